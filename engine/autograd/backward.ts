@@ -1,0 +1,106 @@
+/**
+ * backward(): reverse-mode differentiation over the recorded graph.
+ *
+ * 1. Topological sort of the nodes reachable from the output, iteratively (an explicit stack, so
+ *    a 100,000-op chain does not overflow the call stack).
+ * 2. Walk the nodes from the output back to the leaves. Each node gets the sum of the gradients
+ *    its output received (a tensor used twice gets two contributions: gradients ACCUMULATE).
+ *    Its backward function turns that into gradients for its inputs; the engine sums each one
+ *    back to the input's shape (`sumToShape`, the one place broadcasting is undone).
+ * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`).
+ *
+ * Everything runs with grad mode off: gradients do not record graphs of their own.
+ */
+import { Tensor } from '../tensor.js';
+import { formatShape, sameShape } from '../shape.js';
+import { noGrad } from './grad-mode.js';
+import type { Node } from './node.js';
+import { sumToShape } from './sum-to-shape.js';
+
+/** Options of `Tensor.backward`. */
+export interface BackwardOptions {
+  /** Keep saved tensors so backward can run through this graph again (default false). */
+  retainGraph?: boolean;
+}
+
+/** The nodes reachable from `root`, each after all nodes that consume its output (root first). */
+export function topologicalOrder(root: Node): Node[] {
+  const post: Node[] = [];
+  const visited = new Set<Node>([root]);
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const [node, i] = top;
+    if (i < node.inputs.length) {
+      top[1]++;
+      const next = node.inputs[i]?.gradFn;
+      if (next && !visited.has(next)) {
+        visited.add(next);
+        stack.push([next, 0]);
+      }
+    } else {
+      stack.pop();
+      post.push(node); // all inputs done: post-order
+    }
+  }
+  return post.reverse();
+}
+
+function accumulate(map: Map<Node, Tensor>, node: Node, g: Tensor): void {
+  const prev = map.get(node);
+  map.set(node, prev ? prev.add(g) : g);
+}
+
+function accumulateLeaf(leaf: Tensor, g: Tensor): void {
+  if (leaf.grad === null) leaf.grad = g.clone(); // own the memory: g may be shared with others
+  else leaf.grad = leaf.grad.add(g);
+}
+
+/** Run backward from `root` (see the file comment). */
+export function runBackward(root: Tensor, gradient: Tensor | undefined, options: BackwardOptions): void {
+  if (!root.requiresGrad) {
+    throw new Error('element 0 of tensors does not require grad and does not have a grad_fn (did you create the parameters with requiresGrad: true, and compute the loss outside noGrad?)');
+  }
+  let g0: Tensor;
+  if (gradient === undefined) {
+    if (root.numel() !== 1) {
+      throw new Error(`grad can be implicitly created only for scalar outputs; this tensor has shape ${formatShape(root.shape)}: call backward(gradient) with a gradient of that shape`);
+    }
+    g0 = Tensor.fromArray(root.dtype === 'float64' ? new Float64Array([1]) : new Float32Array([1]), root.shape);
+  } else {
+    if (!sameShape(gradient.shape, root.shape)) {
+      throw new RangeError(`backward: Mismatch in shape: grad_output[0] has a shape of ${formatShape(gradient.shape)} and output[0] has a shape of ${formatShape(root.shape)}.`);
+    }
+    g0 = gradient.detach();
+  }
+  noGrad(() => {
+    const rootNode = root.gradFn;
+    if (rootNode === null) {
+      accumulateLeaf(root, g0);
+      return;
+    }
+    const order = topologicalOrder(rootNode);
+    const grads = new Map<Node, Tensor>([[rootNode, g0]]);
+    try {
+      for (const node of order) {
+        const g = grads.get(node);
+        grads.delete(node);
+        if (g === undefined) continue; // no gradient reached this node
+        if (node.retained) node.retained.grad = node.retained.grad ? node.retained.grad.add(g) : g.clone();
+        const inputGrads = node.apply(g);
+        node.inputs.forEach((input, i) => {
+          const gi = inputGrads[i];
+          if (!input || !gi || !input.requiresGrad) return;
+          const reduced = sumToShape(gi, input.shape);
+          if (reduced.dtype !== input.dtype) {
+            throw new Error(`internal autograd error: ${node.name} returned a ${reduced.dtype} gradient for a ${input.dtype} input`);
+          }
+          if (input.gradFn) accumulate(grads, input.gradFn, reduced);
+          else accumulateLeaf(input, reduced);
+        });
+      }
+    } finally {
+      if (!options.retainGraph) for (const node of order) node.release();
+    }
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Looking at the tape, for learners: list the graph behind a tensor in topological order, or
+ * export it as Graphviz DOT (like micrograd's draw_dot): one box per op with its name and output
+ * shape, one ellipse per leaf with its shape (and, optionally, values and gradients).
+ */
+import type { Tensor } from '../tensor.js';
+import { formatShape } from '../shape.js';
+import type { Node } from './node.js';
+import { topologicalOrder } from './backward.js';
+
+/** One line of `graphOf`: a node, its inputs (leaf tensors or other nodes) and saved tensors. */
+export interface GraphEntry {
+  node: Node;
+  inputs: ({ kind: 'node'; node: Node } | { kind: 'leaf' | 'constant'; tensor: Tensor } | null)[];
+  saved: Tensor[];
+}
+
+/** The nodes behind `t`, output first, each with its inputs and saved tensors. */
+export function graphOf(t: Tensor): GraphEntry[] {
+  if (!t.gradFn) return [];
+  return topologicalOrder(t.gradFn).map((node) => ({
+    node,
+    inputs: node.inputs.map((x) => {
+      if (!x) return null;
+      if (x.gradFn) return { kind: 'node' as const, node: x.gradFn };
+      return { kind: x.requiresGrad ? ('leaf' as const) : ('constant' as const), tensor: x };
+    }),
+    saved: node.saved.map((s) => s.tensor),
+  }));
+}
+
+/** Options of `toDot`. */
+export interface DotOptions {
+  /** Show values of leaves with at most this many elements (default 0: none). */
+  showValues?: number;
+  /** Show `.grad` of leaves (default false). */
+  showGrads?: boolean;
+}
+
+function esc(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+function leafLabel(x: Tensor, opts: DotOptions): string {
+  const parts = [x.label || (x.requiresGrad ? 'leaf' : 'constant'), `${formatShape(x.shape)} ${x.dtype}`];
+  if ((opts.showValues ?? 0) >= x.numel()) parts.push(`data ${JSON.stringify(x.tolist())}`);
+  if (opts.showGrads && x.grad && (opts.showValues ?? 0) >= x.numel()) parts.push(`grad ${JSON.stringify(x.grad.tolist())}`);
+  return parts.join('\n');
+}
+
+/**
+ * The graph behind `t` in Graphviz DOT. Render with `dot -Tsvg graph.dot > graph.svg`.
+ * Edges point from inputs to the op that consumed them, as data flows forward.
+ */
+export function toDot(t: Tensor, opts: DotOptions = {}): string {
+  const lines = ['digraph autograd {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];'];
+  const nodeIds = new Map<Node, string>();
+  const leafIds = new Map<Tensor, string>();
+  const entries = graphOf(t);
+  entries.forEach((e, i) => nodeIds.set(e.node, `op${i}`));
+  for (const e of entries) {
+    const id = nodeIds.get(e.node)!;
+    lines.push(`  ${id} [shape=box, style=filled, fillcolor="#dde8f7", label="${esc(e.node.name)}"];`);
+    e.node.inputs.forEach((x) => {
+      if (!x) return;
+      let src: string;
+      if (x.gradFn) src = nodeIds.get(x.gradFn)!;
+      else {
+        src = leafIds.get(x) ?? `t${x.id}`;
+        if (!leafIds.has(x)) {
+          leafIds.set(x, src);
+          lines.push(`  ${src} [shape=ellipse, ${x.requiresGrad ? 'style=filled, fillcolor="#f7e3c4", ' : ''}label="${esc(leafLabel(x, opts))}"];`);
+        }
+      }
+      lines.push(`  ${src} -> ${id};`);
+    });
+  }
+  const out = `out${t.id}`;
+  lines.push(`  ${out} [shape=plaintext, label="${esc(`${t.label || 'output'} ${formatShape(t.shape)}`)}"];`);
+  if (t.gradFn) lines.push(`  ${nodeIds.get(t.gradFn)} -> ${out};`);
+  lines.push('}');
+  return lines.join('\n');
+}

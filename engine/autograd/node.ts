@@ -1,0 +1,97 @@
+/**
+ * A node of the tape: the record an op leaves on its output so that backward can run it in
+ * reverse. It holds the op's inputs (the edges of the graph), the tensors the derivative needs
+ * (saved, each with the storage version it had when saved) and the backward function written
+ * beside the op's forward.
+ */
+import type { Tensor } from '../tensor.js';
+import { isGradEnabled } from './grad-mode.js';
+
+/**
+ * Given the gradient of the loss with respect to the op's output (same shape as the output),
+ * return the gradient with respect to each input, in the order of `inputs` (null where an input
+ * needs none). A gradient may have the broadcast (output) shape: the engine sums it back to the
+ * input's shape in one place (`sumToShape`).
+ */
+export type BackwardFn = (grad: Tensor) => (Tensor | null)[];
+
+/** A tensor saved for backward, with the version its storage had at that moment. */
+export interface SavedTensor {
+  readonly tensor: Tensor;
+  readonly version: number;
+}
+
+/** One recorded op. `name` follows PyTorch's (`MulBackward0`, `MeanBackward0`, …). */
+export class Node {
+  /** PyTorch-style name of the backward function, e.g. `MeanBackward0`. */
+  readonly name: string;
+  /** The op's tensor inputs (null for plain numbers). Edges of the graph. */
+  readonly inputs: readonly (Tensor | null)[];
+  /** Tensors the derivative needs; empty after the graph is released. */
+  saved: SavedTensor[];
+  /** Set by `Tensor.retainGrad()`: the output tensor that wants its `.grad` kept. */
+  retained: Tensor | null = null;
+  private backwardFn: BackwardFn | null;
+
+  constructor(name: string, inputs: readonly (Tensor | null)[], backward: BackwardFn, saved: readonly Tensor[]) {
+    this.name = name;
+    this.inputs = inputs;
+    this.backwardFn = backward;
+    this.saved = saved.map((t) => ({ tensor: t, version: t.version }));
+  }
+
+  /** True once backward ran without `retainGraph` (saved tensors are freed). */
+  get released(): boolean {
+    return this.backwardFn === null;
+  }
+
+  /** Run the backward function after checking that nothing saved was modified in place. */
+  apply(grad: Tensor): (Tensor | null)[] {
+    if (this.backwardFn === null) {
+      throw new Error(
+        `Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed): ` +
+          `${this.name}'s saved tensors were freed by the first backward(). Call backward({ retainGraph: true }) the first time if you need to backward twice.`,
+      );
+    }
+    for (const s of this.saved) {
+      if (s.tensor.version !== s.version) {
+        throw new Error(
+          `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+            `[${s.tensor.dtype} tensor of shape [${s.tensor.shape.join(', ')}]], saved by ${this.name}, is at version ${s.tensor.version}; expected version ${s.version} instead. ` +
+            `Use an out-of-place op (or clone()) instead of modifying it in place before backward().`,
+        );
+      }
+    }
+    return this.backwardFn(grad);
+  }
+
+  /** Free the backward function and saved tensors (after a backward without retainGraph). */
+  release(): void {
+    this.backwardFn = null;
+    this.saved = [];
+  }
+}
+
+/** True when grad mode is on and at least one of the inputs requires grad. */
+export function needsGrad(...inputs: (Tensor | number | null | undefined)[]): boolean {
+  if (!isGradEnabled()) return false;
+  for (const t of inputs) if (t !== null && typeof t === 'object' && t.requiresGrad) return true;
+  return false;
+}
+
+/**
+ * Attach a backward node to `out` if any input requires grad (and grad mode is on). Called by
+ * every differentiable op right after its forward computation; returns `out`.
+ */
+export function record(
+  out: Tensor,
+  name: string,
+  inputs: readonly (Tensor | number | null)[],
+  backward: BackwardFn,
+  saved: readonly Tensor[] = [],
+): Tensor {
+  if (!needsGrad(...inputs)) return out;
+  const edges = inputs.map((t) => (t !== null && typeof t === 'object' ? t : null));
+  out.setGradFn(new Node(name, edges, backward, saved));
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Creating tensors: `tensor` from nested arrays, `zeros`, `ones`, `full`, `empty`, `arange`.
+ */
+import { allocArray, checkDType, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
+import { checkShape, numelOf } from './shape.js';
+import { Storage } from './storage.js';
+import { Tensor, type NestedArray } from './tensor.js';
+
+/** Options accepted by the creation functions. */
+export interface TensorOptions {
+  /** Element type; inferred from the data when omitted (integers → int32, else float32). */
+  dtype?: DType;
+  /** Make the new leaf require grad (floating dtypes only). */
+  requiresGrad?: boolean;
+}
+
+/** A shape given as one number (1-D) or a list of sizes. */
+export type ShapeArg = number | readonly number[];
+
+function toShape(shape: ShapeArg, op: string): number[] {
+  return checkShape(typeof shape === 'number' ? [shape] : [...shape], op);
+}
+
+function finish(t: Tensor, opts: TensorOptions | undefined): Tensor {
+  if (opts?.requiresGrad) t.requiresGrad_(true);
+  return t;
+}
+
+/**
+ * A tensor from nested arrays of numbers or booleans, a typed array (1-D), or a number (0-d).
+ * Like `torch.tensor`: all-integer data gives int32 (this project's default integer type),
+ * any non-integer gives float32, booleans give bool. JavaScript cannot tell `1.0` from `1`, so
+ * pass `{ dtype: 'float32' }` (or use `.float()`) for whole-number floats; with
+ * `requiresGrad: true` the default is float32, since only floating tensors can require grad.
+ *
+ * @example tensor([[1, 2], [3, 4], [5, 6]]).sum(0, true) // tensor([[ 9, 12]])
+ */
+export function tensor(data: NestedArray | TypedArray | Tensor, opts?: TensorOptions): Tensor {
+  if (data instanceof Tensor) return finish(data.detach().to(opts?.dtype ?? data.dtype).clone(), opts);
+  if (ArrayBuffer.isView(data)) {
+    const src = data as TypedArray;
+    const dtype = opts?.dtype ? checkDType(opts.dtype) : dtypeOfArray(src);
+    const out = allocArray(dtype, src.length);
+    for (let i = 0; i < src.length; i++) out[i] = src[i];
+    return finish(Tensor.fromArray(out, [src.length], dtype), opts);
+  }
+  const shape: number[] = [];
+  let probe: NestedArray = data;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    if (probe.length === 0) break;
+    probe = probe[0];
+  }
+  const flat: (number | boolean)[] = [];
+  const walk = (v: NestedArray, d: number, path: string) => {
+    if (d === shape.length) {
+      if (Array.isArray(v)) throw new TypeError(`tensor: too many levels of nesting at ${path || 'the top'} (expected a number)`);
+      if (typeof v !== 'number' && typeof v !== 'boolean') throw new TypeError(`tensor: expected a number or boolean at ${path || 'the top'}, got ${v === null ? 'null' : typeof v}`);
+      flat.push(v);
+      return;
+    }
+    if (!Array.isArray(v)) throw new TypeError(`tensor: expected a sequence at ${path}, got ${typeof v}`);
+    if (v.length !== shape[d]) throw new RangeError(`tensor: expected sequence of length ${shape[d]} at dim ${d} (got ${v.length}) at ${path || 'the top'}`);
+    v.forEach((x, i) => walk(x, d + 1, `${path}[${i}]`));
+  };
+  walk(data, 0, '');
+  let dtype: DType;
+  if (opts?.dtype) dtype = checkDType(opts.dtype);
+  else if (opts?.requiresGrad) dtype = 'float32'; // only floats can require grad: [[1, 2]] means [[1., 2.]]
+  else if (flat.length > 0 && flat.every((v) => typeof v === 'boolean')) dtype = 'bool';
+  else if (flat.every((v) => typeof v === 'boolean' || Number.isInteger(v))) dtype = flat.length === 0 ? 'float32' : 'int32';
+  else dtype = 'float32';
+  const out = allocArray(dtype, flat.length);
+  for (let i = 0; i < flat.length; i++) out[i] = Number(flat[i]);
+  if (dtype === 'int32') {
+    for (let i = 0; i < flat.length; i++) {
+      if (out[i] !== Number(flat[i])) throw new RangeError(`tensor: value ${flat[i]} does not fit in int32`);
+    }
+  }
+  return finish(Tensor.fromArray(out, shape, dtype), opts);
+}
+
+/** A tensor of `shape` filled with `value` (float32 by default; int32 if `value` is an integer and dtype is given as int32). */
+export function full(shape: ShapeArg, value: number, opts?: TensorOptions): Tensor {
+  const s = toShape(shape, 'full');
+  const dtype = checkDType(opts?.dtype ?? 'float32');
+  const st = Storage.alloc(dtype, numelOf(s));
+  if (value !== 0) st.data.fill(value);
+  return finish(new Tensor(st, s), opts);
+}
+
+/** Zeros of `shape` (float32 unless `dtype` says otherwise). */
+export function zeros(shape: ShapeArg, opts?: TensorOptions): Tensor {
+  return full(shape, 0, opts);
+}
+
+/** Ones of `shape` (float32 unless `dtype` says otherwise). */
+export function ones(shape: ShapeArg, opts?: TensorOptions): Tensor {
+  return full(shape, 1, opts);
+}
+
+/**
+ * An uninitialised tensor in PyTorch; here zero-filled (typed arrays always are), so code that
+ * relies on `empty` having garbage cannot exist.
+ */
+export function empty(shape: ShapeArg, opts?: TensorOptions): Tensor {
+  return full(shape, 0, opts);
+}
+
+/**
+ * `arange(end)` or `arange(start, end, step = 1)`: values from start (inclusive) to end
+ * (exclusive). All-integer arguments give int32, otherwise float32.
+ */
+export function arange(end: number, opts?: TensorOptions): Tensor;
+export function arange(start: number, end: number, step?: number, opts?: TensorOptions): Tensor;
+export function arange(a: number, b?: number | TensorOptions, c?: number | TensorOptions, d?: TensorOptions): Tensor {
+  let start = 0, end: number, step = 1, opts: TensorOptions | undefined;
+  if (typeof b === 'number') {
+    start = a; end = b;
+    if (typeof c === 'number') { step = c; opts = d; } else opts = c;
+  } else { end = a; opts = b; }
+  for (const [name, v] of [['start', start], ['end', end], ['step', step]] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`arange: ${name} must be a finite number, got ${v}`);
+  }
+  if (step === 0) throw new RangeError('arange: step must be nonzero');
+  if ((end - start) / step < 0) {
+    throw new RangeError(`arange: upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
+  }
+  const n = Math.ceil((end - start) / step);
+  const dtype = checkDType(opts?.dtype ?? ([start, end, step].every(Number.isInteger) ? 'int32' : 'float32'));
+  const out = allocArray(dtype, n);
+  for (let i = 0; i < n; i++) out[i] = start + i * step;
+  return finish(Tensor.fromArray(out, [n], dtype), opts);
+}

@@ -1,0 +1,22 @@
+/**
+ * The engine's public API: tensors, ops, autograd, random numbers. Nothing else.
+ * @packageDocumentation
+ */
+export { Tensor, type TensorLike, type NestedArray } from './tensor.js';
+export { type DType, type TypedArray, promoteTypes } from './dtype.js';
+export { Storage } from './storage.js';
+export { broadcastShapes, explainBroadcast, type Shape } from './shape.js';
+export { tensor, zeros, ones, full, empty, arange, type TensorOptions, type ShapeArg } from './creation.js';
+export { add, sub, mul, div, neg, pow } from './ops/arithmetic.js';
+export { exp, log, sqrt, tanh, relu } from './ops/math.js';
+export { eq, ne, gt, ge, lt, le } from './ops/compare.js';
+export { sum, mean, argmax } from './ops/reduce.js';
+export { matmul } from './ops/matmul.js';
+export { slice, type Slice, type IndexArg } from './ops/indexing.js';
+export { oneHot } from './ops/one-hot.js';
+export { formatTensor } from './format.js';
+export { noGrad, enableGrad, isGradEnabled } from './autograd/grad-mode.js';
+export { Node, type BackwardFn } from './autograd/node.js';
+export { type BackwardOptions } from './autograd/backward.js';
+export { graphOf, toDot, type GraphEntry, type DotOptions } from './autograd/graph.js';
+export { gradcheck, type GradcheckOptions, type GradcheckResult } from './autograd/gradcheck.js';

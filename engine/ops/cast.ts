@@ -1,0 +1,35 @@
+/**
+ * dtype conversion. Float → int truncates toward zero (like PyTorch's `.long()`); anything →
+ * bool is "non-zero"; float64 → float32 rounds to nearest.
+ * d to(x)/dx = identity  →  grad = g converted back to the input's dtype (float ↔ float only).
+ */
+import { Tensor } from '../tensor.js';
+import { isFloating, type DType } from '../dtype.js';
+import { Storage } from '../storage.js';
+import { forEachRow } from '../iterate.js';
+import { record } from '../autograd/node.js';
+
+/** A copy of `x` converted to `dtype`; `x` itself when it already has that dtype. */
+export function toDType(x: Tensor, dtype: DType): Tensor {
+  if (x.dtype === dtype) return x;
+  const out = Storage.alloc(dtype, x.numel());
+  const od = out.data;
+  const xd = x.storage.data;
+  let k = 0;
+  if (dtype === 'bool') {
+    forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
+      for (let i = 0; i < n; i++, p += s) od[k++] = xd[p] !== 0 ? 1 : 0;
+    });
+  } else if (dtype === 'int32' && isFloating(x.dtype)) {
+    forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
+      for (let i = 0; i < n; i++, p += s) od[k++] = Math.trunc(xd[p]);
+    });
+  } else {
+    forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
+      for (let i = 0; i < n; i++, p += s) od[k++] = xd[p];
+    });
+  }
+  const result = new Tensor(out, x.shape);
+  if (!isFloating(dtype)) return result;
+  return record(result, 'ToCopyBackward0', [x], (g) => [g.to(x.dtype)]);
+}

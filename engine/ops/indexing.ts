@@ -1,0 +1,177 @@
+/**
+ * `t.index(...)`: PyTorch's `t[...]`.
+ *
+ * Basic indexing gives a VIEW: an integer selects (removes the dim), `null` keeps a dim whole
+ * (Python's `:`), `slice(start, end, step)` narrows with a step, `'...'` stands for all the
+ * dims not named. `N.index(i, j)` is a 0-d view, so `N.index(i, j).add_(1)` writes into N.
+ *
+ * Advanced indexing gathers (a COPY): integer tensors (or arrays of integers) index dims; they
+ * broadcast against each other to a shape B. If all advanced indices are next to each other, B
+ * replaces those dims in place; otherwise B comes first (NumPy's and PyTorch's rule).
+ * `probs.index(arange(5), ys)` is `probs[torch.arange(5), ys]`: one element per row.
+ * Backward scatters the gradient back with accumulation (a repeated index gets the sum), in time
+ * linear in the number of indexed elements.
+ */
+import { Tensor } from '../tensor.js';
+import { broadcastShapesFor, contiguousStrides, formatShape, numelOf } from '../shape.js';
+import { Storage } from '../storage.js';
+import { forEachRow } from '../iterate.js';
+import { record } from '../autograd/node.js';
+import { select, sliceDim } from './views.js';
+
+/** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
+export interface Slice {
+  readonly kind: 'slice';
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly step: number;
+}
+
+/** `slice(start, end, step)` = Python's `start:end:step`; `slice()` is `:`. */
+export function slice(start: number | null = null, end: number | null = null, step = 1): Slice {
+  return { kind: 'slice', start, end, step };
+}
+
+/** One argument of `index(...)`. */
+export type IndexArg = number | null | Slice | '...' | Tensor | readonly number[];
+
+function isSlice(a: unknown): a is Slice {
+  return typeof a === 'object' && a !== null && (a as Slice).kind === 'slice';
+}
+
+/** `x[args]` (see the file comment). */
+export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
+  // expand '...' into the right number of nulls
+  const ell = args.filter((a) => a === '...').length;
+  if (ell > 1) throw new RangeError('index: an index can only have a single ellipsis (\'...\')');
+  const named = args.length - ell;
+  if (named > x.ndim) {
+    throw new RangeError(`index: too many indices for tensor of dimension ${x.ndim} (got ${named} indices for shape ${formatShape(x.shape)})`);
+  }
+  const full: IndexArg[] = [];
+  for (const a of args) {
+    if (a === '...') for (let i = 0; i < x.ndim - named; i++) full.push(null);
+    else full.push(a);
+  }
+  while (full.length < x.ndim) full.push(null);
+
+  // basic pass: views; remember where the advanced indices land in the view
+  let v = x;
+  let dim = 0;
+  const adv: { dim: number; idx: Tensor }[] = [];
+  full.forEach((a, k) => {
+    if (typeof a === 'number') {
+      v = select(v, dim, a);
+    } else if (a === null) {
+      dim++;
+    } else if (isSlice(a)) {
+      v = sliceDim(v, dim, a.start, a.end, a.step);
+      dim++;
+    } else if (a instanceof Tensor || Array.isArray(a)) {
+      adv.push({ dim, idx: asIndexTensor(a as Tensor | number[], k) });
+      dim++;
+    } else {
+      throw new TypeError(`index: argument ${k} has an unsupported type (${typeof a}); use an integer, null, slice(...), '...', or an integer tensor`);
+    }
+  });
+  return adv.length === 0 ? v : gather(v, adv);
+}
+
+function asIndexTensor(a: Tensor | readonly number[], k: number): Tensor {
+  const t = a instanceof Tensor ? a : Tensor.fromArray(Int32Array.from(a as number[], (v) => {
+    if (!Number.isInteger(v)) throw new TypeError(`index: tensors used as indices must be integer tensors; argument ${k} contains ${v}`);
+    return v;
+  }), [(a as number[]).length], 'int32');
+  if (t.dtype === 'bool') {
+    throw new TypeError(`index: boolean mask indexing is not supported (argument ${k}); convert the mask to integer positions first`);
+  }
+  if (t.dtype !== 'int32') {
+    throw new TypeError(`index: tensors used as indices must be long, int, byte or bool tensors; argument ${k} is ${t.dtype}`);
+  }
+  return t;
+}
+
+/** Advanced indexing on the view `v`: gather along the indexed dims. */
+function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
+  const B = broadcastShapesFor('index (broadcasting the index tensors)', adv.map((a) => a.idx.shape));
+  const nB = numelOf(B);
+  const advDims = adv.map((a) => a.dim);
+  const rest = v.shape.map((_, i) => i).filter((i) => !advDims.includes(i));
+  const restShape = rest.map((i) => v.shape[i]);
+  const restStrides = rest.map((i) => v.strides[i]);
+  const nRest = numelOf(restShape);
+
+  // the storage offset each element of B points at (checked against the dim sizes)
+  const offsets = new Float64Array(nB);
+  offsets.fill(v.offset);
+  adv.forEach(({ dim, idx }) => {
+    const size = v.shape[dim];
+    const vals = idx.expand(B).contiguous().storage.data;
+    const stride = v.strides[dim];
+    for (let b = 0; b < nB; b++) {
+      let i = vals[b];
+      if (i < -size || i >= size) {
+        throw new RangeError(`index ${i} is out of bounds for dimension ${dim} with size ${size} (tensor of shape ${formatShape(v.shape)})`);
+      }
+      if (i < 0) i += size;
+      offsets[b] += i * stride;
+    }
+  });
+
+  // gather: result laid out as B + rest (row-major)
+  const out = Storage.alloc(v.dtype, nB * nRest);
+  const od = out.data, vd = v.storage.data;
+  if (nRest === 1 && rest.length === 0) {
+    for (let b = 0; b < nB; b++) od[b] = vd[offsets[b]];
+  } else {
+    let k = 0;
+    for (let b = 0; b < nB; b++) {
+      forEachRow(restShape, [restStrides], [offsets[b]], (n, p, s) => {
+        for (let i = 0; i < n; i++, p += s) od[k++] = vd[p];
+      });
+    }
+  }
+  let result = new Tensor(out, [...B, ...restShape]);
+
+  // adjacent advanced dims: B goes where they were (a permutation of B + rest)
+  const adjacent = advDims.every((d, i) => i === 0 || d === advDims[i - 1] + 1);
+  let perm: number[] | null = null;
+  if (adjacent && advDims[0] > 0) {
+    const before = rest.filter((d) => d < advDims[0]).length;
+    const nb = B.length;
+    perm = [];
+    for (let i = 0; i < before; i++) perm.push(nb + i);
+    for (let i = 0; i < nb; i++) perm.push(i);
+    for (let i = before; i < rest.length; i++) perm.push(nb + i);
+    result = result.permute(perm).contiguous();
+  }
+
+  return record(result, 'IndexBackward0', [v], (g) => {
+    // undo the permutation so g is laid out as B + rest, then scatter-add
+    let gg = g;
+    if (perm) {
+      const inv = new Array<number>(perm.length);
+      perm.forEach((p, i) => (inv[p] = i));
+      gg = g.permute(inv);
+    }
+    const gd = gg.contiguous().storage.data;
+    const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
+    // positions in gx: same offsets but relative to a contiguous tensor of v's shape
+    const cs = contiguousStrides(v.shape);
+    const zo = new Float64Array(nB);
+    adv.forEach(({ dim, idx }) => {
+      const size = v.shape[dim];
+      const vals = idx.expand(B).contiguous().storage.data;
+      for (let b = 0; b < nB; b++) zo[b] += (vals[b] < 0 ? vals[b] + size : vals[b]) * cs[dim];
+    });
+    const xd = gx.storage.data;
+    const rs = rest.map((i) => cs[i]);
+    let k = 0;
+    for (let b = 0; b < nB; b++) {
+      forEachRow(restShape, [rs], [zo[b]], (n, p, s) => {
+        for (let i = 0; i < n; i++, p += s) xd[p] += gd[k++];
+      });
+    }
+    return [gx];
+  }, []);
+}

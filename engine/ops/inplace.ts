@@ -1,0 +1,144 @@
+/**
+ * In-place ops: add_, sub_, mul_, div_, fill_, copy_. They write through the target's strides,
+ * so they work on views (`N.index(i, j).add_(1)` counts a bigram in N). Every write bumps the
+ * storage's version counter, which autograd checks before using a saved tensor.
+ *
+ * Rules, as in PyTorch, each checked BEFORE anything is written (a failing op changes nothing):
+ * - the other operand must broadcast to the target's shape (the target's shape cannot change);
+ * - the result dtype must be castable to the target's dtype (no float into an int tensor);
+ * - the target may not have several elements sharing one memory cell (an `expand`ed view);
+ * - a leaf that requires grad may not be modified while grad mode is on (use `.data` or noGrad).
+ */
+import { Tensor, type TensorLike } from '../tensor.js';
+import { category, isFloating } from '../dtype.js';
+import { broadcastShapesFor, formatShape, sameShape } from '../shape.js';
+import { isGradEnabled } from '../autograd/grad-mode.js';
+import { Node, needsGrad } from '../autograd/node.js';
+import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
+
+/** The checks every in-place op makes before writing. */
+function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDtype: string | null): void {
+  if (isGradEnabled() && target.requiresGrad && target.isLeaf) {
+    throw new Error(
+      `${op}: a leaf Variable that requires grad is being used in an in-place operation. ` +
+        `Update it through .data (W.data.add_(...)) or inside noGrad(() => ...).`,
+    );
+  }
+  if (other) {
+    const shape = broadcastShapesFor(op, [target.shape, other.shape]);
+    if (!sameShape(shape, target.shape)) {
+      throw new RangeError(`${op}: output with shape ${formatShape(target.shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
+    }
+  }
+  if (resultDtype !== null && category(resultDtype as Tensor['dtype']) > category(target.dtype)) {
+    throw new TypeError(`${op}: result type ${resultDtype} can't be cast to the desired output type ${target.dtype}`);
+  }
+  for (let i = 0; i < target.ndim; i++) {
+    if (target.strides[i] === 0 && target.shape[i] > 1) {
+      throw new Error(
+        `${op}: unsupported operation: more than one element of the written-to tensor refers to a single memory location ` +
+          `(shape ${formatShape(target.shape)}, strides ${formatShape(target.strides)}). Please clone() the tensor before performing the operation.`,
+      );
+    }
+  }
+  if (needsGrad(target, other) && target.base !== null && (target.base.requiresGrad || target.requiresGrad)) {
+    throw new Error(`${op}: in-place modification of a view of a tensor that requires grad is not supported; use the out-of-place op`);
+  }
+}
+
+/**
+ * Record the in-place op on the tape (when autograd needs it): the target's history is replaced
+ * by a node whose input is the target's previous self. `backward` gets the saved "old" alias.
+ */
+function rebase(target: Tensor, name: string, other: TensorLike, backward: (g: Tensor, old: Tensor) => (Tensor | null)[], saveOld: boolean): void {
+  const otherT = other instanceof Tensor ? other : null;
+  if (!needsGrad(target, otherT)) return;
+  const old = target.detach();
+  old.setGradFn(target.gradFn);
+  const saved = saveOld ? [old] : [];
+  if (otherT) saved.push(otherT);
+  target.setGradFn(new Node(name, [target.gradFn ? old : null, otherT], (g) => backward(g, old), saved));
+}
+
+function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: BinaryKernel): void {
+  const [, y, dt] = operands(op, target, other);
+  const resultDtype = op === 'div_' && !isFloating(dt) ? 'float32' : dt;
+  checkTarget(op, target, y, resultDtype);
+  writeBinary(target, target, y, kernel);
+  target.storage.version++;
+}
+
+/** In place `target += other`.  Backward: grad_target = g, grad_other = g. */
+export function add_<T extends Tensor>(target: T, other: TensorLike): T {
+  binaryInplace('add_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
+    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
+  });
+  rebase(target, 'AddBackward0', other, (g) => [g, g], false);
+  return target;
+}
+
+/** In place `target -= other`.  Backward: grad_target = g, grad_other = -g. */
+export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
+  binaryInplace('sub_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
+    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
+  });
+  rebase(target, 'SubBackward0', other, (g) => [g, g.neg()], false);
+  return target;
+}
+
+/**
+ * In place `target *= other`.  Backward: grad_target = g·other, grad_other = g·old_target
+ * (the old value is gone, so asking for grad_other fails with the version-counter error).
+ */
+export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
+  const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
+  binaryInplace('mul_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
+    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
+  });
+  rebase(target, 'MulBackward0', other, (g, old) => [g.mul(y), other instanceof Tensor && other.requiresGrad ? g.mul(old) : null], other instanceof Tensor && other.requiresGrad);
+  return target;
+}
+
+/** In place `target /= other` (notes N13).  Backward: grad_target = g/other, grad_other = -g·old/other². */
+export function div_<T extends Tensor>(target: T, other: TensorLike): T {
+  const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
+  binaryInplace('div_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
+    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
+  });
+  rebase(target, 'DivBackward0', other, (g, old) => [g.div(y), other instanceof Tensor && other.requiresGrad ? g.neg().mul(old).div(y.mul(y)) : null], other instanceof Tensor && other.requiresGrad);
+  return target;
+}
+
+/** Set every element of `target` to `value` (through views). Cuts the target's history. */
+export function fill_<T extends Tensor>(target: T, value: number): T {
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw new TypeError(`fill_: value must be a number, got ${typeof value}`);
+  checkTarget('fill_', target, null, null);
+  writeBinary(target, target, scalarTensor(value, target.dtype), (o, oi, _p, _pi, _ps, q, qi, _qs, n) => {
+    const v = q[qi];
+    for (let i = 0; i < n; i++) o[oi + i] = v;
+  });
+  target.storage.version++;
+  if (target.gradFn) target.setGradFn(new Node('FillBackward0', [null], () => [null], []));
+  return target;
+}
+
+/**
+ * Copy `src` into `target` (broadcast to its shape, converted to its dtype: float → int
+ * truncates). Backward: grad_src = g (the target's old values get no gradient).
+ */
+export function copy_<T extends Tensor>(target: T, src: TensorLike): T {
+  const s = src instanceof Tensor ? src : scalarTensor(src, target.dtype);
+  checkTarget('copy_', target, s, null);
+  const toInt = !isFloating(target.dtype) && isFloating(s.dtype);
+  const toBool = target.dtype === 'bool';
+  writeBinary(target, target, s, (o, oi, _p, _pi, _ps, q, qi, qs, n) => {
+    if (toBool) for (let i = 0; i < n; i++, qi += qs) o[oi + i] = q[qi] !== 0 ? 1 : 0;
+    else if (toInt) for (let i = 0; i < n; i++, qi += qs) o[oi + i] = Math.trunc(q[qi]);
+    else for (let i = 0; i < n; i++, qi += qs) o[oi + i] = q[qi];
+  });
+  target.storage.version++;
+  if (needsGrad(target, s)) {
+    target.setGradFn(new Node('CopyBackwards', [null, s], (g) => [null, g.to(s.dtype)], []));
+  }
+  return target;
+}

@@ -1,0 +1,95 @@
+/**
+ * The machinery every elementwise op shares: turn numbers into 0-d tensors of the right dtype,
+ * pick the result dtype, broadcast, allocate the output, and run the op's row kernel over
+ * strided inputs (see `iterate.ts`). Each op supplies only its inner loop.
+ */
+import { allocArray, category, promoteTypes, promoteWithScalar, type DType, type TypedArray } from '../dtype.js';
+import { broadcastShapesFor, expandStrides } from '../shape.js';
+import { Storage } from '../storage.js';
+import { forEachRow } from '../iterate.js';
+import { Tensor, type TensorLike } from '../tensor.js';
+
+/** Inner loop of a unary op: `out[o + i] = f(x[xi + i*xs])` for i < n. */
+export type UnaryKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, xs: number, n: number) => void;
+
+/** Inner loop of a binary op: `out[o + i] = f(a[ai + i*as], b[bi + i*bs])` for i < n. */
+export type BinaryKernel = (
+  out: TypedArray, o: number, a: TypedArray, ai: number, as: number, b: TypedArray, bi: number, bs: number, n: number,
+) => void;
+
+/** A 0-d tensor holding `x` in `dtype` (a float32 scalar is rounded to float32 first, as in PyTorch). */
+export function scalarTensor(x: number, dtype: DType): Tensor {
+  const data = allocArray(dtype, 1);
+  data[0] = typeof x === 'boolean' ? Number(x) : x;
+  return Tensor.fromArray(data, [], dtype);
+}
+
+/** The dtype of `a op b` under PyTorch's promotion (numbers are "wrapped" scalars). */
+export function resultType(a: TensorLike, b: TensorLike): DType {
+  if (a instanceof Tensor && b instanceof Tensor) {
+    // PyTorch's rule: a 0-d tensor only matters when its category (bool < int < float) is higher
+    // than the dimensioned operand's; float32[3] + float64 0-d stays float32
+    if (a.ndim > 0 && b.ndim === 0) return category(b.dtype) > category(a.dtype) ? b.dtype : a.dtype;
+    if (b.ndim > 0 && a.ndim === 0) return category(a.dtype) > category(b.dtype) ? a.dtype : b.dtype;
+    return promoteTypes(a.dtype, b.dtype);
+  }
+  if (a instanceof Tensor) return promoteWithScalar(a.dtype, b as number);
+  if (b instanceof Tensor) return promoteWithScalar(b.dtype, a as number);
+  throw new TypeError('an elementwise op needs at least one Tensor operand');
+}
+
+/** Check that an operand is a tensor or a finite-or-not number, naming the op. */
+export function checkOperand(op: string, x: unknown): void {
+  if (!(x instanceof Tensor) && typeof x !== 'number' && typeof x !== 'boolean') {
+    throw new TypeError(`${op}: expected a Tensor or a number, got ${x === null ? 'null' : typeof x}`);
+  }
+}
+
+/** Both operands as tensors of compatible dtype, plus the result dtype. */
+export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor, DType] {
+  checkOperand(op, a);
+  checkOperand(op, b);
+  const dt = resultType(a, b);
+  const x = a instanceof Tensor ? a : scalarTensor(a, dt);
+  const y = b instanceof Tensor ? b : scalarTensor(b, dt);
+  return [x, y, dt];
+}
+
+/** Apply a unary kernel to every element of `x`; the result is a new contiguous tensor. */
+export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel): Tensor {
+  const out = Storage.alloc(outDtype, x.numel());
+  const od = out.data;
+  const xd = x.storage.data;
+  let o = 0;
+  forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
+    kernel(od, o, xd, p, s, n);
+    o += n;
+  });
+  return new Tensor(out, x.shape);
+}
+
+/**
+ * Apply a binary kernel with broadcasting. The inputs are read through stride-0 views of the
+ * broadcast shape (no copies); the result is a new contiguous tensor.
+ */
+export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
+  const shape = broadcastShapesFor(op, [a.shape, b.shape]);
+  const out = new Tensor(Storage.alloc(outDtype, shape.reduce((p, d) => p * d, 1)), shape);
+  writeBinary(out, a, b, kernel);
+  return out;
+}
+
+/**
+ * Run a binary kernel writing into `out` (any strides; `a` and `b` broadcast to its shape).
+ * Used by `mapBinary` and by the in-place ops, which write through views.
+ */
+export function writeBinary(out: Tensor, a: Tensor, b: Tensor, kernel: BinaryKernel): void {
+  const shape = out.shape;
+  const od = out.storage.data, ad = a.storage.data, bd = b.storage.data;
+  const as = expandStrides(a.shape, a.strides, shape);
+  const bs = expandStrides(b.shape, b.strides, shape);
+  forEachRow(shape, [out.strides, as, bs], [out.offset, a.offset, b.offset], (n, p0, s0, p1, s1, p2, s2) => {
+    if (s0 === 1) kernel(od, p0, ad, p1, s1, bd, p2, s2, n);
+    else for (let i = 0; i < n; i++) kernel(od, p0 + i * s0, ad, p1 + i * s1, 0, bd, p2 + i * s2, 0, 1);
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Elementwise math: exp, log, sqrt, tanh, relu. Integer inputs are computed in float32 (as
+ * PyTorch promotes them), except relu, which keeps the dtype. Each forward loop sits beside its
+ * backward, with the derivative in the comment.
+ */
+import { Tensor } from '../tensor.js';
+import { isFloating, type DType } from '../dtype.js';
+import { record } from '../autograd/node.js';
+import { mapUnary } from './map.js';
+
+function floatOf(x: Tensor): DType {
+  return isFloating(x.dtype) ? x.dtype : 'float32';
+}
+
+/**
+ * `exp(x)`.
+ * d exp(x)/dx = exp(x)  →  grad = g · out (the output is saved, no recomputation).
+ */
+export function exp(x: Tensor): Tensor {
+  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.exp(p[pi]);
+  });
+  return record(out, 'ExpBackward0', [x], (g) => [g.mul(out)], [out]);
+}
+
+/**
+ * `log(x)` (natural). log(0) = -inf, log(negative) = NaN.
+ * d log(x)/dx = 1/x  →  grad = g / x.
+ */
+export function log(x: Tensor): Tensor {
+  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.log(p[pi]);
+  });
+  return record(out, 'LogBackward0', [x], (g) => [g.div(x)], [x]);
+}
+
+/**
+ * `sqrt(x)`.
+ * d √x/dx = 1/(2√x)  →  grad = g / (2 · out).
+ */
+export function sqrt(x: Tensor): Tensor {
+  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.sqrt(p[pi]);
+  });
+  return record(out, 'SqrtBackward0', [x], (g) => [g.div(out.mul(2))], [out]);
+}
+
+/**
+ * `tanh(x)`.
+ * d tanh(x)/dx = 1 - tanh(x)²  →  grad = g · (1 - out²).
+ */
+export function tanh(x: Tensor): Tensor {
+  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.tanh(p[pi]);
+  });
+  return record(out, 'TanhBackward0', [x], (g) => [g.mul(out.mul(out).neg().add(1))], [out]);
+}
+
+/**
+ * `relu(x) = max(x, 0)` (NaN stays NaN).
+ * d relu(x)/dx = 1 where x > 0, else 0  →  grad = g · (out > 0).
+ */
+export function relu(x: Tensor): Tensor {
+  if (x.dtype === 'bool') throw new TypeError('relu: not implemented for bool tensors');
+  const out = mapUnary(x, x.dtype, (o, oi, p, pi, ps, n) => {
+    for (let i = 0; i < n; i++, pi += ps) {
+      const v = p[pi];
+      o[oi + i] = v > 0 || v !== v ? v : 0;
+    }
+  });
+  return record(out, 'ReluBackward0', [x], (g) => [g.mul(out.gt(0))], [out]);
+}

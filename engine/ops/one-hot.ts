@@ -1,0 +1,30 @@
+/**
+ * `oneHot(indices, numClasses)`: PyTorch's `F.one_hot`. Each integer i becomes a row of
+ * `numClasses` zeros with a 1 at position i; the result is int32 with shape
+ * `[...indices.shape, numClasses]` (notes N17: `.float()` it before feeding a net).
+ */
+import { Tensor } from '../tensor.js';
+import { Storage } from '../storage.js';
+
+/** One-hot encode an integer tensor. `numClasses = -1` uses `max(indices) + 1`. */
+export function oneHot(indices: Tensor, numClasses = -1): Tensor {
+  if (!(indices instanceof Tensor) || indices.dtype !== 'int32') {
+    throw new TypeError(`one_hot is only applicable to index tensor (int32 here; got ${indices instanceof Tensor ? indices.dtype : typeof indices})`);
+  }
+  const vals = indices.toTypedArray();
+  let max = -1;
+  for (let i = 0; i < vals.length; i++) {
+    if (vals[i] < 0) throw new RangeError(`one_hot: class values must be non-negative, got ${vals[i]} at position ${i}`);
+    if (vals[i] > max) max = vals[i];
+  }
+  let c = numClasses;
+  if (c === -1) {
+    if (vals.length === 0) throw new RangeError('one_hot: can not infer total number of classes from empty tensor; pass numClasses');
+    c = max + 1;
+  }
+  if (!Number.isInteger(c) || c < 1) throw new RangeError(`one_hot: numClasses must be a positive integer or -1, got ${numClasses}`);
+  if (max >= c) throw new RangeError(`one_hot: class values must be smaller than num_classes (${c}), got ${max}`);
+  const out = Storage.alloc('int32', vals.length * c);
+  for (let i = 0; i < vals.length; i++) out.data[i * c + vals[i]] = 1;
+  return new Tensor(out, [...indices.shape, c]);
+}

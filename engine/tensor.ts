@@ -1,0 +1,353 @@
+/**
+ * The Tensor: a view (shape, strides, offset) into a Storage, plus the autograd fields.
+ *
+ * ```
+ *   storage.data:  [ a b c d e f ]          one flat typed array
+ *   shape [2, 3], strides [3, 1], offset 0  → row i, column j at 3*i + j
+ *   .T:   shape [3, 2], strides [1, 3]      → same storage, no copy
+ * ```
+ *
+ * The methods here are thin: each op lives in `ops/`, with its forward and its backward side by
+ * side. This class holds metadata, conversion and printing.
+ */
+import { checkDType, isFloating, type DType, type TypedArray } from './dtype.js';
+import { contiguousStrides, numelOf, type Shape } from './shape.js';
+import { Storage } from './storage.js';
+import { forEachRow } from './iterate.js';
+import { formatTensor } from './format.js';
+import { Node } from './autograd/node.js';
+import { runBackward, type BackwardOptions } from './autograd/backward.js';
+import * as arith from './ops/arithmetic.js';
+import * as math from './ops/math.js';
+import * as cmp from './ops/compare.js';
+import * as inplace from './ops/inplace.js';
+import * as reduce from './ops/reduce.js';
+import * as views from './ops/views.js';
+import { matmul } from './ops/matmul.js';
+import { index, type IndexArg } from './ops/indexing.js';
+import { toDType } from './ops/cast.js';
+
+/** A tensor or a plain number (numbers broadcast like 0-d tensors). */
+export type TensorLike = Tensor | number;
+
+/** Nested arrays of numbers (or booleans) as returned by `tolist()`. */
+export type NestedArray = number | boolean | NestedArray[];
+
+let nextId = 1;
+
+/** An n-dimensional array of numbers with PyTorch's semantics. */
+export class Tensor {
+  /** The shared flat buffer. */
+  readonly storage: Storage;
+  /** Size of each dimension. */
+  readonly shape: readonly number[];
+  /** Elements to skip in storage to move one step along each dimension. */
+  readonly strides: readonly number[];
+  /** Position of element [0, 0, …] in the storage. */
+  readonly offset: number;
+  /** A unique id, used by graph listings and DOT export. */
+  readonly id: number = nextId++;
+  /** The gradient accumulated by `backward()` (leaves, and non-leaves after `retainGrad()`). */
+  grad: Tensor | null = null;
+  /** Optional label shown by graph exports. */
+  label = '';
+  private _requiresGrad = false;
+  private _gradFn: Node | null = null;
+  /** The tensor this one is a view of (null if it owns its storage's layout). */
+  readonly base: Tensor | null;
+
+  /** Low-level constructor: prefer `tensor()`, `zeros()` and the view methods. */
+  constructor(storage: Storage, shape: Shape, strides: readonly number[] = contiguousStrides(shape), offset = 0, base: Tensor | null = null) {
+    this.storage = storage;
+    this.shape = Object.freeze([...shape]);
+    this.strides = Object.freeze([...strides]);
+    this.offset = offset;
+    this.base = base;
+  }
+
+  /** A contiguous tensor owning a new typed array (taken without copying). */
+  static fromArray(data: TypedArray, shape: Shape, dtype?: DType): Tensor {
+    if (data.length !== numelOf(shape)) {
+      throw new RangeError(`fromArray: ${data.length} values cannot fill shape [${shape.join(', ')}] (${numelOf(shape)} elements)`);
+    }
+    return new Tensor(Storage.wrap(data, dtype), shape);
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  /** Element type. */
+  get dtype(): DType {
+    return this.storage.dtype;
+  }
+  /** Number of dimensions. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+  /** Number of elements. */
+  numel(): number {
+    return numelOf(this.shape);
+  }
+  /** `shape[dim]` with negative dims counted from the end. */
+  size(dim: number): number {
+    return this.shape[views.wrapDim(dim, this.ndim, 'size')];
+  }
+  /** The version counter of the storage: increases on every in-place write. */
+  get version(): number {
+    return this.storage.version;
+  }
+  /** True if the elements are laid out row-major with no gaps (size-1 dims may have any stride). */
+  isContiguous(): boolean {
+    let expected = 1;
+    for (let i = this.ndim - 1; i >= 0; i--) {
+      if (this.shape[i] === 1) continue;
+      if (this.strides[i] !== expected) return false;
+      expected *= this.shape[i];
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- autograd fields
+
+  /** Whether gradients flow to (and, for a leaf, accumulate in) this tensor. */
+  get requiresGrad(): boolean {
+    return this._requiresGrad;
+  }
+  set requiresGrad(v: boolean) {
+    this.requiresGrad_(v);
+  }
+  /** Set `requiresGrad` on a leaf (in place); only floating tensors can require grad. */
+  requiresGrad_(v = true): this {
+    if (v && !isFloating(this.dtype)) {
+      throw new TypeError(`only tensors of floating point dtype can require gradients, got ${this.dtype} (convert with .float() first)`);
+    }
+    if (!v && this._gradFn) {
+      throw new Error(`requiresGrad can only be changed on leaf tensors; this tensor was produced by ${this._gradFn.name} (use detach() instead)`);
+    }
+    this._requiresGrad = v;
+    return this;
+  }
+  /** The node that produced this tensor, or null for a leaf. */
+  get gradFn(): Node | null {
+    return this._gradFn;
+  }
+  /** True for tensors created by the user (not by an op that recorded a node). */
+  get isLeaf(): boolean {
+    return this._gradFn === null;
+  }
+  /** @internal Used by `record` (autograd) and in-place ops to attach history. */
+  setGradFn(node: Node | null): void {
+    this._gradFn = node;
+    this._requiresGrad = node !== null || this._requiresGrad;
+  }
+  /** Keep `.grad` on this non-leaf after backward (PyTorch's `retain_grad()`). */
+  retainGrad(): this {
+    if (!this._requiresGrad) throw new Error(`can't retain_grad on a tensor that has requires_grad=false`);
+    if (this._gradFn) this._gradFn.retained = this;
+    return this;
+  }
+  /**
+   * Backpropagate from this tensor: fills `.grad` of the leaves it depends on.
+   * A one-element tensor needs no `gradient`; otherwise pass the gradient of the final result
+   * with respect to this tensor (same shape).
+   */
+  backward(gradient?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
+    if (gradient !== undefined && !(gradient instanceof Tensor)) {
+      options = gradient;
+      gradient = undefined;
+    }
+    runBackward(this, gradient, options);
+  }
+  /** A new tensor sharing storage, cut from the graph (never requires grad). */
+  detach(): Tensor {
+    return new Tensor(this.storage, this.shape, this.strides, this.offset, this.base ?? this);
+  }
+  /**
+   * The same data, not tracked by autograd (PyTorch's `.data`). In-place writes through it are
+   * allowed on leaves: the lecture's `W.data += -50 * W.grad` is `W.data.add_(W.grad.mul(-50))`.
+   */
+  get data(): Tensor {
+    return this.detach();
+  }
+
+  // ---------------------------------------------------------------- conversion
+
+  /** Convert to `dtype` (a copy unless the dtype is already `dtype`). */
+  to(dtype: DType): Tensor {
+    return toDType(this, checkDType(dtype));
+  }
+  /** Convert to float32. */
+  float(): Tensor {
+    return this.to('float32');
+  }
+  /** Convert to float64. */
+  double(): Tensor {
+    return this.to('float64');
+  }
+  /** Convert to int32 (truncating toward zero, like PyTorch's `.long()`). */
+  int(): Tensor {
+    return this.to('int32');
+  }
+  /** Convert to bool (non-zero is true). */
+  bool(): Tensor {
+    return this.to('bool');
+  }
+
+  /** The elements in row-major order as a new typed array of this dtype. */
+  toTypedArray(): TypedArray {
+    const src = this.storage.data;
+    const out = new (src.constructor as new (n: number) => TypedArray)(this.numel());
+    let k = 0;
+    forEachRow(this.shape, [this.strides], [this.offset], (n, p, s) => {
+      if (s === 1) {
+        out.set(src.subarray(p, p + n), k);
+        k += n;
+      } else for (let i = 0; i < n; i++, p += s) out[k++] = src[p];
+    });
+    return out;
+  }
+
+  /** The value of a one-element tensor (bool as 0/1). */
+  item(): number {
+    const n = this.numel();
+    if (n !== 1) {
+      throw new RangeError(`a Tensor with ${n} elements cannot be converted to Scalar (item() needs exactly one element; shape is [${this.shape.join(', ')}])`);
+    }
+    return this.storage.data[this.offset];
+  }
+
+  /** Nested JS arrays (numbers; booleans for bool tensors); a number for a 0-d tensor. */
+  tolist(): NestedArray {
+    const flat = this.toTypedArray();
+    const isBool = this.dtype === 'bool';
+    let k = 0;
+    const build = (d: number): NestedArray => {
+      if (d === this.ndim) return isBool ? flat[k++] !== 0 : flat[k++];
+      const row: NestedArray[] = [];
+      for (let i = 0; i < this.shape[d]; i++) row.push(build(d + 1));
+      return row;
+    };
+    return build(0);
+  }
+
+  /** PyTorch's `str(tensor)`, e.g. `tensor([0.6064, 0.3033, 0.0903])`. */
+  toString(): string {
+    return formatTensor(this.toTypedArray(), this.shape, this.dtype, {
+      requiresGrad: this._requiresGrad && this.isLeaf,
+      gradFn: this._gradFn?.name,
+    });
+  }
+
+  // ---------------------------------------------------------------- arithmetic (ops/arithmetic.ts)
+
+  /** `this + other` with broadcasting. */
+  add(other: TensorLike): Tensor { return arith.add(this, other); }
+  /** `this - other` with broadcasting. */
+  sub(other: TensorLike): Tensor { return arith.sub(this, other); }
+  /** `this * other` with broadcasting. */
+  mul(other: TensorLike): Tensor { return arith.mul(this, other); }
+  /** `this / other` with broadcasting (true division: integers give float32). */
+  div(other: TensorLike): Tensor { return arith.div(this, other); }
+  /** `-this`. */
+  neg(): Tensor { return arith.neg(this); }
+  /** `this ** exponent` (a number or a tensor). */
+  pow(exponent: TensorLike): Tensor { return arith.pow(this, exponent); }
+
+  // ---------------------------------------------------------------- math (ops/math.ts)
+
+  /** Elementwise e^x. */
+  exp(): Tensor { return math.exp(this); }
+  /** Elementwise natural logarithm. */
+  log(): Tensor { return math.log(this); }
+  /** Elementwise square root. */
+  sqrt(): Tensor { return math.sqrt(this); }
+  /** Elementwise hyperbolic tangent. */
+  tanh(): Tensor { return math.tanh(this); }
+  /** Elementwise max(x, 0). */
+  relu(): Tensor { return math.relu(this); }
+
+  // ---------------------------------------------------------------- comparisons (ops/compare.ts)
+
+  /** Elementwise `==` (bool result). */
+  eq(other: TensorLike): Tensor { return cmp.eq(this, other); }
+  /** Elementwise `!=` (bool result). */
+  ne(other: TensorLike): Tensor { return cmp.ne(this, other); }
+  /** Elementwise `>` (bool result). */
+  gt(other: TensorLike): Tensor { return cmp.gt(this, other); }
+  /** Elementwise `>=` (bool result). */
+  ge(other: TensorLike): Tensor { return cmp.ge(this, other); }
+  /** Elementwise `<` (bool result). */
+  lt(other: TensorLike): Tensor { return cmp.lt(this, other); }
+  /** Elementwise `<=` (bool result). */
+  le(other: TensorLike): Tensor { return cmp.le(this, other); }
+
+  // ---------------------------------------------------------------- in place (ops/inplace.ts)
+
+  /** In place `this += other` (broadcasting `other` to this shape). */
+  add_(other: TensorLike): this { return inplace.add_(this, other); }
+  /** In place `this -= other`. */
+  sub_(other: TensorLike): this { return inplace.sub_(this, other); }
+  /** In place `this *= other`. */
+  mul_(other: TensorLike): this { return inplace.mul_(this, other); }
+  /** In place `this /= other` (notes N13: same memory, no new tensor). */
+  div_(other: TensorLike): this { return inplace.div_(this, other); }
+  /** Set every element to `value`. */
+  fill_(value: number): this { return inplace.fill_(this, value); }
+  /** Set every element to 0. */
+  zero_(): this { return inplace.fill_(this, 0); }
+  /** Copy `src` (broadcast to this shape, converted to this dtype) into this tensor. */
+  copy_(src: TensorLike): this { return inplace.copy_(this, src); }
+
+  // ---------------------------------------------------------------- reductions (ops/reduce.ts)
+
+  /** Sum over `dim` (a dim, a list of dims, or all when omitted); `keepdim` keeps them as size 1. */
+  sum(dim?: number | readonly number[] | null, keepdim = false): Tensor { return reduce.sum(this, dim, keepdim); }
+  /** Mean over `dim` (see `sum`). Floating tensors only. */
+  mean(dim?: number | readonly number[] | null, keepdim = false): Tensor { return reduce.mean(this, dim, keepdim); }
+  /** Maximum of all elements (0-d). */
+  max(): Tensor;
+  /** Maximum over `dim`: the values and the index of the first maximum. */
+  max(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
+  max(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
+    return dim === undefined ? reduce.maxAll(this) : reduce.maxDim(this, dim, keepdim);
+  }
+  /** Index of the maximum (flattened when `dim` is omitted). */
+  argmax(dim?: number, keepdim = false): Tensor { return reduce.argmax(this, dim, keepdim); }
+
+  // ---------------------------------------------------------------- matmul (ops/matmul.ts)
+
+  /** Matrix product with PyTorch's 1-D, 2-D and batched rules. */
+  matmul(other: Tensor): Tensor { return matmul(this, other); }
+
+  // ---------------------------------------------------------------- views (ops/views.ts)
+
+  /** A view with a new shape (one size may be -1); error if the layout does not allow a view. */
+  view(...shape: (number | readonly number[])[]): Tensor { return views.view(this, shape.flat()); }
+  /** Like `view`, but copies when a view is impossible. */
+  reshape(...shape: (number | readonly number[])[]): Tensor { return views.reshape(this, shape.flat()); }
+  /** Swap two dimensions (a view). */
+  transpose(dim0: number, dim1: number): Tensor { return views.transpose(this, dim0, dim1); }
+  /** Reorder dimensions (a view). */
+  permute(...dims: (number | readonly number[])[]): Tensor { return views.permute(this, dims.flat()); }
+  /** Transpose of a tensor with at most 2 dimensions. */
+  get T(): Tensor { return views.t(this); }
+  /** Broadcast to a larger shape without copying (stride 0); -1 keeps a size. */
+  expand(...shape: (number | readonly number[])[]): Tensor { return views.expand(this, shape.flat()); }
+  /** Insert a dimension of size 1 at `dim`. */
+  unsqueeze(dim: number): Tensor { return views.unsqueeze(this, dim); }
+  /** Remove size-1 dimensions (all, or only `dim`). */
+  squeeze(dim?: number): Tensor { return views.squeeze(this, dim); }
+  /** The slice at index `i` along `dim` (removes `dim`). */
+  select(dim: number, i: number): Tensor { return views.select(this, dim, i); }
+  /** `length` elements along `dim` starting at `start` (a view). */
+  narrow(dim: number, start: number, length: number): Tensor { return views.narrow(this, dim, start, length); }
+  /** A contiguous tensor with the same values: `this` if already contiguous, else a copy. */
+  contiguous(): Tensor { return views.contiguous(this); }
+  /** A contiguous copy (recorded by autograd). */
+  clone(): Tensor { return views.clone(this); }
+
+  /**
+   * PyTorch's `t[...]`: integers select, `null` keeps a dimension whole, `slice(start, end, step)`
+   * narrows, integer tensors (or arrays) gather. `N.index(i, j)` is a 0-d view.
+   */
+  index(...args: IndexArg[]): Tensor { return index(this, args); }
+}
