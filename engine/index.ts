@@ -20,3 +20,5 @@ export { Node, type BackwardFn } from './autograd/node.js';
 export { type BackwardOptions } from './autograd/backward.js';
 export { graphOf, toDot, type GraphEntry, type DotOptions } from './autograd/graph.js';
 export { gradcheck, type GradcheckOptions, type GradcheckResult } from './autograd/gradcheck.js';
+export { Generator, defaultGenerator, manualSeed, type NormalKernel, type GeneratorState, type GeneratorOptions } from './random/generator.js';
+export { rand, randn, multinomial, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';

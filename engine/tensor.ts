@@ -26,6 +26,8 @@ import * as views from './ops/views.js';
 import { matmul } from './ops/matmul.js';
 import { index, type IndexArg } from './ops/indexing.js';
 import { toDType } from './ops/cast.js';
+import * as random from './random/sampling.js';
+import type { Generator } from './random/generator.js';
 
 /** A tensor or a plain number (numbers broadcast like 0-d tensors). */
 export type TensorLike = Tensor | number;
@@ -296,6 +298,15 @@ export class Tensor {
   zero_(): this { return inplace.fill_(this, 0); }
   /** Copy `src` (broadcast to this shape, converted to this dtype) into this tensor. */
   copy_(src: TensorLike): this { return inplace.copy_(this, src); }
+
+  // ---------------------------------------------------------------- random fills (random/sampling.ts)
+
+  /** Fill in place with uniform samples in [lo, hi) (PyTorch's `uniform_`). */
+  uniform_(lo = 0, hi = 1, opts: { generator?: Generator } = {}): this { random.uniform_(this, lo, hi, opts); return this; }
+  /** Fill in place with normal samples (PyTorch's `normal_`). */
+  normal_(mean = 0, std = 1, opts: { generator?: Generator } = {}): this { random.normal_(this, mean, std, opts); return this; }
+  /** Fill in place with exponential samples of rate `lambd` (PyTorch's `exponential_`). */
+  exponential_(lambd = 1, opts: { generator?: Generator } = {}): this { random.exponential_(this, lambd, opts); return this; }
 
   // ---------------------------------------------------------------- reductions (ops/reduce.ts)
 
