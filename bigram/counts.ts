@@ -1,0 +1,109 @@
+/**
+ * The counting bigram model (notes N3–N15): count every bigram into a V×V integer matrix N,
+ * smooth and normalise it into P, sample names from P, and score names by their negative
+ * log-likelihood.
+ */
+import { Generator, Tensor, multinomial, oneHot, tensor, zeros } from '../engine/index.js';
+import { bigramPairs, type Vocabulary } from './data.js';
+
+/**
+ * N (N3): `N[ix1, ix2] += 1` for every bigram, written as the lecture writes it, one in-place
+ * add through a 0-d view per bigram (`N.index(ix1, ix2).add_(1)`). int32, V×V.
+ */
+export function countBigramsLoop(words: readonly string[], vocab: Vocabulary): Tensor {
+  const { xs, ys } = bigramPairs(words, vocab);
+  const N = zeros([vocab.size, vocab.size], { dtype: 'int32' });
+  for (let k = 0; k < xs.length; k++) N.index(xs[k], ys[k]).add_(1);
+  return N;
+}
+
+/**
+ * N again, vectorised: `N = onehot(xs)ᵀ · onehot(ys)`: entry (i, j) counts the k with
+ * xs[k] = i and ys[k] = j. One matmul instead of 228,146 small ops; exact (sums of ones).
+ */
+export function countBigrams(words: readonly string[], vocab: Vocabulary): Tensor {
+  const { xs, ys } = bigramPairs(words, vocab);
+  const X = oneHot(Tensor.fromArray(xs, [xs.length], 'int32'), vocab.size).float();
+  const Y = oneHot(Tensor.fromArray(ys, [ys.length], 'int32'), vocab.size).float();
+  return X.T.matmul(Y).int();
+}
+
+/**
+ * P (N4, N12, N15): `P = (N + k).float(); P /= P.sum(1, keepdim=True)`. Each row is the
+ * distribution of the next character. `k` (default 1) smooths: no bigram gets probability 0.
+ * Note the keepdim: without it, column j would be divided by the sum of row j (N12).
+ */
+export function probabilities(N: Tensor, smoothing = 1): Tensor {
+  if (!(smoothing >= 0) || !Number.isFinite(smoothing)) throw new RangeError(`smoothing must be a finite number >= 0, got ${smoothing}`);
+  const P = N.add(smoothing).float();
+  P.div_(P.sum(1, true));
+  return P;
+}
+
+/**
+ * Sample names (N7): start at index 0 (`.`), draw the next index from row `ix` of P with
+ * `multinomial(p, 1, replacement)`, append its character, stop when index 0 comes back.
+ * `next(ix)` gives the distribution to draw from (a row of P, or the net's softmax).
+ */
+export function sampleWith(next: (ix: number) => Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let out = '';
+    let ix = 0;
+    do {
+      ix = multinomial(next(ix), 1, { replacement: true, generator }).item();
+      out += vocab.itos[ix];
+    } while (ix !== 0);
+    names.push(out);
+  }
+  return names;
+}
+
+/** Sample `count` names from the counts model's P (see `sampleWith`). */
+export function sampleNames(P: Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
+  return sampleWith((ix) => P.index(ix), vocab, generator, count);
+}
+
+/** One bigram's probability under a model and its log. */
+export interface BigramScore {
+  bigram: string;
+  prob: number;
+  logprob: number;
+}
+
+/** The lecture's quality measure (N14) over some words. */
+export interface Evaluation {
+  /** Sum of log P over all bigrams (a float32 running sum, as the lecture's loop). */
+  logLikelihood: number;
+  /** −logLikelihood. */
+  nll: number;
+  /** Number of bigrams. */
+  n: number;
+  /** nll / n: the loss (lower is better; `inf` if a bigram has probability 0, N15). */
+  avgNll: number;
+  /** Per-bigram probabilities and logs, in order. */
+  bigrams: BigramScore[];
+}
+
+/**
+ * Score `words` under P exactly as the lecture's loop does: `logprob = torch.log(P[ix1, ix2])`,
+ * `log_likelihood += logprob` (float32, in order), `nll = -log_likelihood`, then `nll / n`.
+ */
+export function evaluate(P: Tensor, words: readonly string[], vocab: Vocabulary, keepBigrams = true): Evaluation {
+  const { xs, ys } = bigramPairs(words, vocab);
+  let logLikelihood = tensor(0, { dtype: 'float32' });
+  const bigrams: BigramScore[] = [];
+  for (let k = 0; k < xs.length; k++) {
+    const prob = P.index(xs[k], ys[k]);
+    const logprob = prob.log();
+    logLikelihood = logLikelihood.add(logprob);
+    if (keepBigrams) bigrams.push({ bigram: vocab.itos[xs[k]] + vocab.itos[ys[k]], prob: prob.item(), logprob: logprob.item() });
+  }
+  const nll = logLikelihood.neg();
+  return { logLikelihood: logLikelihood.item(), nll: nll.item(), n: xs.length, avgNll: nll.div(xs.length).item(), bigrams };
+}
+
+/** `.e: 0.0478 -3.0410`: a bigram's line as the lecture prints it (`f'{ch1}{ch2}: {prob:.4f} {logprob:.4f}'`). */
+export function formatBigramScore(s: BigramScore): string {
+  return `${s.bigram}: ${s.prob.toFixed(4)} ${s.logprob.toFixed(4)}`;
+}
