@@ -84,10 +84,12 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
 export function broadcastShapesFor(op: string, shapes: Shape[]): number[] {
   const rank = shapes.reduce((r, s) => Math.max(r, s.length), 0);
   const out = new Array<number>(rank).fill(1);
-  for (let k = 0; k < shapes.length; k++) {
-    const s = shapes[k];
-    for (let i = 0; i < s.length; i++) {
-      const pos = rank - s.length + i;
+  // right to left, as the rule says (and PyTorch does): the rightmost clash is the one reported
+  for (let pos = rank - 1; pos >= 0; pos--) {
+    for (let k = 0; k < shapes.length; k++) {
+      const s = shapes[k];
+      const i = pos - (rank - s.length);
+      if (i < 0) continue;
       const d = s[i];
       if (d === out[pos]) continue;
       if (out[pos] === 1) out[pos] = d;
