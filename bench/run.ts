@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: the performance workloads of docs/performance.md, W1–W6.
+ *
+ * Each case is run a few times to warm up the JIT, then timed over repeated runs; the table
+ * shows the median and the min–max, and the JSON file in bench/results/ keeps every sample.
+ * Memory: the process's peak RSS (resource usage) and the heap after each workload, plus, for
+ * W1, the heap and RSS over many consecutive training steps (they should stay flat).
+ *
+ * This is a benchmark, not a test: nothing here asserts a time. Options:
+ *   --only W1,W3     run only the named workloads
+ *   --quick          fewer repetitions (a smoke run)
+ *   --label NAME     stored in the JSON file (e.g. "before", "after")
+ * Data: $MAKEMORE_NAMES, else ../shared/data/names.txt relative to the repository root, else the
+ * built-in names of bigram/builtin-names.ts.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Generator, Tensor, multinomial, noGrad, randn } from '../engine/index.js';
+import { Vocabulary } from '../bigram/data.js';
+import { resolveDataset } from '../bigram/builtin-names.js';
+import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } from '../bigram/counts.js';
+import { initWeights, loss, trainingSet } from '../bigram/neural.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// ------------------------------------------------------------------ options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = flag('--quick');
+const ONLY = option('--only')?.split(',').map((s) => s.trim().toUpperCase());
+const LABEL = option('--label') ?? '';
+const wanted = (w: string) => !ONLY || ONLY.includes(w);
+
+// ------------------------------------------------------------------ data
+
+function dataset(): { words: string[]; description: string } {
+  const env = process.env.MAKEMORE_NAMES;
+  if (env) return resolveDataset(resolve(env));
+  const shared = resolve(ROOT, '../shared/data/names.txt');
+  if (existsSync(shared)) return resolveDataset(shared);
+  return resolveDataset(undefined, { cwd: ROOT });
+}
+
+// ------------------------------------------------------------------ timing
+
+interface Result {
+  workload: string;
+  name: string;
+  /** Milliseconds per run. */
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  samples: number[];
+  /** PyTorch's figure from the issue (ms), when there is one. */
+  torchMs?: number;
+  /** The goal (ms), when there is one. */
+  goalMs?: number;
+  /** Extra figures (GFLOP/s, loss, …). */
+  extra?: Record<string, number | string>;
+  heapAfterMB: number;
+}
+
+const results: Result[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/**
+ * Time `fn`: `warmup` untimed runs, then runs until both `minRuns` runs and `minMs` total time
+ * have passed (at most `maxRuns`).
+ */
+function bench(
+  workload: string,
+  name: string,
+  fn: () => unknown,
+  opts: { warmup?: number; minRuns?: number; maxRuns?: number; minMs?: number; torchMs?: number; goalMs?: number; extra?: (med: number) => Record<string, number | string> } = {},
+): Result {
+  const warmup = QUICK ? 1 : (opts.warmup ?? 3);
+  const minRuns = QUICK ? 3 : (opts.minRuns ?? 10);
+  const maxRuns = QUICK ? 5 : (opts.maxRuns ?? 200);
+  const minMs = QUICK ? 0 : (opts.minMs ?? 1000);
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  let total = 0;
+  while (samples.length < maxRuns && (samples.length < minRuns || total < minMs)) {
+    const t0 = performance.now();
+    fn();
+    const dt = performance.now() - t0;
+    samples.push(dt);
+    total += dt;
+  }
+  const med = median(samples);
+  const r: Result = {
+    workload,
+    name,
+    median: med,
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    runs: samples.length,
+    samples,
+    torchMs: opts.torchMs,
+    goalMs: opts.goalMs,
+    extra: opts.extra?.(med),
+    heapAfterMB: mb(process.memoryUsage().heapUsed),
+  };
+  results.push(r);
+  printRow(r);
+  return r;
+}
+
+function fmt(ms: number): string {
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toFixed(3);
+}
+
+function printHeader(): void {
+  console.log(`${'case'.padEnd(46)} ${'median ms'.padStart(10)} ${'min–max ms'.padStart(18)} ${'runs'.padStart(5)} ${'torch'.padStart(7)} ${'goal'.padStart(7)}  extra`);
+  console.log('-'.repeat(120));
+}
+
+function printRow(r: Result): void {
+  const extra = r.extra ? Object.entries(r.extra).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(5) : v}`).join(' ') : '';
+  const met = r.goalMs === undefined ? '' : r.median <= r.goalMs ? ' ✓' : ' ✗';
+  console.log(
+    `${(r.workload + ' ' + r.name).padEnd(46)} ${fmt(r.median).padStart(10)} ${(fmt(r.min) + '–' + fmt(r.max)).padStart(18)} ${String(r.runs).padStart(5)} ` +
+      `${(r.torchMs === undefined ? '' : fmt(r.torchMs)).padStart(7)} ${(r.goalMs === undefined ? '' : fmt(r.goalMs) + met).padStart(7)}  ${extra}`,
+  );
+}
+
+// ------------------------------------------------------------------ workloads
+
+const { words, description } = dataset();
+const vocab = Vocabulary.fromWords(words);
+const data = trainingSet(words, vocab);
+console.log(`makemore-ts benchmark${LABEL ? ` (${LABEL})` : ''}: node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}`);
+console.log(description);
+console.log(`training set: ${data.n} bigrams, vocabulary ${vocab.size}\n`);
+printHeader();
+
+const memory: Record<string, number | number[]> = {};
+
+if (wanted('W1')) {
+  // the lecture's training step, written exactly as bigram/neural.ts `train` does it
+  const W = initWeights(vocab.size, new Generator().manualSeed(2147483647));
+  let first = NaN;
+  const step = () => {
+    const l = loss(W, data.xs, data.ys, 0.01);
+    if (Number.isNaN(first)) first = l.item();
+    W.grad = null;
+    l.backward();
+    W.data.add_(W.grad!.mul(-50));
+  };
+  bench('W1', 'training step (forward+backward+update)', step, { torchMs: 74, goalMs: 74, minRuns: 15, extra: () => ({ loss0: first }) });
+  // memory over many steps: heap and RSS sampled every 10 steps
+  const steps = QUICK ? 20 : 100;
+  const heap: number[] = [];
+  const rss: number[] = [];
+  for (let k = 0; k < steps; k++) {
+    step();
+    if (k % 10 === 9) {
+      heap.push(mb(process.memoryUsage().heapUsed));
+      rss.push(mb(process.memoryUsage().rss));
+    }
+  }
+  memory.W1_heapMB_every10steps = heap;
+  memory.W1_rssMB_every10steps = rss;
+  console.log(`${''.padEnd(46)} heap MB every 10 steps: ${heap.join(' ')}; RSS MB: ${rss.join(' ')}`);
+}
+
+if (wanted('W2')) {
+  const g = new Generator().manualSeed(1);
+  const A = randn([512, 512], { generator: g });
+  const B = randn([512, 512], { generator: g });
+  const flop512 = 2 * 512 ** 3;
+  bench('W2', 'matmul 512×512 @ 512×512', () => A.matmul(B), { minRuns: 5, extra: (m) => ({ GFLOPs: flop512 / m / 1e6, goalGFLOPs: 25 }) });
+  const n = data.n, V = vocab.size;
+  const X = randn([n, V], { generator: g });
+  const Wm = randn([V, V], { generator: g });
+  const flopX = 2 * n * V * V;
+  bench('W2', `matmul ${n}×${V} @ ${V}×${V} (dense)`, () => X.matmul(Wm), { minRuns: 5, extra: (m) => ({ GFLOPs: flopX / m / 1e6, goalGFLOPs: 10, torchGFLOPs: 40 }) });
+  const onehot = noGrad(() => Tensor.fromArray(new Float32Array(n * V), [n, V]));
+  const od = onehot.storage.data;
+  for (let i = 0; i < n; i++) od[i * V + data.xs.storage.data[i]] = 1;
+  bench('W2', `matmul ${n}×${V} @ ${V}×${V} (one-hot)`, () => onehot.matmul(Wm), { minRuns: 5, extra: (m) => ({ effGFLOPs: flopX / m / 1e6 }) });
+  bench('W2', `matmul ${V}×${n} @ ${n}×${V} (xencᵀ·G)`, () => onehot.T.matmul(X), { minRuns: 5, extra: (m) => ({ effGFLOPs: flopX / m / 1e6 }) });
+}
+
+if (wanted('W3')) {
+  const g = new Generator().manualSeed(2);
+  const a = randn([1000, 1000], { generator: g });
+  const b = randn([1000, 1], { generator: g });
+  bench('W3', 'broadcast div (1000×1000)/(1000×1)', () => a.div(b), { torchMs: 0.11, goalMs: 0.33, minRuns: 30 });
+  const x = randn([1_000_000], { generator: g });
+  bench('W3', 'exp of 1e6', () => x.exp(), { torchMs: 0.79, goalMs: 2.37, minRuns: 30 });
+  const ex = x.exp();
+  bench('W3', 'log of 1e6', () => ex.log(), { minRuns: 30 });
+  bench('W3', 'same-shape mul 1e6', () => x.mul(x), { minRuns: 30 });
+}
+
+if (wanted('W4')) {
+  const g = new Generator().manualSeed(3);
+  const a = randn([1000, 1000], { generator: g });
+  bench('W4', 'sum(0, keepdim) of 1000×1000', () => a.sum(0, true), { torchMs: 0.07, goalMs: 0.21, minRuns: 30 });
+  bench('W4', 'sum(1, keepdim) of 1000×1000', () => a.sum(1, true), { minRuns: 30 });
+}
+
+if (wanted('W5')) {
+  bench('W5', 'countBigramsLoop (N.index(i,j).add_(1))', () => countBigramsLoop(words, vocab), { goalMs: 100, minRuns: 5 });
+  bench('W5', 'countBigrams (vectorised)', () => countBigrams(words, vocab), { goalMs: 2, minRuns: 5 });
+  const P = probabilities(countBigrams(words, vocab));
+  bench('W5', 'evaluate loop (log P[i,j] summed)', () => evaluate(P, words, vocab, false), { minRuns: 5 });
+}
+
+if (wanted('W6')) {
+  const P = probabilities(countBigrams(words, vocab));
+  const g = new Generator();
+  bench('W6', 'sample 1,000 names (counts model)', () => sampleNames(P, vocab, g.manualSeed(2147483647), 1000), { torchMs: 26, goalMs: 5, minRuns: 10 });
+  bench('W6', 'randn 1e6', () => randn([1_000_000], { generator: g }), { minRuns: 10 });
+  const row = P.index(0);
+  bench('W6', 'multinomial 1e5 samples (replacement)', () => multinomial(row, 100_000, { replacement: true, generator: g }), { minRuns: 10 });
+}
+
+// ------------------------------------------------------------------ report
+
+const usage = process.resourceUsage();
+memory.peakRssMB = mb(usage.maxRSS * 1024);
+memory.heapUsedMB = mb(process.memoryUsage().heapUsed);
+console.log(`\npeak RSS ${memory.peakRssMB} MB, heap now ${memory.heapUsedMB} MB`);
+
+const report = {
+  label: LABEL,
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? '?',
+  cores: cpus().length,
+  totalMemMB: mb(totalmem()),
+  quick: QUICK,
+  data: description,
+  bigrams: data.n,
+  vocab: vocab.size,
+  memory,
+  results,
+};
+const dir = resolve(ROOT, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const file = resolve(dir, `bench-${report.date.replace(/[:.]/g, '-')}${LABEL ? '-' + LABEL : ''}.json`);
+writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+writeFileSync(resolve(dir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+console.log(`wrote ${file}`);
