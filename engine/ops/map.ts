@@ -17,10 +17,14 @@ export type BinaryKernel = (
   out: TypedArray, o: number, a: TypedArray, ai: number, as: number, b: TypedArray, bi: number, bs: number, n: number,
 ) => void;
 
-/** A 0-d tensor holding `x` in `dtype` (a float32 scalar is rounded to float32 first, as in PyTorch). */
+/**
+ * A 0-d tensor holding `x` in `dtype` (a float32 scalar is rounded to float32 first, as in
+ * PyTorch; a bool holds 0 or 1: any non-zero number is true).
+ */
 export function scalarTensor(x: number, dtype: DType): Tensor {
   const data = allocArray(dtype, 1);
-  data[0] = typeof x === 'boolean' ? Number(x) : x;
+  const v = Number(x); // x may be a boolean
+  data[0] = dtype === 'bool' ? Number(v !== 0) : v;
   return Tensor.fromArray(data, [], dtype);
 }
 
@@ -84,6 +88,7 @@ export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, ker
  * Used by `mapBinary` and by the in-place ops, which write through views.
  */
 export function writeBinary(out: Tensor, a: Tensor, b: Tensor, kernel: BinaryKernel): void {
+  if (out.dtype === 'bool') kernel = toBoolKernel(kernel);
   const shape = out.shape;
   const od = out.storage.data, ad = a.storage.data, bd = b.storage.data;
   const as = expandStrides(a.shape, a.strides, shape);
@@ -92,4 +97,15 @@ export function writeBinary(out: Tensor, a: Tensor, b: Tensor, kernel: BinaryKer
     if (s0 === 1) kernel(od, p0, ad, p1, s1, bd, p2, s2, n);
     else for (let i = 0; i < n; i++) kernel(od, p0 + i * s0, ad, p1 + i * s1, 0, bd, p2 + i * s2, 0, 1);
   });
+}
+
+/**
+ * A bool result holds only 0 and 1: `True + True` is `True` (the kernel's sum 2 becomes 1), so
+ * that `eq(true)`, `sum()` and `int()` see what PyTorch sees.
+ */
+function toBoolKernel(kernel: BinaryKernel): BinaryKernel {
+  return (out, o, a, ai, as, b, bi, bs, n) => {
+    kernel(out, o, a, ai, as, b, bi, bs, n);
+    for (let i = o; i < o + n; i++) if (out[i] > 1) out[i] = 1;
+  };
 }
