@@ -99,6 +99,7 @@ export class Tensor {
   }
   /** True if the elements are laid out row-major with no gaps (size-1 dims may have any stride). */
   isContiguous(): boolean {
+    if (this.numel() === 0) return true; // no elements: any layout is contiguous (as PyTorch)
     let expected = 1;
     for (let i = this.ndim - 1; i >= 0; i--) {
       if (this.shape[i] === 1) continue;
