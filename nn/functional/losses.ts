@@ -1,0 +1,145 @@
+/**
+ * Losses: `nllLoss`, `crossEntropy`, `mseLoss`, with PyTorch 1.13's semantics, each composed from
+ * engine ops so that the gradient comes from the tape.
+ *
+ * The lecture's loss (notes N19–N20) is the cross-entropy written out by hand:
+ *
+ * ```text
+ *   probs = exp(logits) / exp(logits).sum(1, keepdim)      softmax
+ *   loss  = −probs[arange(n), ys].log().mean()              mean negative log-likelihood
+ *         = nllLoss(logSoftmax(logits, 1), ys)              = crossEntropy(logits, ys)
+ * ```
+ *
+ * The composed gradient with respect to the logits is `(softmax(logits) − onehot(ys)) / n`
+ * (derivation in docs/nn.md; checked against plain loops in spec/nn/losses.spec.ts).
+ */
+import { Tensor, arange } from '../../engine/index.js';
+import { logSoftmax } from './softmax.js';
+import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
+
+/** Options of {@link nllLoss}. */
+export interface NllLossOptions {
+  /** `'mean'` (default), `'sum'`, or `'none'` (one loss per example, shape `[N]`). */
+  reduction?: Reduction;
+}
+
+/** Options of {@link crossEntropy}. */
+export interface CrossEntropyOptions {
+  /** `'mean'` (default), `'sum'`, or `'none'` (one loss per example, shape `[N]`). */
+  reduction?: Reduction;
+  /**
+   * ε in [0, 1] (default 0). The target distribution becomes `(1 − ε)·onehot(y) + ε/C` per row,
+   * so the loss is `(1 − ε)·nll + (ε/C)·(−Σ_c logp[i, c])`, as PyTorch defines it.
+   */
+  labelSmoothing?: number;
+}
+
+/** Options of {@link mseLoss}. */
+export interface MseLossOptions {
+  /** `'mean'` (default), `'sum'`, or `'none'` (the squared errors, input's shape). */
+  reduction?: Reduction;
+}
+
+/** Apply a reduction to per-example losses `[N]`. */
+function reduce(perExample: Tensor, reduction: Reduction): Tensor {
+  if (reduction === 'none') return perExample;
+  return reduction === 'sum' ? perExample.sum() : perExample.mean();
+}
+
+/**
+ * The negative log-likelihood loss: `−logProbs[i, targets[i]]` per example, then reduced.
+ * `logProbs` are log-probabilities (e.g. from {@link logSoftmax}); this picks one per row.
+ *
+ * @param logProbs - floating `[N, C]`.
+ * @param targets - int32 `[N]`, each in `0 … C−1`.
+ * @param opts - `reduction` (default `'mean'`; the mean of an empty batch is NaN, as in PyTorch).
+ * @returns a 0-d loss, or `[N]` with `reduction: 'none'`.
+ * @throws TypeError / RangeError naming the shapes for a wrong dtype, rank, batch size or target.
+ *
+ * @example
+ * ```ts
+ * const logProbs = logSoftmax(logits, 1);               // [5, 27]
+ * nllLoss(logProbs, ys);                                 // −logProbs[arange(5), ys].mean()
+ * nllLoss(logProbs, ys, { reduction: 'none' }).shape;   // [5]
+ * ```
+ */
+export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions = {}): Tensor {
+  const reduction = opts.reduction ?? 'mean';
+  checkReduction('nllLoss', reduction);
+  checkClassTargets('nllLoss', logProbs, targets);
+  const picked = logProbs.index(arange(logProbs.shape[0]), targets); // [N]: logProbs[i, targets[i]]
+  return reduce(picked.neg(), reduction); // negate first: the sum of an empty batch is +0
+}
+
+/**
+ * Cross-entropy between the softmax of `logits` and class targets: PyTorch's
+ * `F.cross_entropy(logits, targets, reduction=…, label_smoothing=…)` for `[N, C]` logits.
+ * Equal to `nllLoss(logSoftmax(logits, 1), targets)` without smoothing, and stable for any
+ * finite logits (logits of ±1000 give finite losses and gradients).
+ *
+ * @param logits - floating `[N, C]` unnormalised log-probabilities.
+ * @param targets - int32 `[N]` class indices in `0 … C−1` (probability targets are not supported).
+ * @param opts - `reduction` (default `'mean'`), `labelSmoothing` (default 0).
+ * @returns a 0-d loss, or `[N]` with `reduction: 'none'`.
+ * @throws TypeError / RangeError naming the shapes for a wrong dtype, rank, batch size or target,
+ * or a label smoothing outside [0, 1].
+ *
+ * @example
+ * ```ts
+ * const logits = xenc.matmul(W);            // [n, 27]
+ * const loss = crossEntropy(logits, ys);    // = −probs[arange(n), ys].log().mean()
+ * loss.backward();                          // logits' gradient: (softmax(logits) − onehot(ys)) / n
+ * ```
+ */
+export function crossEntropy(logits: Tensor, targets: Tensor, opts: CrossEntropyOptions = {}): Tensor {
+  const reduction = opts.reduction ?? 'mean';
+  const eps = opts.labelSmoothing ?? 0;
+  checkReduction('crossEntropy', reduction);
+  if (typeof eps !== 'number' || !(eps >= 0 && eps <= 1)) {
+    throw new RangeError(`crossEntropy: labelSmoothing must be between 0.0 and 1.0, got ${eps}`);
+  }
+  checkClassTargets('crossEntropy', logits, targets);
+  const logProbs = logSoftmax(logits, 1);
+  const nll = nllLoss(logProbs, targets, { reduction });
+  if (eps === 0) return nll;
+  // PyTorch's cross_entropy_loss_label_smoothing: smooth_i = −Σ_c logp[i, c], reduced the same
+  // way, then (1 − ε)·nll + (ε / C)·smooth
+  const smooth = reduce(logProbs.sum(1).neg(), reduction);
+  return nll.mul(1 - eps).add(smooth.mul(eps / logits.shape[1]));
+}
+
+/**
+ * Mean squared error (notes N23): `(input − target)²`, then reduced; `1/n Σ (y − ŷ)²` by default.
+ * Gradients flow to both arguments.
+ *
+ * Unlike PyTorch, which warns and broadcasts when the shapes differ (usually a bug: `[N, 1]`
+ * against `[N]` gives an `[N, N]` loss), different shapes are an error here.
+ *
+ * @param input - floating predictions.
+ * @param target - floating targets of the same shape.
+ * @param opts - `reduction` (default `'mean'`).
+ * @returns a 0-d loss, or the elementwise squared errors with `reduction: 'none'`.
+ * @throws TypeError for non-floating tensors; RangeError naming both shapes when they differ.
+ *
+ * @example
+ * ```ts
+ * const ypred = tensor([1, 2], { requiresGrad: true });
+ * const loss = mseLoss(ypred, tensor([1, 4], { dtype: 'float32' })); // tensor(2.) = (0² + 2²) / 2
+ * loss.backward();                          // ypred.grad = 2·(ypred − y)/n = [0, -2]
+ * ```
+ */
+export function mseLoss(input: Tensor, target: Tensor, opts: MseLossOptions = {}): Tensor {
+  const reduction = opts.reduction ?? 'mean';
+  checkReduction('mseLoss', reduction);
+  checkFloating('mseLoss', 'input', input);
+  checkFloating('mseLoss', 'target', target);
+  if (input.ndim !== target.ndim || input.shape.some((d, i) => d !== target.shape[i])) {
+    throw new RangeError(
+      `mseLoss: input ${fmt(input.shape)} and target ${fmt(target.shape)} must have the same shape ` +
+        `(PyTorch would broadcast them, which is almost always a bug); reshape one of them`,
+    );
+  }
+  const sq = input.sub(target).pow(2);
+  if (reduction === 'none') return sq;
+  return reduction === 'sum' ? sq.sum() : sq.mean();
+}

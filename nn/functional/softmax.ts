@@ -1,0 +1,63 @@
+/**
+ * `softmax` and `logSoftmax` along a dimension, composed from engine ops so that their
+ * gradients come from the tape (notes N19).
+ *
+ * Both subtract the row maximum first. softmax is unchanged by adding a constant to a row
+ * (the constant cancels between numerator and denominator), and with the maximum subtracted the
+ * largest exponent is e⁰ = 1: `exp` cannot overflow, and the sum is at least 1, so its log is
+ * finite. The maximum is DETACHED: it is a constant shift, its own gradient would cancel out
+ * exactly (∂/∂m of softmax(x − m) is 0), so recording it would only cost time.
+ *
+ * ```text
+ *   x = [1000, 999]   exp(x) = [inf, inf] → NaN        (the lecture's formula, N19)
+ *   m = 1000          exp(x − m) = [1, 0.368] → [0.731, 0.269]
+ * ```
+ */
+import type { Tensor } from '../../engine/index.js';
+import { checkFloating } from './checks.js';
+
+/** `x − max(x, dim)` with the max detached: the stable shift both functions start from. */
+function shifted(op: string, x: Tensor, dim: number): Tensor {
+  checkFloating(op, 'input', x);
+  if (!Number.isInteger(dim)) throw new TypeError(`${op}: dim must be an integer, got ${dim}`);
+  return x.sub(x.max(dim, true).values.detach());
+}
+
+/**
+ * Softmax along `dim`: `exp(x) / sum(exp(x), dim)`, computed as
+ * `e = exp(x − max)`, `e / e.sum(dim, keepdim)`. Each slice along `dim` sums to 1.
+ *
+ * @param x - a floating tensor of logits.
+ * @param dim - the dimension to normalise (negative counts from the end).
+ * @returns probabilities, same shape as `x`.
+ * @throws TypeError for integer tensors (convert with `.float()`); RangeError for a bad `dim`.
+ *
+ * @example
+ * ```ts
+ * softmax(tensor([[1, 2, 3]], { dtype: 'float32' }), 1); // tensor([[0.0900, 0.2447, 0.6652]])
+ * ```
+ */
+export function softmax(x: Tensor, dim: number): Tensor {
+  const e = shifted('softmax', x, dim).exp();
+  return e.div(e.sum(dim, true));
+}
+
+/**
+ * Log-softmax along `dim`: `x − log(sum(exp(x), dim))`, computed as `z − log(sum(exp(z)))`
+ * with `z = x − max`. Finite for any finite logits (logits of 1000 give 0 and −1000, not NaN).
+ * The gradient the tape produces is `g − softmax(x) · sum(g, dim)`.
+ *
+ * @param x - a floating tensor of logits.
+ * @param dim - the dimension to normalise (negative counts from the end).
+ * @returns log-probabilities, same shape as `x`.
+ * @throws TypeError for integer tensors (convert with `.float()`); RangeError for a bad `dim`.
+ *
+ * @example
+ * ```ts
+ * logSoftmax(tensor([[1000, 0]], { dtype: 'float32' }), 1); // tensor([[    0., -1000.]])
+ * ```
+ */
+export function logSoftmax(x: Tensor, dim: number): Tensor {
+  const z = shifted('logSoftmax', x, dim);
+  return z.sub(z.exp().sum(dim, true).log());
+}

@@ -1,0 +1,219 @@
+/**
+ * `Module`: the base class of layers and models (PyTorch's `nn.Module`).
+ *
+ * A module finds its parameters and submodules by looking at its own properties, in the order
+ * they were assigned (as PyTorch's `__setattr__` registers them):
+ *
+ * ```text
+ *   class Bigram extends Module { linear = new Linear(27, 27) }
+ *     property linear  → a Module     → its parameters, named "linear.weight", "linear.bias"
+ *   class Linear extends Module { weight: Parameter; bias: Parameter | null }
+ *     property weight  → a Parameter  → "weight"
+ *     arrays of modules or parameters → "layers.0.weight", …
+ * ```
+ *
+ * Anything else (numbers, plain tensors, null) is ignored: to be trained and saved, a tensor
+ * must be a {@link Parameter}.
+ */
+import { Tensor, noGrad } from '../engine/index.js';
+import { Parameter } from './parameter.js';
+
+/** Options of {@link Module.loadStateDict}. */
+export interface LoadStateDictOptions {
+  /** Require the keys to match exactly (default true). Shapes must match either way. */
+  strict?: boolean;
+}
+
+/** What {@link Module.loadStateDict} did not match (both empty after a strict load). */
+export interface LoadStateDictResult {
+  /** Parameters of the module that the state dict does not have. */
+  missingKeys: string[];
+  /** Keys of the state dict that are not parameters of the module. */
+  unexpectedKeys: string[];
+}
+
+/** An error from {@link Module.loadStateDict}: every problem found, one per line. */
+export class StateDictError extends Error {
+  override name = 'StateDictError';
+}
+
+function fmt(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/**
+ * The base class of layers and models. Subclasses assign {@link Parameter}s and submodules to
+ * properties and write their own `forward`.
+ *
+ * @example
+ * ```ts
+ * class TwoLayer extends Module {
+ *   hidden = new Linear(2, 8, { generator: g });
+ *   out = new Linear(8, 1, { generator: g });
+ *   forward(x: Tensor): Tensor { return this.out.forward(this.hidden.forward(x).tanh()); }
+ * }
+ * const net = new TwoLayer();
+ * net.namedParameters().map(([name]) => name); // ['hidden.weight', 'hidden.bias', 'out.weight', 'out.bias']
+ * ```
+ */
+export class Module {
+  /** True in training mode (the default), false after {@link Module.eval}. */
+  training = true;
+
+  /**
+   * The direct submodules, with their property names (arrays give `name.0`, `name.1`, …).
+   *
+   * @example new TwoLayer().namedChildren().map(([name]) => name) // ['hidden', 'out']
+   */
+  namedChildren(): [string, Module][] {
+    return this.members().filter((m): m is [string, Module] => m[1] instanceof Module);
+  }
+
+  /**
+   * Every parameter of this module and its submodules, with dotted names (`linear.weight`), in
+   * registration order. A parameter shared by two submodules is listed once, under its first name.
+   *
+   * @example new Linear(27, 27).namedParameters().map(([name, p]) => [name, p.shape]) // [['weight', [27, 27]], ['bias', [27]]]
+   */
+  namedParameters(): [string, Parameter][] {
+    const out: [string, Parameter][] = [];
+    const seen = new Set<Tensor>();
+    const visiting = new Set<Module>();
+    const walk = (module: Module, prefix: string) => {
+      if (visiting.has(module)) return; // a module referring back to an ancestor
+      visiting.add(module);
+      for (const [name, value] of module.members()) {
+        if (value instanceof Module) walk(value, `${prefix}${name}.`);
+        else if (!seen.has(value)) {
+          seen.add(value);
+          out.push([prefix + name, value]);
+        }
+      }
+      visiting.delete(module);
+    };
+    walk(this, '');
+    return out;
+  }
+
+  /**
+   * Every parameter (see {@link Module.namedParameters}), e.g. to give to an optimiser.
+   *
+   * @example const opt = new SGD(model.parameters(), { lr: 0.1 });
+   */
+  parameters(): Parameter[] {
+    return this.namedParameters().map(([, p]) => p);
+  }
+
+  /**
+   * Clear the gradients of every parameter: zero them in place (PyTorch 1.13's default), or
+   * drop them with `setToNone: true` (the lecture's `W.grad = None`).
+   *
+   * @example model.zeroGrad(); loss.backward();
+   */
+  zeroGrad(opts: { setToNone?: boolean } = {}): void {
+    for (const p of this.parameters()) {
+      if (p.grad === null) continue;
+      if (opts.setToNone) p.grad = null;
+      else p.grad.zero_();
+    }
+  }
+
+  /**
+   * Set training mode (`mode = true`) or evaluation mode on this module and every submodule.
+   *
+   * @returns this module.
+   * @example model.train(); // model.training === true
+   */
+  train(mode = true): this {
+    const visit = (m: Module, seen: Set<Module>) => {
+      if (seen.has(m)) return;
+      seen.add(m);
+      m.training = mode;
+      for (const [, child] of m.namedChildren()) visit(child, seen);
+    };
+    visit(this, new Set());
+    return this;
+  }
+
+  /**
+   * Evaluation mode: `train(false)`.
+   *
+   * @returns this module.
+   * @example model.eval(); // model.training === false, and so for every submodule
+   */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /**
+   * The parameters by dotted name, detached (they share storage with the parameters: no copy),
+   * as PyTorch's `state_dict()`.
+   *
+   * @example Object.keys(new Linear(3, 2).stateDict()) // ['weight', 'bias']
+   */
+  stateDict(): Record<string, Tensor> {
+    const out: Record<string, Tensor> = {};
+    for (const [name, p] of this.namedParameters()) out[name] = p.detach();
+    return out;
+  }
+
+  /**
+   * Copy values into the parameters by name (converted to each parameter's dtype).
+   *
+   * Every problem is collected first and reported together in one {@link StateDictError}, and
+   * nothing is copied unless all checks pass (PyTorch copies the good entries before raising).
+   * A shape mismatch is always an error; missing and unexpected keys are errors when `strict`
+   * (the default), and are returned otherwise.
+   *
+   * @param state - name → tensor, e.g. from {@link Module.stateDict} or a safetensors file.
+   * @param opts - `strict` (default true).
+   * @returns the missing and unexpected keys (both empty after a strict load).
+   * @throws StateDictError listing the missing keys, unexpected keys and shape mismatches.
+   *
+   * @example
+   * ```ts
+   * const copy = new Linear(3, 2);
+   * copy.loadStateDict(original.stateDict());
+   * ```
+   */
+  loadStateDict(state: Record<string, Tensor>, opts: LoadStateDictOptions = {}): LoadStateDictResult {
+    const strict = opts.strict ?? true;
+    if (state === null || typeof state !== 'object') throw new TypeError(`loadStateDict: expected an object of name → Tensor, got ${state === null ? 'null' : typeof state}`);
+    const params = new Map(this.namedParameters());
+    const missingKeys = [...params.keys()].filter((k) => !Object.hasOwn(state, k));
+    const unexpectedKeys = Object.keys(state).filter((k) => !params.has(k));
+    const problems: string[] = [];
+    if (strict && missingKeys.length > 0) problems.push(`Missing key(s) in state_dict: ${missingKeys.map((k) => `"${k}"`).join(', ')}.`);
+    if (strict && unexpectedKeys.length > 0) problems.push(`Unexpected key(s) in state_dict: ${unexpectedKeys.map((k) => `"${k}"`).join(', ')}.`);
+    for (const [name, p] of params) {
+      if (!Object.hasOwn(state, name)) continue;
+      const value = state[name];
+      if (!(value instanceof Tensor)) {
+        problems.push(`value for "${name}" must be a Tensor, got ${value === null ? 'null' : typeof value}.`);
+      } else if (value.ndim !== p.ndim || value.shape.some((d, i) => d !== p.shape[i])) {
+        problems.push(`size mismatch for ${name}: copying a param with shape ${fmt(value.shape)} from checkpoint, the shape in current model is ${fmt(p.shape)}.`);
+      }
+    }
+    if (problems.length > 0) {
+      throw new StateDictError(`Error(s) in loading state_dict for ${this.constructor.name}:\n\t${problems.join('\n\t')}`);
+    }
+    noGrad(() => {
+      for (const [name, p] of params) if (Object.hasOwn(state, name)) p.data.copy_(state[name]);
+    });
+    return { missingKeys, unexpectedKeys };
+  }
+
+  /** Own properties that are parameters or modules (arrays expanded to `name.i`), in order. */
+  private members(): [string, Parameter | Module][] {
+    const out: [string, Parameter | Module][] = [];
+    for (const [name, value] of Object.entries(this)) {
+      if (value instanceof Parameter || value instanceof Module) out.push([name, value]);
+      else if (Array.isArray(value)) {
+        value.forEach((v, i) => {
+          if (v instanceof Parameter || v instanceof Module) out.push([`${name}.${i}`, v]);
+        });
+      }
+    }
+    return out;
+  }
+}
