@@ -8,6 +8,7 @@ import { broadcastShapesFor, expandStrides } from '../shape.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { Tensor, type TensorLike } from '../tensor.js';
+import { toDType } from './cast.js';
 
 /** Inner loop of a unary op: `out[o + i] = f(x[xi + i*xs])` for i < n. */
 export type UnaryKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, xs: number, n: number) => void;
@@ -54,9 +55,18 @@ export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Ten
   checkOperand(op, a);
   checkOperand(op, b);
   const dt = resultType(a, b);
-  const x = a instanceof Tensor ? a : scalarTensor(a, dt);
-  const y = b instanceof Tensor ? b : scalarTensor(b, dt);
+  const x = a instanceof Tensor ? inDtype(a, dt) : scalarTensor(a, dt);
+  const y = b instanceof Tensor ? inDtype(b, dt) : scalarTensor(b, dt);
   return [x, y, dt];
+}
+
+/**
+ * An operand converted to the common dtype when that changes its values, as PyTorch computes in
+ * the common dtype: a float64 0-d tensor next to a float32 tensor is rounded to float32 first
+ * (like a plain number), and int32 beyond 2^24 rounds to float32. Not recorded by autograd.
+ */
+function inDtype(t: Tensor, dt: DType): Tensor {
+  return dt === 'float32' && (t.dtype === 'float64' || t.dtype === 'int32') ? toDType(t.detach(), dt) : t;
 }
 
 /** Apply a unary kernel to every element of `x`; the result is a new contiguous tensor. */
