@@ -2,8 +2,10 @@
  * Reductions: sum, mean, max, argmax. `dim` is a number (negative counts from the end), a list
  * of numbers, or omitted for all dims; `keepdim` keeps reduced dims with size 1 (notes N8, N9).
  *
- * Sums accumulate in float64 and round once at the end, so a float32 sum is at least as accurate
- * as PyTorch's (whose order differs anyway: it sums in vectorised blocks).
+ * A float32 sum over the trailing dims of a contiguous tensor (rows: `sum(-1)`, or everything)
+ * follows PyTorch's own summation order (`cascade-sum.ts`), so it gives PyTorch's bits. Other
+ * sums accumulate in float64 and round once at the end: at least as accurate as PyTorch's, though
+ * not always the same last bit.
  */
 import { Tensor } from '../tensor.js';
 import { isFloating, type DType } from '../dtype.js';
@@ -11,6 +13,7 @@ import { formatShape, normalizeDim, type Shape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
+import { cascadeSumF32 } from './cascade-sum.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
 export function reductionDims(op: string, x: Tensor, dim: number | readonly number[] | null | undefined): number[] {
@@ -37,6 +40,13 @@ function sumInto(x: Tensor, dims: number[]): { acc: Float64Array; keepShape: num
   const keepShape = reducedShape(x.shape, dims, true);
   const n = keepShape.reduce((p, d) => p * d, 1);
   const acc = new Float64Array(n);
+  const trailing = dims.every((d, i) => d === x.ndim - dims.length + i);
+  if (x.dtype === 'float32' && trailing && x.isContiguous() && n > 0) {
+    // PyTorch's order for float32 rows (bit-exact)
+    const len = x.numel() / n;
+    for (let j = 0; j < n; j++) acc[j] = cascadeSumF32(x.storage.data, x.offset + j * len, len);
+    return { acc, keepShape };
+  }
   // the accumulator seen with x's shape: stride 0 along reduced dims
   const accStrides: number[] = new Array(x.ndim);
   let s = 1;

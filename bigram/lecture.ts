@@ -1,0 +1,202 @@
+/**
+ * The lecture, end to end: walks the makemore part 1 notebook in order and prints each step's
+ * result the way PyTorch printed it. Each section is headed by the notes item it illustrates
+ * (`../shared/seed/README.md`, N1–N22).
+ *
+ *     npm run lecture -- --data ../shared/data/names.txt
+ *
+ * Without `--data`: `names.txt` in the current directory, else the built-in names.
+ */
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Generator, arange, explainBroadcast, multinomial, noGrad, oneHot, rand, tensor, type NormalKernel } from '../engine/index.js';
+import { Vocabulary, bigramPairs } from './data.js';
+import { resolveDataset } from './builtin-names.js';
+import { countBigramsLoop, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
+import { forward, initWeights, loss, sampleFromNet, train, trainingSet } from './neural.js';
+import { pyFloat, pyRepr, torchSize } from './pyrepr.js';
+
+/** Options of the lecture run. */
+export interface LectureOptions {
+  /** Names file (default: names.txt in the cwd, else the built-in names). */
+  data?: string;
+  /** The generator's normal_fill kernel for `randn` (default 'scalar', the lecture's). */
+  kernel?: NormalKernel;
+  /** Training steps before the first samples (100) and in all (300). */
+  steps?: number;
+  totalSteps?: number;
+}
+
+const SEED = 2147483647;
+
+/** Run the lecture, writing lines through `print`. */
+export function runLecture(opts: LectureOptions = {}, print: (line: string) => void = console.log): void {
+  const kernel = opts.kernel ?? 'scalar';
+  const seeded = () => new Generator({ normalKernel: kernel }).manualSeed(SEED);
+  const section = (id: string, title: string) => print(`\n## ${id}: ${title}`);
+  const dataset = resolveDataset(opts.data);
+  const words = dataset.words;
+  print(dataset.description);
+
+  section('N1', 'the data set');
+  print(pyRepr(words.slice(0, 10)));
+  print(String(words.length));
+  print(String(Math.min(...words.map((w) => w.length))));
+  print(String(Math.max(...words.map((w) => w.length))));
+
+  section('N1', 'bigrams, most common first (<S> and <E> mark start and end)');
+  const b = new Map<string, number>();
+  for (const w of words) {
+    const chs = ['<S>', ...w, '<E>'];
+    for (let i = 0; i + 1 < chs.length; i++) {
+      const key = `${chs[i]}\u0000${chs[i + 1]}`;
+      b.set(key, (b.get(key) ?? 0) + 1);
+    }
+  }
+  const top = [...b.entries()].sort((x, y) => y[1] - x[1]).slice(0, 10);
+  print(pyRepr(top.map(([k, c]) => ({ tuple: [{ tuple: k.split('\u0000') }, c] }))));
+
+  section('N2–N3', 'the vocabulary and the 27×27 count matrix N (N[ix1, ix2] += 1)');
+  const vocab = Vocabulary.fromWords(words);
+  print(pyRepr(vocab.itos));
+  const N = countBigramsLoop(words, vocab);
+  print(`N.shape = ${torchSize(N.shape)}, N.sum() = ${N.sum().item()}`);
+  print(N.index(0).toString());
+
+  section('N4', 'p = N[0].float(); p = p / p.sum()');
+  const p = N.index(0).float();
+  p.div_(p.sum());
+  print(p.toString());
+  {
+    const g = seeded();
+    const ix = multinomial(p, 1, { replacement: true, generator: g }).item();
+    print(`ix = ${ix}, itos[ix] = ${pyRepr(vocab.itos[ix])}`);
+  }
+
+  section('N5–N6', 'a seeded generator, torch.rand(3) normalised, 100 multinomial draws');
+  {
+    const g = seeded();
+    let q = rand(3, { generator: g });
+    q = q.div(q.sum());
+    print(q.toString());
+    print(multinomial(q, 100, { replacement: true, generator: g }).toString());
+  }
+
+  section('N8–N12', 'P = (N+1).float(); P /= P.sum(1, keepdim=True)');
+  const P = probabilities(N, 1);
+  print(`P.sum(1, keepdim=True).shape = ${torchSize(P.sum(1, true).shape)}`);
+  print(`P.sum(1).shape = ${torchSize(P.sum(1).shape)}`);
+  print('P / P.sum(1) would broadcast like this (the keepdim trap, N12):');
+  print(explainBroadcast(P, P.sum(1)));
+  print(`rows of P sum to: ${P.sum(1).index(arange(3)).toString()} ...`);
+
+  section('N7', 'sampling five names from the counts model (fresh generator, seed 2147483647)');
+  for (const name of sampleNames(P, vocab, seeded(), 5)) print(name);
+
+  section('N14', 'the quality of the model: log-likelihood and average negative log-likelihood');
+  {
+    const e = evaluate(P, words, vocab, false);
+    print(`log_likelihood=${tensor([e.logLikelihood], { dtype: 'float32' }).index(0).toString()}`);
+    print(`nll=${tensor([e.nll], { dtype: 'float32' }).index(0).toString()}`);
+    print(`${tensor([e.avgNll], { dtype: 'float32' }).index(0).toString()}`);
+  }
+
+  section('N15', "a word with an unseen bigram ('andrejq'): smoothed, then unsmoothed");
+  for (const [label, PP] of [['P = (N+1)', P], ['P = N', probabilities(N, 0)]] as const) {
+    if (!['a', 'n', 'd', 'r', 'e', 'j', 'q'].every((c) => vocab.stoi.has(c))) break;
+    const e = evaluate(PP, ['andrejq'], vocab);
+    print(`${label}:`);
+    for (const s of e.bigrams) print(formatBigramScore(s));
+    print(`average nll: ${pyFloat(e.avgNll)}`);
+  }
+
+  section('N16', "the training set of the neural net, for 'emma'");
+  const emma = vocab.stoi.has('e') && vocab.stoi.has('m') && vocab.stoi.has('a') ? ['emma'] : [words[0]];
+  const { xs: ex, ys: ey } = trainingSet(emma, vocab);
+  print(`xs = ${ex.toString()}`);
+  print(`ys = ${ey.toString()}`);
+
+  section('N17', 'one-hot encoding: xenc = F.one_hot(xs, num_classes=27).float()');
+  const xenc = oneHot(ex, vocab.size).float();
+  print(xenc.toString());
+  print(`xenc.shape = ${torchSize(xenc.shape)}, xenc.dtype = torch.float32`);
+
+  section('N18–N20', 'W = torch.randn((27, 27), generator=g); probs = softmax(xenc @ W); per-example loss');
+  {
+    const W = initWeights(vocab.size, seeded());
+    const probs = noGrad(() => forward(W, ex));
+    print(`probs.shape = ${torchSize(probs.shape)}`);
+    const nlls: number[] = [];
+    const pairs = bigramPairs(emma, vocab);
+    for (let i = 0; i < pairs.xs.length; i++) {
+      const x = pairs.xs[i], y = pairs.ys[i];
+      print('--------');
+      print(`bigram example ${i + 1}: ${vocab.itos[x]}${vocab.itos[y]} (indexes ${x},${y})`);
+      print(`input to the neural net: ${x}`);
+      print(`output probabilities from the neural net: ${probs.index(i).toString()}`);
+      print(`label (actual next character): ${y}`);
+      const pr = probs.index(i, y);
+      print(`probability assigned by the net to the the correct character: ${pyFloat(pr.item())}`);
+      const logp = pr.log();
+      print(`log likelihood: ${pyFloat(logp.item())}`);
+      const nll = logp.neg();
+      print(`negative log likelihood: ${pyFloat(nll.item())}`);
+      nlls.push(nll.item());
+    }
+    print('=========');
+    const avg = tensor(nlls, { dtype: 'float32' }).mean();
+    print(`average negative log likelihood, i.e. loss = ${pyFloat(avg.item())}`);
+    const l = loss(W, ex, ey, 0);
+    print(`loss = ${l.toString().replace(/, grad_fn=.*\)$/, ')')}`);
+  }
+
+  section('N22', 'gradient descent on the whole data set (lr 50, regularisation 0.01, N21)');
+  const data = trainingSet(words, vocab);
+  print(`number of examples: ${data.n}`);
+  const W = initWeights(vocab.size, seeded());
+  const first = opts.steps ?? 100;
+  const total = Math.max(opts.totalSteps ?? 300, first);
+  const losses = train(W, data, { steps: first, lr: 50, reg: 0.01 });
+  for (let k = 0; k < losses.length; k += 5) print(losses.slice(k, k + 5).map((v) => v.toFixed(4)).join('  '));
+  print(`\nfive names from the net after ${first} steps (fresh generator):`);
+  for (const name of sampleFromNet(W, vocab, seeded(), 5)) print(name);
+  if (total > first) {
+    const more = train(W, data, { steps: total - first, lr: 50, reg: 0.01 });
+    print(`\nafter ${total} steps the loss is ${more[more.length - 1].toFixed(4)}; five names (the notebook's last cell):`);
+    for (const name of sampleFromNet(W, vocab, seeded(), 5)) print(name);
+  }
+}
+
+function main(): void {
+  const usage = 'usage: npm run lecture -- [--data FILE] [--kernel scalar|avx2] [--steps N] [--total-steps M]';
+  try {
+    const { values } = parseArgs({
+      options: {
+        data: { type: 'string' },
+        kernel: { type: 'string' },
+        steps: { type: 'string' },
+        'total-steps': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(usage);
+      return;
+    }
+    const kernel = values.kernel ?? 'scalar';
+    if (kernel !== 'scalar' && kernel !== 'avx2') throw new Error(`--kernel must be scalar or avx2, got ${kernel}`);
+    const int = (name: string, v: string | undefined) => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${v}`);
+      return n;
+    };
+    runLecture({ data: values.data, kernel, steps: int('steps', values.steps), totalSteps: int('total-steps', values['total-steps']) });
+  } catch (e) {
+    console.error(`lecture: ${(e as Error).message}\n${usage}`);
+    process.exitCode = 2;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
