@@ -6,7 +6,8 @@
  * 2. Walk the nodes from the output back to the leaves. Each node gets the sum of the gradients
  *    its output received (a tensor used twice gets two contributions: gradients ACCUMULATE).
  *    Its backward function turns that into gradients for its inputs; the engine sums each one
- *    back to the input's shape (`sumToShape`, the one place broadcasting is undone).
+ *    back to the input's shape (`sumToShape`, the one place broadcasting is undone) and
+ *    converts it to the input's dtype (mixed float32/float64 ops).
  * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`).
  *
  * Everything runs with grad mode off: gradients do not record graphs of their own.
@@ -91,10 +92,10 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
         node.inputs.forEach((input, i) => {
           const gi = inputGrads[i];
           if (!input || !gi || !input.requiresGrad) return;
-          const reduced = sumToShape(gi, input.shape);
-          if (reduced.dtype !== input.dtype) {
-            throw new Error(`internal autograd error: ${node.name} returned a ${reduced.dtype} gradient for a ${input.dtype} input`);
-          }
+          // an op on mixed float dtypes (float32 · float64 → float64) computes its gradients in the
+          // result's dtype; each input gets its own dtype back, as PyTorch's engine does
+          const summed = sumToShape(gi, input.shape);
+          const reduced = summed.dtype === input.dtype ? summed : summed.to(input.dtype);
           if (input.gradFn) accumulate(grads, input.gradFn, reduced);
           else accumulateLeaf(input, reduced);
         });
