@@ -5,6 +5,7 @@
  */
 import { Generator, Tensor, multinomial, oneHot, tensor, zeros } from '../engine/index.js';
 import { bigramPairs, type Vocabulary } from './data.js';
+import { pyFloat } from './pyrepr.js';
 
 /**
  * N (N3): `N[ix1, ix2] += 1` for every bigram, written as the lecture writes it, one in-place
@@ -105,5 +106,6 @@ export function evaluate(P: Tensor, words: readonly string[], vocab: Vocabulary,
 
 /** `.e: 0.0478 -3.0410`: a bigram's line as the lecture prints it (`f'{ch1}{ch2}: {prob:.4f} {logprob:.4f}'`). */
 export function formatBigramScore(s: BigramScore): string {
-  return `${s.bigram}: ${s.prob.toFixed(4)} ${s.logprob.toFixed(4)}`;
+  const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : pyFloat(x));
+  return `${s.bigram}: ${f4(s.prob)} ${f4(s.logprob)}`;
 }
