@@ -22,7 +22,11 @@ import { crossEntropy } from './functional/losses.js';
 import { softmax } from './functional/softmax.js';
 import { SGD } from './sgd.js';
 
-/** Options of {@link BigramModel}. */
+/**
+ * Options of {@link BigramModel}.
+ *
+ * @example new BigramModel(27, { generator: new Generator().manualSeed(2147483647) })
+ */
 export interface BigramModelOptions {
   /** The generator of the initial weights (default: the engine's default generator). */
   generator?: Generator;
@@ -116,7 +120,11 @@ export class BigramModel extends Module {
   }
 }
 
-/** Options of {@link trainBigram}. */
+/**
+ * Options of {@link trainBigram}.
+ *
+ * @example trainBigram(model, data, { steps: 100, lr: 50, reg: 0.01, onStep: (k, l) => console.log(k, l) })
+ */
 export interface TrainBigramOptions {
   /** Number of gradient steps. */
   steps: number;

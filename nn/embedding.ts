@@ -11,7 +11,11 @@ import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { normal_ } from './init.js';
 
-/** Options of {@link Embedding}. */
+/**
+ * Options of {@link Embedding}.
+ *
+ * @example new Embedding(27, 10, { generator: g })
+ */
 export interface EmbeddingOptions {
   /** The generator the initial values are drawn from (default: the engine's default generator). */
   generator?: Generator;

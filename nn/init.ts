@@ -10,7 +10,11 @@
  */
 import { type Generator, type Tensor, noGrad } from '../engine/index.js';
 
-/** Options of the random initialisers. */
+/**
+ * Options of the random initialisers.
+ *
+ * @example init.normal_(t, 0, 1, { generator: new Generator().manualSeed(0) })
+ */
 export interface InitOptions {
   /** The generator to draw from (default: the engine's default generator). */
   generator?: Generator;

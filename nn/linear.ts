@@ -10,7 +10,11 @@ import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { fans, kaimingUniform_, uniform_ } from './init.js';
 
-/** Options of {@link Linear}. */
+/**
+ * Options of {@link Linear}.
+ *
+ * @example new Linear(27, 27, { bias: false, generator: g, dtype: 'float64' })
+ */
 export interface LinearOptions {
   /** Add a learnable bias (default true). */
   bias?: boolean;

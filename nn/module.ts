@@ -18,13 +18,21 @@
 import { Tensor, noGrad } from '../engine/index.js';
 import { Parameter } from './parameter.js';
 
-/** Options of {@link Module.loadStateDict}. */
+/**
+ * Options of {@link Module.loadStateDict}.
+ *
+ * @example model.loadStateDict(state, { strict: false })
+ */
 export interface LoadStateDictOptions {
   /** Require the keys to match exactly (default true). Shapes must match either way. */
   strict?: boolean;
 }
 
-/** What {@link Module.loadStateDict} did not match (both empty after a strict load). */
+/**
+ * What {@link Module.loadStateDict} did not match (both empty after a strict load).
+ *
+ * @example const { missingKeys, unexpectedKeys } = model.loadStateDict(state, { strict: false });
+ */
 export interface LoadStateDictResult {
   /** Parameters of the module that the state dict does not have. */
   missingKeys: string[];
@@ -32,7 +40,11 @@ export interface LoadStateDictResult {
   unexpectedKeys: string[];
 }
 
-/** An error from {@link Module.loadStateDict}: every problem found, one per line. */
+/**
+ * An error from {@link Module.loadStateDict}: every problem found, one per line.
+ *
+ * @example try { model.loadStateDict(state); } catch (e) { if (e instanceof StateDictError) console.error(e.message); }
+ */
 export class StateDictError extends Error {
   override name = 'StateDictError';
 }

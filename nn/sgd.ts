@@ -17,7 +17,11 @@
  */
 import { type Tensor, noGrad } from '../engine/index.js';
 
-/** Options of {@link SGD} (PyTorch's names in camelCase). */
+/**
+ * Options of {@link SGD} (PyTorch's names in camelCase).
+ *
+ * @example new SGD(params, { lr: 0.1, momentum: 0.9, weightDecay: 1e-4, nesterov: true })
+ */
 export interface SGDOptions {
   /** Learning rate (≥ 0). */
   lr: number;

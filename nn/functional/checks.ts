@@ -4,10 +4,18 @@
  */
 import { Tensor } from '../../engine/index.js';
 
-/** How a loss combines its per-example values: PyTorch's `reduction`. */
+/**
+ * How a loss combines its per-example values: PyTorch's `reduction`.
+ *
+ * @example crossEntropy(logits, ys, { reduction: 'none' }) // one loss per example
+ */
 export type Reduction = 'mean' | 'sum' | 'none';
 
-/** `[5, 27]` */
+/**
+ * A shape as the error messages print it.
+ *
+ * @example fmt([5, 27]) // '[5, 27]'
+ */
 export function fmt(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }

@@ -17,13 +17,21 @@ import { Tensor, arange } from '../../engine/index.js';
 import { logSoftmax } from './softmax.js';
 import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
 
-/** Options of {@link nllLoss}. */
+/**
+ * Options of {@link nllLoss}.
+ *
+ * @example nllLoss(logProbs, ys, { reduction: 'sum' })
+ */
 export interface NllLossOptions {
   /** `'mean'` (default), `'sum'`, or `'none'` (one loss per example, shape `[N]`). */
   reduction?: Reduction;
 }
 
-/** Options of {@link crossEntropy}. */
+/**
+ * Options of {@link crossEntropy}.
+ *
+ * @example crossEntropy(logits, ys, { reduction: 'mean', labelSmoothing: 0.1 })
+ */
 export interface CrossEntropyOptions {
   /** `'mean'` (default), `'sum'`, or `'none'` (one loss per example, shape `[N]`). */
   reduction?: Reduction;
@@ -34,7 +42,11 @@ export interface CrossEntropyOptions {
   labelSmoothing?: number;
 }
 
-/** Options of {@link mseLoss}. */
+/**
+ * Options of {@link mseLoss}.
+ *
+ * @example mseLoss(ypred, ys, { reduction: 'sum' })
+ */
 export interface MseLossOptions {
   /** `'mean'` (default), `'sum'`, or `'none'` (the squared errors, input's shape). */
   reduction?: Reduction;
