@@ -15,6 +15,7 @@ import { broadcastShapesFor, formatShape, sameShape } from '../shape.js';
 import { isGradEnabled } from '../autograd/grad-mode.js';
 import { Node, needsGrad } from '../autograd/node.js';
 import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
+import { copyContiguous } from './views.js';
 
 /** The checks every in-place op makes before writing. */
 function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDtype: string | null): void {
@@ -87,25 +88,31 @@ export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
 }
 
 /**
- * In place `target *= other`.  Backward: grad_target = g·other, grad_other = g·old_target
- * (the old value is gone, so asking for grad_other fails with the version-counter error).
+ * In place `target *= other`.  Backward: grad_target = g·other, grad_other = g·old_target.
+ * The write destroys old_target, so it is copied first when `other` needs a gradient (PyTorch
+ * saves `original_self` the same way).
  */
 export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
   const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
+  const original = needsGrad(other) ? copyContiguous(target) : null;
   binaryInplace('mul_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
   });
-  rebase(target, 'MulBackward0', other, (g, old) => [g.mul(y), other instanceof Tensor && other.requiresGrad ? g.mul(old) : null], other instanceof Tensor && other.requiresGrad);
+  rebase(target, 'MulBackward0', other, (g) => [g.mul(y), original ? g.mul(original) : null], false);
   return target;
 }
 
-/** In place `target /= other` (notes N13).  Backward: grad_target = g/other, grad_other = -g·old/other². */
+/**
+ * In place `target /= other` (notes N13).  Backward: grad_target = g/other,
+ * grad_other = -g·old_target/other² (old_target copied before the write, as in `mul_`).
+ */
 export function div_<T extends Tensor>(target: T, other: TensorLike): T {
   const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
+  const original = needsGrad(other) ? copyContiguous(target) : null;
   binaryInplace('div_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
   });
-  rebase(target, 'DivBackward0', other, (g, old) => [g.div(y), other instanceof Tensor && other.requiresGrad ? g.neg().mul(old).div(y.mul(y)) : null], other instanceof Tensor && other.requiresGrad);
+  rebase(target, 'DivBackward0', other, (g) => [g.div(y), original ? g.neg().mul(original).div(y.mul(y)) : null], false);
   return target;
 }
 
