@@ -50,12 +50,42 @@ function simplify(shape: Shape, strides: (readonly number[])[]): Plan {
  * offsets. With zero elements `row` is never called.
  */
 export function forEachRow(shape: Shape, strides: (readonly number[])[], offsets: readonly number[], row: RowFn): void {
-  for (const d of shape) if (d === 0) return;
+  const p0 = offsets[0], p1 = offsets[1] ?? 0, p2 = offsets[2] ?? 0;
+  // fast paths, no allocation: a 0-d tensor (one element), and operands that are all laid out
+  // row-major without gaps (one run of numel elements)
+  if (shape.length === 0) {
+    row(1, p0, 0, p1, 0, p2, 0);
+    return;
+  }
+  let numel = 1;
+  for (let d = 0; d < shape.length; d++) numel *= shape[d];
+  if (numel === 0) return;
+  let allContiguous = true;
+  for (let o = 0; o < strides.length && allContiguous; o++) allContiguous = isRowMajor(shape, strides[o]);
+  if (allContiguous) {
+    row(numel, p0, 1, p1, strides.length > 1 ? 1 : 0, p2, strides.length > 2 ? 1 : 0);
+    return;
+  }
+  walk(shape, strides, p0, p1, p2, row);
+}
+
+/** True when `strides` lay `shape` out row-major with no gaps (size-1 dims may have any stride). */
+function isRowMajor(shape: Shape, strides: readonly number[]): boolean {
+  let expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== expected) return false;
+    expected *= shape[d];
+  }
+  return true;
+}
+
+/** The general case: simplify the shape, then an odometer over the outer dims. */
+function walk(shape: Shape, strides: (readonly number[])[], p0: number, p1: number, p2: number, row: RowFn): void {
   const plan = simplify(shape, strides);
   const nd = plan.shape.length;
   const st = plan.strides;
   const s0 = st[0], s1 = st[1] ?? [], s2 = st[2] ?? [];
-  let p0 = offsets[0], p1 = offsets[1] ?? 0, p2 = offsets[2] ?? 0;
   if (nd === 0) {
     row(1, p0, 0, p1, 0, p2, 0);
     return;

@@ -61,8 +61,10 @@ export class Tensor {
   /** Low-level constructor: prefer `tensor()`, `zeros()` and the view methods. */
   constructor(storage: Storage, shape: Shape, strides: readonly number[] = contiguousStrides(shape), offset = 0, base: Tensor | null = null) {
     this.storage = storage;
-    this.shape = Object.freeze([...shape]);
-    this.strides = Object.freeze([...strides]);
+    // own copies (the caller's arrays may change later); `readonly` keeps them fixed at compile
+    // time (Object.freeze would cost more than the rest of a small op)
+    this.shape = shape.slice();
+    this.strides = strides.slice();
     this.offset = offset;
     this.base = base;
   }

@@ -16,7 +16,7 @@ import { Tensor } from '../tensor.js';
 import { broadcastShapesFor, contiguousStrides, formatShape, numelOf } from '../shape.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
-import { record } from '../autograd/node.js';
+import { needsGrad, record } from '../autograd/node.js';
 import { select, sliceDim } from './views.js';
 
 /** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
@@ -41,6 +41,8 @@ function isSlice(a: unknown): a is Slice {
 
 /** `x[args]` (see the file comment). */
 export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
+  const fast = integerIndex(x, args);
+  if (fast !== null) return fast;
   // expand '...' into the right number of nulls
   const ell = args.filter((a) => a === '...').length;
   if (ell > 1) throw new RangeError('index: an index can only have a single ellipsis (\'...\')');
@@ -75,6 +77,25 @@ export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
     }
   });
   return adv.length === 0 ? v : gather(v, adv);
+}
+
+/**
+ * The common small case `N.index(i, j)` (only integers, in range, nothing to record): the view
+ * that the chain of `select`s below would give, built directly. Null when the general path
+ * must run (it also produces the error messages).
+ */
+function integerIndex(x: Tensor, args: readonly IndexArg[]): Tensor | null {
+  const k = args.length;
+  if (k === 0 || k > x.ndim || needsGrad(x)) return null;
+  let offset = x.offset;
+  for (let d = 0; d < k; d++) {
+    const a = args[d];
+    if (typeof a !== 'number' || !Number.isInteger(a)) return null;
+    const size = x.shape[d];
+    if (a < -size || a >= size) return null;
+    offset += (a < 0 ? a + size : a) * x.strides[d];
+  }
+  return new Tensor(x.storage, x.shape.slice(k), x.strides.slice(k), offset, x.base ?? x);
 }
 
 function asIndexTensor(a: Tensor | readonly number[], k: number): Tensor {

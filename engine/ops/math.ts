@@ -7,6 +7,7 @@ import { Tensor } from '../tensor.js';
 import { isFloating, type DType } from '../dtype.js';
 import { record } from '../autograd/node.js';
 import { mapUnary } from './map.js';
+import { expF32Kernel } from './exp-f32.js';
 
 function floatOf(x: Tensor): DType {
   return isFloating(x.dtype) ? x.dtype : 'float32';
@@ -17,7 +18,9 @@ function floatOf(x: Tensor): DType {
  * d exp(x)/dx = exp(x)  →  grad = g · out (the output is saved, no recomputation).
  */
 export function exp(x: Tensor): Tensor {
-  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+  const dt = floatOf(x);
+  // float32: the same bits as Math.exp, several times faster (exp-f32.ts)
+  const out = mapUnary(x, dt, dt === 'float32' ? expF32Kernel : (o, oi, p, pi, ps, n) => {
     for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.exp(p[pi]);
   });
   return record(out, 'ExpBackward0', [x], (g) => [g.mul(out)], [out]);

@@ -12,7 +12,7 @@
  * skipped when B holds only finite values (one-hot inputs cost one row of B per row).
  */
 import { Tensor } from '../tensor.js';
-import { isFloating, promoteTypes } from '../dtype.js';
+import { promoteTypes } from '../dtype.js';
 import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
@@ -47,7 +47,7 @@ function batched(a: Tensor, b: Tensor): Tensor {
     throw new RangeError(`mat1 and mat2 shapes cannot be multiplied (${pa} and ${pb}): the inner sizes ${k} and ${k2} differ`);
   }
   if (a.dtype === 'bool' || b.dtype === 'bool') throw new TypeError('matmul: not implemented for bool tensors');
-  if (a.dtype !== b.dtype && !(isFloating(a.dtype) && isFloating(b.dtype) === false) && isFloating(a.dtype) !== isFloating(b.dtype)) {
+  if (a.dtype !== b.dtype) {
     throw new TypeError(`matmul: expected both operands to have the same dtype, but got ${a.dtype} and ${b.dtype} (convert with .float())`);
   }
   const dtype = promoteTypes(a.dtype, b.dtype);
@@ -78,13 +78,20 @@ function batched(a: Tensor, b: Tensor): Tensor {
   ], [a, b]);
 }
 
-/** True when every element of the strided k×m block is finite. */
-function allFinite(B: ArrayLike<number>, ob: number, bs0: number, bs1: number, k: number, m: number): boolean {
-  for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) if (!Number.isFinite(B[ob + p * bs0 + j * bs1])) return false;
-  return true;
-}
-
-/** C[n×m] (contiguous at oc) = A[n×k] · B[k×m], both strided. */
+/**
+ * C[n×m] (contiguous at oc) = A[n×k] · B[k×m], both strided.
+ *
+ * Every element of C is the same float64 sum `Σ_p A[i,p]·B[p,j]`, taken in order p = 0, 1, …,
+ * k-1 and rounded once when stored, whichever loop below computes it, so the kernels give
+ * identical results. (Skipping a term A[i,p] = 0 changes nothing when B is finite: the sum
+ * starts at +0, and adding ±0 to it never changes it.) The loop is chosen for speed:
+ * - mostly-zero A (a one-hot input) and B finite: i-k-j, skipping zeros, so a one-hot row costs
+ *   one row of B;
+ * - small C and a long shared dimension (the lecture's backward xencᵀ·G, k = 228,146): k-i-j, the
+ *   whole of C in cache while A's columns and B's rows stream past;
+ * - otherwise: blocks of 4×4 elements of C held in 16 local variables (registers) while p runs,
+ *   B packed into panels of 4 columns so the loads stream.
+ */
 function gemm(
   n: number, k: number, m: number,
   A: ArrayLike<number>, oa: number, as0: number, as1: number,
@@ -92,41 +99,103 @@ function gemm(
   C: { [i: number]: number }, oc: number,
 ): void {
   if (n === 0 || m === 0) return;
-  // B with unit column stride, so the innermost loop streams memory
-  let Bc = B, obc = ob, brow = bs0;
-  if (bs1 !== 1 && m > 1) {
-    const copy = new Float64Array(k * m);
-    for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
-    Bc = copy; obc = 0; brow = m;
-  }
-  const skipZeros = allFinite(Bc, obc, brow, 1, k, m);
-  if (n * m <= 4096 && k > 4 * n) {
-    // k-i-j: the whole of C stays in cache while A's columns and B's rows stream past
-    const acc = new Float64Array(n * m);
-    for (let p = 0; p < k; p++) {
-      const bp = obc + p * brow;
-      for (let i = 0; i < n; i++) {
-        const av = A[oa + i * as0 + p * as1];
-        if (av === 0 && skipZeros) continue;
-        const ci = i * m;
-        for (let j = 0; j < m; j++) acc[ci + j] += av * Bc[bp + j];
-      }
+  // B as a row-major float64 copy (k×m): one element type in the inner loops
+  const Bc = new Float64Array(k * m);
+  let finite = true;
+  for (let p = 0, q = 0; p < k; p++) {
+    for (let j = 0, b = ob + p * bs0; j < m; j++, q++, b += bs1) {
+      const v = B[b];
+      Bc[q] = v;
+      if (v - v !== 0) finite = false; // inf or NaN
     }
-    for (let i = 0; i < n * m; i++) C[oc + i] = acc[i];
-    return;
   }
-  // i-k-j: one row of C accumulates rows of B scaled by A[i, p]
+  if (finite && n * m <= 4096 && k > 4 * n) return gemmKIJ(n, k, m, A, oa, as0, as1, Bc, C, oc);
+  if (finite && mostlyZero(A, oa, as0, as1, n, k)) return gemmSparseA(n, k, m, A, oa, as0, as1, Bc, C, oc);
+  gemmBlocked(n, k, m, A, oa, as0, as1, Bc, C, oc);
+}
+
+/** True when more than half of the n×k strided block is zero (sampled: at most ~4096 elements). */
+function mostlyZero(A: ArrayLike<number>, oa: number, as0: number, as1: number, n: number, k: number): boolean {
+  const stepI = Math.max(1, Math.floor(n / 64)), stepP = Math.max(1, Math.floor(k / 64));
+  let zeros = 0, total = 0;
+  for (let i = 0; i < n; i += stepI) {
+    for (let p = 0; p < k; p += stepP, total++) if (A[oa + i * as0 + p * as1] === 0) zeros++;
+  }
+  return zeros * 2 > total;
+}
+
+/** k-i-j with zero skipping (B finite): C small, k long. */
+function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+  const acc = new Float64Array(n * m);
+  for (let p = 0; p < k; p++) {
+    const bp = p * m;
+    for (let i = 0, a = oa + p * as1; i < n; i++, a += as0) {
+      const av = A[a];
+      if (av === 0) continue;
+      const ci = i * m;
+      for (let j = 0; j < m; j++) acc[ci + j] += av * Bc[bp + j];
+    }
+  }
+  for (let i = 0; i < n * m; i++) C[oc + i] = acc[i];
+}
+
+/** i-k-j with zero skipping (B finite): one row of C accumulates the rows of B that A selects. */
+function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     row.fill(0);
-    const ai = oa + i * as0;
-    for (let p = 0; p < k; p++) {
-      const av = A[ai + p * as1];
-      if (av === 0 && skipZeros) continue;
-      const bp = obc + p * brow;
-      for (let j = 0; j < m; j++) row[j] += av * Bc[bp + j];
+    for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) {
+      const av = A[a];
+      if (av === 0) continue;
+      for (let j = 0, bp = p * m; j < m; j++) row[j] += av * Bc[bp + j];
     }
     const ci = oc + i * m;
     for (let j = 0; j < m; j++) C[ci + j] = row[j];
+  }
+}
+
+/** Register-blocked: 4×4 tiles of C accumulated in locals over p; B packed in 4-column panels. */
+function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+  const m4 = m - (m % 4), n4 = n - (n % 4);
+  // panel jb holds columns 4jb … 4jb+3, row by row: Bp[(jb·k + p)·4 + c] = B[p, 4jb + c]
+  const Bp = new Float64Array(m4 * k);
+  for (let jb = 0; jb < m4 / 4; jb++) {
+    for (let p = 0; p < k; p++) {
+      const d = (jb * k + p) * 4, s = p * m + jb * 4;
+      Bp[d] = Bc[s]; Bp[d + 1] = Bc[s + 1]; Bp[d + 2] = Bc[s + 2]; Bp[d + 3] = Bc[s + 3];
+    }
+  }
+  for (let i = 0; i < n4; i += 4) {
+    const a0 = oa + i * as0, a1 = a0 + as0, a2 = a1 + as0, a3 = a2 + as0;
+    for (let j = 0; j < m4; j += 4) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      for (let p = 0, q = j * k, ap = 0; p < k; p++, q += 4, ap += as1) {
+        const b0 = Bp[q], b1 = Bp[q + 1], b2 = Bp[q + 2], b3 = Bp[q + 3];
+        const x0 = A[a0 + ap], x1 = A[a1 + ap], x2 = A[a2 + ap], x3 = A[a3 + ap];
+        c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
+        c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
+        c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
+        c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
+      }
+      let c = oc + i * m + j;
+      C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += m;
+      C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13; c += m;
+      C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += m;
+      C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
+    }
+    if (m4 < m) dotRange(i, i + 4, m4, m, k, m, A, oa, as0, as1, Bc, C, oc);
+  }
+  if (n4 < n) dotRange(n4, n, 0, m, k, m, A, oa, as0, as1, Bc, C, oc);
+}
+
+/** The leftover rows/columns of the blocked kernel, one element at a time (same p order). */
+function dotRange(i0: number, i1: number, j0: number, j1: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+  for (let i = i0; i < i1; i++) {
+    for (let j = j0; j < j1; j++) {
+      let acc = 0;
+      for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) acc += A[a] * Bc[p * m + j];
+      C[oc + i * m + j] = acc;
+    }
   }
 }
