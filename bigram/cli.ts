@@ -17,7 +17,8 @@ import { Generator, type Tensor } from '../engine/index.js';
 import { Vocabulary } from './data.js';
 import { resolveDataset } from './builtin-names.js';
 import { countBigrams, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
-import { initWeights, sampleFromNet, train, trainingSet } from './neural.js';
+import { initWeights, sampleFromNet, train, trainingSet, type TrainOptions } from './neural.js';
+import { BigramModel, trainBigram } from '../nn/index.js';
 import { loadModel, saveModel } from './model-file.js';
 import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
@@ -27,7 +28,7 @@ export class UsageError extends Error {}
 
 const USAGE: Record<string, string> = {
   counts: 'counts [--data FILE] [--smoothing K] [--seed S] [--samples M]',
-  train: 'train [--data FILE] [--steps T] [--lr LR] [--reg R] [--seed S] [--samples M] [--out model.safetensors] [--plot loss.svg]',
+  train: 'train [--data FILE] [--model lecture|nn] [--steps T] [--lr LR] [--reg R] [--seed S] [--samples M] [--out model.safetensors] [--plot loss.svg]',
   sample: 'sample --model FILE [--data FILE] [--seed S] [--samples M]',
   eval: 'eval [--data FILE] [--model FILE] [--smoothing K] [WORD...]',
   plot: 'plot [--data FILE] [--out counts.svg]',
@@ -43,7 +44,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 const common: Options = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
 const OPTIONS: Record<string, Options> = {
   counts: { ...common, smoothing: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' } },
-  train: { ...common, steps: { type: 'string' }, lr: { type: 'string' }, reg: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' }, out: { type: 'string' }, plot: { type: 'string' } },
+  train: { ...common, model: { type: 'string' }, steps: { type: 'string' }, lr: { type: 'string' }, reg: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' }, out: { type: 'string' }, plot: { type: 'string' } },
   sample: { ...common, model: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' } },
   eval: { ...common, model: { type: 'string' }, smoothing: { type: 'string' } },
   plot: { ...common, out: { type: 'string' } },
@@ -109,9 +110,15 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
         out(ds.description);
         const vocab = Vocabulary.fromWords(ds.words);
         const set = trainingSet(ds.words, vocab);
+        const style = (v.model as string | undefined) ?? 'lecture';
+        if (style !== 'lecture' && style !== 'nn') throw new UsageError(`--model must be lecture or nn, got ${JSON.stringify(style)}`);
         const W = initWeights(vocab.size, new Generator().manualSeed(seed));
         const tty = process.stdout.isTTY && out === console.log;
-        const losses = train(W, set, {
+        // 'lecture': the hand-written loop of bigram/neural.ts; 'nn': Linear + crossEntropy + SGD
+        // from nn/, started from the same W (same losses within float32 rounding)
+        const model = style === 'nn' ? BigramModel.fromLectureWeights(W) : null;
+        const fit = model ? (o: TrainOptions) => trainBigram(model, set, o) : (o: TrainOptions) => train(W, set, o);
+        const losses = fit({
           steps, lr, reg,
           onStep: (k, loss) => {
             if (tty) {
@@ -121,6 +128,7 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
             } else out(`step ${k + 1}/${steps} loss ${loss.toFixed(4)}`);
           },
         });
+        if (model) W.data.copy_(model.linear.weight.detach().T);
         if (v.out) {
           saveModel(v.out as string, W, vocab);
           out(`saved W to ${v.out}`);
