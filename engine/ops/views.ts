@@ -110,7 +110,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   const a = normalizeDim(dim0, x.ndim, 'transpose');
   const b = normalizeDim(dim1, x.ndim, 'transpose');
-  if (x.ndim === 0) return viewOf(x, [], [], x.offset);
+  // a 0-d tensor is its own transpose, still recorded so that gradients flow through it
+  if (x.ndim === 0) return record(viewOf(x, [], [], x.offset), 'TransposeBackward0', [x], (g) => [g]);
   const shape = [...x.shape];
   const strides = [...x.strides];
   [shape[a], shape[b]] = [shape[b], shape[a]];
