@@ -66,9 +66,14 @@ function num(name: string, raw: unknown, dflt: number, kind: 'int>=0' | 'int>0' 
 export function run(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      err('bigram: missing command');
+      err(usage());
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       out(usage());
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (!OPTIONS[command]) throw new UsageError(`unknown command ${JSON.stringify(command)} (expected one of: ${Object.keys(OPTIONS).join(', ')})`);
     let parsed;
@@ -84,6 +89,9 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
     }
     const data = v.data as string | undefined;
     const seed = num('seed', v.seed, 2147483647, 'seed');
+    // every number is checked before any data is read
+    const smoothing = num('smoothing', v.smoothing, 1, '>=0');
+    const samples = num('samples', v.samples, 5, 'int>=0');
     const loadData = () => {
       try {
         return resolveDataset(data);
@@ -96,8 +104,8 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
         const ds = loadData();
         out(ds.description);
         const vocab = Vocabulary.fromWords(ds.words);
-        const P = probabilities(countBigrams(ds.words, vocab), num('smoothing', v.smoothing, 1, '>=0'));
-        for (const name of sampleNames(P, vocab, new Generator().manualSeed(seed), num('samples', v.samples, 5, 'int>=0'))) out(name);
+        const P = probabilities(countBigrams(ds.words, vocab), smoothing);
+        for (const name of sampleNames(P, vocab, new Generator().manualSeed(seed), samples)) out(name);
         out(`average negative log-likelihood: ${evaluate(P, ds.words, vocab, false).avgNll.toFixed(4)}`);
         return 0;
       }
@@ -105,7 +113,6 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
         const steps = num('steps', v.steps, 100, 'int>=0');
         const lr = num('lr', v.lr, 50, '>=0');
         const reg = num('reg', v.reg, 0.01, '>=0');
-        const samples = num('samples', v.samples, 5, 'int>=0');
         const ds = loadData();
         out(ds.description);
         const vocab = Vocabulary.fromWords(ds.words);
@@ -145,7 +152,7 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
         if (!v.model) throw new UsageError('sample needs --model FILE');
         const fallback = data ? Vocabulary.fromWords(loadData().words) : undefined;
         const { W, vocab } = loadModelOrUsage(v.model as string, fallback);
-        for (const name of sampleFromNet(W, vocab, new Generator().manualSeed(seed), num('samples', v.samples, 5, 'int>=0'))) out(name);
+        for (const name of sampleFromNet(W, vocab, new Generator().manualSeed(seed), samples)) out(name);
         return 0;
       }
       case 'eval': {
@@ -161,7 +168,7 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
           P = counts.div(counts.sum(1, true));
         } else {
           vocab = Vocabulary.fromWords(ds!.words);
-          P = probabilities(countBigrams(ds!.words, vocab), num('smoothing', v.smoothing, 1, '>=0'));
+          P = probabilities(countBigrams(ds!.words, vocab), smoothing);
         }
         const target = words.length ? words : ds!.words;
         let e;
