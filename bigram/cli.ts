@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The bigram command line: `npx tsx bigram/cli.ts <command> [options]` (or `npm run bigram --`).
  *
@@ -10,7 +11,7 @@
  * User errors (unknown command or flag, unreadable file, bad number) print one line and the
  * usage, and exit with status 2; no stack traces.
  */
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Generator, type Tensor } from '../engine/index.js';
@@ -217,4 +218,4 @@ function loadModelOrUsage(path: string, fallback?: Vocabulary) {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = run(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) process.exitCode = run(process.argv.slice(2));

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The lecture, end to end: walks the makemore part 1 notebook in order and prints each step's
  * result the way PyTorch printed it. Each section is headed by the notes item it illustrates
@@ -9,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { Generator, arange, explainBroadcast, multinomial, noGrad, oneHot, rand, tensor, type NormalKernel } from '../engine/index.js';
 import { Vocabulary, bigramPairs } from './data.js';
 import { resolveDataset } from './builtin-names.js';
@@ -199,4 +201,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) main();
