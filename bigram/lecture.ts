@@ -84,7 +84,7 @@ export function runLecture(opts: LectureOptions = {}, print: (line: string) => v
     print(multinomial(q, 100, { replacement: true, generator: g }).toString());
   }
 
-  section('N8–N12', 'P = (N+1).float(); P /= P.sum(1, keepdim=True)');
+  section('N8–N13', 'P = (N+1).float(); P /= P.sum(1, keepdim=True) (in place, N13)');
   const P = probabilities(N, 1);
   print(`P.sum(1, keepdim=True).shape = ${torchSize(P.sum(1, true).shape)}`);
   print(`P.sum(1).shape = ${torchSize(P.sum(1).shape)}`);
