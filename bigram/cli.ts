@@ -95,7 +95,9 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
     const samples = num('samples', v.samples, 5, 'int>=0');
     const loadData = () => {
       try {
-        return resolveDataset(data);
+        const ds = resolveDataset(data);
+        Vocabulary.fromWords(ds.words); // a name containing '.' is the user's error, not a crash
+        return ds;
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
