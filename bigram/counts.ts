@@ -67,8 +67,11 @@ export function sampleNames(P: Tensor, vocab: Vocabulary, generator: Generator, 
 
 /** One bigram's probability under a model and its log. */
 export interface BigramScore {
+  /** The two symbols, e.g. `.e`. */
   bigram: string;
+  /** The model's probability of the second symbol after the first. */
   prob: number;
+  /** Its natural log (float32). */
   logprob: number;
 }
 

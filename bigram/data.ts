@@ -186,6 +186,14 @@ export class Vocabulary {
   }
 }
 
+/** Consecutive symbol pairs: `ys[k]` follows `xs[k]`. */
+export interface BigramPairs {
+  /** Index of the first symbol of each pair. */
+  xs: Int32Array;
+  /** Index of the symbol after it. */
+  ys: Int32Array;
+}
+
 /**
  * The training set of the bigram model (N1, N16): for every name, the pairs of consecutive
  * symbols of `.` + name + `.`. `xs[k]` is the index of a symbol and `ys[k]` of the one after it.
@@ -196,7 +204,7 @@ export class Vocabulary {
  * @param vocab - the vocabulary to encode with.
  * @throws Error when a name is empty, contains `.`, or has a character outside the vocabulary.
  */
-export function bigramPairs(words: readonly string[], vocab: Vocabulary): { xs: Int32Array; ys: Int32Array } {
+export function bigramPairs(words: readonly string[], vocab: Vocabulary): BigramPairs {
   const encoded = words.map((word, i) => {
     const problem = wordProblem(word);
     if (problem !== undefined) {

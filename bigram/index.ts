@@ -4,14 +4,14 @@
  * built on these.
  * @packageDocumentation
  */
-export { BOUNDARY, parseNames, loadNames, Vocabulary, bigramPairs } from './data.js';
+export { BOUNDARY, parseNames, loadNames, Vocabulary, bigramPairs, type BigramPairs } from './data.js';
 export { resolveDataset, builtinNames, BUILTIN_PACKAGES, BUILTIN_ALPHABET, type Dataset, type BuiltinNames } from './builtin-names.js';
 export { countBigramsLoop, countBigrams, probabilities, sampleWith, sampleNames, evaluate, formatBigramScore, type BigramScore, type Evaluation } from './counts.js';
 export { trainingSet, initWeights, forward, loss, train, sampleFromNet, type TrainingSet, type TrainOptions } from './neural.js';
-export { saveModel, loadModel } from './model-file.js';
+export { saveModel, loadModel, type LoadedModel } from './model-file.js';
 export {
   writeSafetensors, parseSafetensors, readSafetensors, saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile,
-  SafetensorsError, type SafetensorsTensor, type SafetensorsFile, type SafetensorsDtype,
+  SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,
 } from './safetensors.js';
 export { countsFigureSvg, lossCurveSvg, bluesColor, type CountsFigureOptions, type LossCurveOptions } from './plot.js';
 export { runLecture, type LectureOptions } from './lecture.js';

@@ -26,6 +26,7 @@ export interface LectureOptions {
   kernel?: NormalKernel;
   /** Training steps before the first samples (100) and in all (300). */
   steps?: number;
+  /** Training steps in all (300: the notebook's last names appear from step 250 on). */
   totalSteps?: number;
 }
 

@@ -16,8 +16,16 @@ export function saveModel(path: string, W: Tensor, vocab: Vocabulary): void {
   saveSafetensorsFile(path, { W: { dtype: 'F32', shape: [...W.shape], data } }, { format: 'pt', itos: JSON.stringify(vocab.itos) });
 }
 
+/** A model read from a file. */
+export interface LoadedModel {
+  /** The V×V weights (float32). */
+  W: Tensor;
+  /** The vocabulary it was trained with. */
+  vocab: Vocabulary;
+}
+
 /** Load W and the vocabulary saved with it (or `fallback` when the file has none). */
-export function loadModel(path: string, fallback?: Vocabulary): { W: Tensor; vocab: Vocabulary } {
+export function loadModel(path: string, fallback?: Vocabulary): LoadedModel {
   const { tensors, metadata } = parseSafetensorsFile(path);
   const names = Object.keys(tensors);
   const t = tensors.W ?? (names.length === 1 ? tensors[names[0]] : undefined);

@@ -10,7 +10,9 @@ import { sampleWith } from './counts.js';
 
 /** The training set (N16): inputs `xs` and targets `ys`, int32. */
 export interface TrainingSet {
+  /** Input symbol indices, int32 `[n]`. */
   xs: Tensor;
+  /** Target (next symbol) indices, int32 `[n]`. */
   ys: Tensor;
   /** Number of examples (228,146 for names.txt). */
   n: number;
@@ -49,6 +51,7 @@ export function loss(W: Tensor, xs: Tensor, ys: Tensor, reg: number): Tensor {
 
 /** Options of `train`. */
 export interface TrainOptions {
+  /** Number of gradient-descent steps. */
   steps: number;
   /** Learning rate (the lecture uses 50). */
   lr: number;

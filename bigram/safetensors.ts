@@ -28,13 +28,33 @@ import { readFileSync, writeFileSync } from 'node:fs';
 export type SafetensorsDtype = 'F32' | 'F64';
 
 /** One tensor: its dtype, shape and row-major elements (`data.length` = product of `shape`). */
-export type SafetensorsTensor =
-  | { dtype: 'F32'; shape: number[]; data: Float32Array }
-  | { dtype: 'F64'; shape: number[]; data: Float64Array };
+export type SafetensorsTensor = SafetensorsF32 | SafetensorsF64;
+
+/** A float32 tensor of a safetensors file. */
+export interface SafetensorsF32 {
+  /** `F32`: little-endian IEEE binary32. */
+  dtype: 'F32';
+  /** Size of each dimension. */
+  shape: number[];
+  /** The elements, row-major. */
+  data: Float32Array;
+}
+
+/** A float64 tensor of a safetensors file. */
+export interface SafetensorsF64 {
+  /** `F64`: little-endian IEEE binary64. */
+  dtype: 'F64';
+  /** Size of each dimension. */
+  shape: number[];
+  /** The elements, row-major. */
+  data: Float64Array;
+}
 
 /** A whole file: the named tensors and the string-to-string `__metadata__` (empty if absent). */
 export interface SafetensorsFile {
+  /** The tensors by name. */
   tensors: Record<string, SafetensorsTensor>;
+  /** The `__metadata__` strings (empty if absent). */
   metadata: Record<string, string>;
 }
 
@@ -57,6 +77,7 @@ const METADATA_KEY = '__metadata__';
 
 /** An error in a safetensors file or in tensors given to the writer. */
 export class SafetensorsError extends Error {
+  /** The error's class name. */
   override name = 'SafetensorsError';
 }
 

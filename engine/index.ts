@@ -2,7 +2,7 @@
  * The engine's public API: tensors, ops, autograd, random numbers. Nothing else.
  * @packageDocumentation
  */
-export { Tensor, type TensorLike, type NestedArray } from './tensor.js';
+export { Tensor, type TensorLike, type NestedArray, type MaxResult } from './tensor.js';
 export { type DType, type TypedArray, promoteTypes } from './dtype.js';
 export { Storage } from './storage.js';
 export { broadcastShapes, explainBroadcast, type Shape } from './shape.js';
@@ -14,11 +14,11 @@ export { sum, mean, argmax } from './ops/reduce.js';
 export { matmul } from './ops/matmul.js';
 export { slice, type Slice, type IndexArg } from './ops/indexing.js';
 export { oneHot } from './ops/one-hot.js';
-export { formatTensor } from './format.js';
+export { formatTensor, type PrintDType, type FormatOptions } from './format.js';
 export { noGrad, enableGrad, isGradEnabled } from './autograd/grad-mode.js';
-export { Node, type BackwardFn } from './autograd/node.js';
+export { Node, type BackwardFn, type SavedTensor } from './autograd/node.js';
 export { type BackwardOptions } from './autograd/backward.js';
-export { graphOf, toDot, type GraphEntry, type DotOptions } from './autograd/graph.js';
-export { gradcheck, type GradcheckOptions, type GradcheckResult } from './autograd/gradcheck.js';
+export { graphOf, toDot, type GraphEntry, type GraphInput, type GraphNodeInput, type GraphTensorInput, type DotOptions } from './autograd/graph.js';
+export { gradcheck, type GradcheckOptions, type GradcheckResult, type GradcheckEntry } from './autograd/gradcheck.js';
 export { Generator, defaultGenerator, manualSeed, type NormalKernel, type GeneratorState, type GeneratorOptions } from './random/generator.js';
 export { rand, randn, multinomial, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';

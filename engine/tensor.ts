@@ -35,6 +35,14 @@ export type TensorLike = Tensor | number;
 /** Nested arrays of numbers (or booleans) as returned by `tolist()`. */
 export type NestedArray = number | boolean | NestedArray[];
 
+/** What `max(dim)` returns (PyTorch's `torch.return_types.max`). */
+export interface MaxResult {
+  /** The maxima along the dim. */
+  values: Tensor;
+  /** Where each maximum is (int32; the first one on ties). */
+  indices: Tensor;
+}
+
 let nextId = 1;
 
 /** An n-dimensional array of numbers with PyTorch's semantics. */
@@ -117,6 +125,7 @@ export class Tensor {
   get requiresGrad(): boolean {
     return this._requiresGrad;
   }
+  /** Same as `requiresGrad_(v)`: only on leaves, only for floating dtypes. */
   set requiresGrad(v: boolean) {
     this.requiresGrad_(v);
   }
@@ -320,8 +329,8 @@ export class Tensor {
   /** Maximum of all elements (0-d). */
   max(): Tensor;
   /** Maximum over `dim`: the values and the index of the first maximum. */
-  max(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
-  max(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
+  max(dim: number, keepdim?: boolean): MaxResult;
+  max(dim?: number, keepdim = false): Tensor | MaxResult {
     return dim === undefined ? reduce.maxAll(this) : reduce.maxDim(this, dim, keepdim);
   }
   /** Index of the maximum (flattened when `dim` is omitted). */

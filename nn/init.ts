@@ -10,6 +10,14 @@
  */
 import { type Generator, type Tensor, noGrad } from '../engine/index.js';
 
+/** Fan-in and fan-out of a weight tensor. */
+export interface Fans {
+  /** Inputs feeding each output unit (`shape[1]` × receptive field). */
+  fanIn: number;
+  /** Outputs fed by each input unit (`shape[0]` × receptive field). */
+  fanOut: number;
+}
+
 /**
  * Options of the random initialisers.
  *
@@ -27,7 +35,7 @@ export interface InitOptions {
  * @example fans(zeros([27, 5])) // { fanIn: 5, fanOut: 27 }
  * @throws RangeError for a tensor with fewer than 2 dimensions.
  */
-export function fans(t: Tensor): { fanIn: number; fanOut: number } {
+export function fans(t: Tensor): Fans {
   if (t.ndim < 2) {
     throw new RangeError(`Fan in and fan out can not be computed for tensor with fewer than 2 dimensions (shape [${t.shape.join(', ')}])`);
   }

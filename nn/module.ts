@@ -46,6 +46,7 @@ export interface LoadStateDictResult {
  * @example try { model.loadStateDict(state); } catch (e) { if (e instanceof StateDictError) console.error(e.message); }
  */
 export class StateDictError extends Error {
+  /** The error's class name. */
   override name = 'StateDictError';
 }
 

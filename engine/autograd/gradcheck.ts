@@ -24,11 +24,28 @@ export interface GradcheckOptions {
 
 /** What gradcheck found: whether it passed and the worst entry. */
 export interface GradcheckResult {
+  /** True when every Jacobian entry is within tolerance. */
   ok: boolean;
   /** Largest |analytic − numeric| − (atol + rtol·|numeric|) over all entries (≤ 0 means pass). */
   worstExcess: number;
-  worst: { input: number; inputElement: number; outputElement: number; analytic: number; numeric: number } | null;
+  /** The entry with the largest excess. */
+  worst: GradcheckEntry | null;
+  /** A one-line summary. */
   message: string;
+}
+
+/** One entry of the Jacobian as gradcheck saw it. */
+export interface GradcheckEntry {
+  /** Which input (position in `inputs`). */
+  input: number;
+  /** Element of that input, row-major. */
+  inputElement: number;
+  /** Element of the output, row-major. */
+  outputElement: number;
+  /** d output / d input from backward. */
+  analytic: number;
+  /** The same from central finite differences. */
+  numeric: number;
 }
 
 /**

@@ -8,10 +8,32 @@ import { formatShape } from '../shape.js';
 import type { Node } from './node.js';
 import { topologicalOrder } from './backward.js';
 
+/** An input of a node: another node's output, or a tensor made outside the graph. */
+export type GraphInput = GraphNodeInput | GraphTensorInput;
+
+/** An input produced by another recorded op. */
+export interface GraphNodeInput {
+  /** Always `'node'`. */
+  kind: 'node';
+  /** The op that produced the input. */
+  node: Node;
+}
+
+/** An input made outside the graph: a leaf that requires grad, or a constant. */
+export interface GraphTensorInput {
+  /** `'leaf'` if it requires grad (gradients accumulate in it), else `'constant'`. */
+  kind: 'leaf' | 'constant';
+  /** The tensor. */
+  tensor: Tensor;
+}
+
 /** One line of `graphOf`: a node, its inputs (leaf tensors or other nodes) and saved tensors. */
 export interface GraphEntry {
+  /** The recorded op. */
   node: Node;
-  inputs: ({ kind: 'node'; node: Node } | { kind: 'leaf' | 'constant'; tensor: Tensor } | null)[];
+  /** Its inputs: the nodes that produced them, leaves (require grad), constants, or null for numbers. */
+  inputs: (GraphInput | null)[];
+  /** The tensors it saved for backward (empty once released). */
   saved: Tensor[];
 }
 

@@ -17,7 +17,9 @@ export type BackwardFn = (grad: Tensor) => (Tensor | null)[];
 
 /** A tensor saved for backward, with the version its storage had at that moment. */
 export interface SavedTensor {
+  /** The tensor. */
   readonly tensor: Tensor;
+  /** Its storage's version when it was saved. */
   readonly version: number;
 }
 

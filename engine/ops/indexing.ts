@@ -21,9 +21,13 @@ import { select, sliceDim } from './views.js';
 
 /** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
 export interface Slice {
+  /** Marks the object as a slice. */
   readonly kind: 'slice';
+  /** First index (negative counts from the end); null for the start. */
   readonly start: number | null;
+  /** End, exclusive (negative counts from the end); null for the end. */
   readonly end: number | null;
+  /** Step, ≥ 1. */
   readonly step: number;
 }
 
@@ -127,7 +131,7 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   offsets.fill(v.offset);
   adv.forEach(({ dim, idx }) => {
     const size = v.shape[dim];
-    const vals = idx.expand(B).contiguous().storage.data;
+    const vals = idx.expand(B).toTypedArray(); // row-major, whatever the index tensor's offset and strides
     const stride = v.strides[dim];
     for (let b = 0; b < nB; b++) {
       let i = vals[b];
@@ -142,7 +146,7 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   // gather: result laid out as B + rest (row-major)
   const out = Storage.alloc(v.dtype, nB * nRest);
   const od = out.data, vd = v.storage.data;
-  if (nRest === 1 && rest.length === 0) {
+  if (rest.length === 0) {
     for (let b = 0; b < nB; b++) od[b] = vd[offsets[b]];
   } else {
     let k = 0;
@@ -175,23 +179,27 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
       perm.forEach((p, i) => (inv[p] = i));
       gg = g.permute(inv);
     }
-    const gd = gg.contiguous().storage.data;
+    const gd = gg.toTypedArray();
     const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
     // positions in gx: same offsets but relative to a contiguous tensor of v's shape
     const cs = contiguousStrides(v.shape);
     const zo = new Float64Array(nB);
     adv.forEach(({ dim, idx }) => {
       const size = v.shape[dim];
-      const vals = idx.expand(B).contiguous().storage.data;
+      const vals = idx.expand(B).toTypedArray();
       for (let b = 0; b < nB; b++) zo[b] += (vals[b] < 0 ? vals[b] + size : vals[b]) * cs[dim];
     });
     const xd = gx.storage.data;
     const rs = rest.map((i) => cs[i]);
-    let k = 0;
-    for (let b = 0; b < nB; b++) {
-      forEachRow(restShape, [rs], [zo[b]], (n, p, s) => {
-        for (let i = 0; i < n; i++, p += s) xd[p] += gd[k++];
-      });
+    if (rest.length === 0) {
+      for (let b = 0; b < nB; b++) xd[zo[b]] += gd[b]; // one element per index (probs[arange(n), ys])
+    } else {
+      let k = 0;
+      for (let b = 0; b < nB; b++) {
+        forEachRow(restShape, [rs], [zo[b]], (n, p, s) => {
+          for (let i = 0; i < n; i++, p += s) xd[p] += gd[k++];
+        });
+      }
     }
     return [gx];
   }, []);

@@ -7,7 +7,7 @@
  * sums accumulate in float64 and round once at the end: at least as accurate as PyTorch's, though
  * not always the same last bit.
  */
-import { Tensor } from '../tensor.js';
+import { Tensor, type MaxResult } from '../tensor.js';
 import { isFloating, type DType } from '../dtype.js';
 import { formatShape, normalizeDim, type Shape } from '../shape.js';
 import { Storage } from '../storage.js';
@@ -148,7 +148,7 @@ function checkNonEmpty(op: string, x: Tensor, d: number | null): void {
  * Maximum over `dim`: `{ values, indices }` (indices int32, first maximum).
  * d max/dx = 1 at the chosen index, 0 elsewhere  →  grad scattered to `indices`.
  */
-export function maxDim(x: Tensor, dim: number, keepdim = false): { values: Tensor; indices: Tensor } {
+export function maxDim(x: Tensor, dim: number, keepdim = false): MaxResult {
   if (x.dtype === 'bool') throw new TypeError('max: not implemented for bool tensors');
   const d = normalizeDim(dim, x.ndim, 'max');
   if (x.ndim === 0) return { values: x.clone(), indices: Tensor.fromArray(new Int32Array(1), []) };
@@ -160,7 +160,7 @@ export function maxDim(x: Tensor, dim: number, keepdim = false): { values: Tenso
   record(v, 'MaxBackward0', [x], (g) => {
     // grad_x = zeros with g placed at the argmax of each slice
     const gx = new Tensor(Storage.alloc(g.dtype, x.numel()), x.shape);
-    const gc = g.reshape(keepShape).contiguous().storage.data;
+    const gc = g.reshape(keepShape).toTypedArray(); // row-major, whatever g's offset
     const gs = gx.strides;
     const outerStrides = gs.filter((_, k) => k !== d);
     const outerShape = x.shape.filter((_, k) => k !== d);
