@@ -15,7 +15,7 @@
 import { Tensor } from '../tensor.js';
 import { formatShape, sameShape } from '../shape.js';
 import { noGrad } from './grad-mode.js';
-import type { Node } from './node.js';
+import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
 
 /** Options of `Tensor.backward`. */
@@ -34,8 +34,8 @@ export function topologicalOrder(root: Node): Node[] {
     const [node, i] = top;
     if (i < node.inputs.length) {
       top[1]++;
-      const next = node.inputs[i]?.gradFn;
-      if (next && !visited.has(next)) {
+      const next = node.next[i];
+      if (next instanceof Node && !visited.has(next)) {
         visited.add(next);
         stack.push([next, 0]);
       }
@@ -89,15 +89,16 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
         if (g === undefined) continue; // no gradient reached this node
         if (node.retained) node.retained.grad = node.retained.grad ? node.retained.grad.add(g) : g.clone();
         const inputGrads = node.apply(g);
-        node.inputs.forEach((input, i) => {
+        node.next.forEach((target, i) => {
           const gi = inputGrads[i];
-          if (!input || !gi || !input.requiresGrad) return;
+          const input = node.inputs[i];
+          if (!target || !input || !gi) return;
           // an op on mixed float dtypes (float32 · float64 → float64) computes its gradients in the
           // result's dtype; each input gets its own dtype back, as PyTorch's engine does
           const summed = sumToShape(gi, input.shape);
           const reduced = summed.dtype === input.dtype ? summed : summed.to(input.dtype);
-          if (input.gradFn) accumulate(grads, input.gradFn, reduced);
-          else accumulateLeaf(input, reduced);
+          if (target instanceof Node) accumulate(grads, target, reduced);
+          else accumulateLeaf(target, reduced);
         });
       }
     } finally {

@@ -1,11 +1,11 @@
 /**
  * Looking at the tape, for learners: list the graph behind a tensor in topological order, or
- * export it as Graphviz DOT (like micrograd's draw_dot): one box per op with its name and output
- * shape, one ellipse per leaf with its shape (and, optionally, values and gradients).
+ * export it as Graphviz DOT (like micrograd's draw_dot): one box per op with its name, one
+ * ellipse per leaf or constant with its shape and dtype (and, optionally, values and gradients).
  */
 import type { Tensor } from '../tensor.js';
 import { formatShape } from '../shape.js';
-import type { Node } from './node.js';
+import { Node } from './node.js';
 import { topologicalOrder } from './backward.js';
 
 /** An input of a node: another node's output, or a tensor made outside the graph. */
@@ -42,10 +42,11 @@ export function graphOf(t: Tensor): GraphEntry[] {
   if (!t.gradFn) return [];
   return topologicalOrder(t.gradFn).map((node) => ({
     node,
-    inputs: node.inputs.map((x) => {
+    inputs: node.inputs.map((x, i): GraphInput | null => {
+      const next = node.next[i];
+      if (next instanceof Node) return { kind: 'node', node: next }; // the producer when the op ran
       if (!x) return null;
-      if (x.gradFn) return { kind: 'node' as const, node: x.gradFn };
-      return { kind: x.requiresGrad ? ('leaf' as const) : ('constant' as const), tensor: x };
+      return { kind: x.requiresGrad ? 'leaf' : 'constant', tensor: x };
     }),
     saved: node.saved.map((s) => s.tensor),
   }));
@@ -83,11 +84,12 @@ export function toDot(t: Tensor, opts: DotOptions = {}): string {
   for (const e of entries) {
     const id = nodeIds.get(e.node)!;
     lines.push(`  ${id} [shape=box, style=filled, fillcolor="#dde8f7", label="${esc(e.node.name)}"];`);
-    e.node.inputs.forEach((x) => {
-      if (!x) return;
+    e.inputs.forEach((input) => {
+      if (!input) return;
       let src: string;
-      if (x.gradFn) src = nodeIds.get(x.gradFn)!;
+      if (input.kind === 'node') src = nodeIds.get(input.node)!;
       else {
+        const x = input.tensor;
         src = leafIds.get(x) ?? `t${x.id}`;
         if (!leafIds.has(x)) {
           leafIds.set(x, src);

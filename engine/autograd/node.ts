@@ -27,8 +27,15 @@ export interface SavedTensor {
 export class Node {
   /** PyTorch-style name of the backward function, e.g. `MeanBackward0`. */
   readonly name: string;
-  /** The op's tensor inputs (null for plain numbers). Edges of the graph. */
+  /** The op's tensor inputs (null for plain numbers). */
   readonly inputs: readonly (Tensor | null)[];
+  /**
+   * Where each input's gradient goes, fixed when the op ran (PyTorch's `next_functions`): the
+   * node that produced the input, the input itself if it is a leaf that requires grad, or null.
+   * Fixed at record time so that a later in-place op on an input (which gives the input a new
+   * node) does not reroute the gradients of ops that used the old value.
+   */
+  readonly next: readonly (Node | Tensor | null)[];
   /** Tensors the derivative needs; empty after the graph is released. */
   saved: SavedTensor[];
   /** Set by `Tensor.retainGrad()`: the output tensor that wants its `.grad` kept. */
@@ -38,6 +45,7 @@ export class Node {
   constructor(name: string, inputs: readonly (Tensor | null)[], backward: BackwardFn, saved: readonly Tensor[]) {
     this.name = name;
     this.inputs = inputs;
+    this.next = inputs.map((t) => (t && t.requiresGrad ? t.gradFn ?? t : null));
     this.backwardFn = backward;
     this.saved = saved.map((t) => ({ tensor: t, version: t.version }));
   }

@@ -202,5 +202,5 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
       }
     }
     return [gx];
-  }, []);
+  }, adv.map((a) => a.idx)); // saved: modifying an index tensor before backward is an error
 }
