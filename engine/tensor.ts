@@ -243,6 +243,11 @@ export class Tensor {
     return build(0);
   }
 
+  /** `console.log(t)` in Node prints `toString()`, as `print(t)` does in Python. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   /** PyTorch's `str(tensor)`, e.g. `tensor([0.6064, 0.3033, 0.0903])`. */
   toString(): string {
     return formatTensor(this.toTypedArray(), this.shape, this.dtype, {

@@ -66,6 +66,15 @@ function sumInto(x: Tensor, dims: number[]): { acc: Float64Array; keepShape: num
 }
 
 function fromAcc(acc: Float64Array, shape: Shape, dtype: DType, scale = 1): Tensor {
+  if (dtype === 'int32') {
+    // PyTorch sums integers in int64; our integer type is int32, so a sum that does not fit is
+    // an error rather than a silent wrap-around
+    for (let i = 0; i < acc.length; i++) {
+      if (acc[i] > 2147483647 || acc[i] < -2147483648) {
+        throw new RangeError(`sum: the result ${acc[i]} does not fit in int32 (this project's integer type); convert with .double() before summing`);
+      }
+    }
+  }
   const out = Storage.alloc(dtype, acc.length);
   const od = out.data;
   if (scale === 1) od.set(acc);
