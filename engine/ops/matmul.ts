@@ -99,19 +99,20 @@ function gemm(
   C: { [i: number]: number }, oc: number,
 ): void {
   if (n === 0 || m === 0) return;
-  // B as a row-major float64 copy (k×m): one element type in the inner loops
-  const Bc = new Float64Array(k * m);
-  let finite = true;
-  for (let p = 0, q = 0; p < k; p++) {
-    for (let j = 0, b = ob + p * bs0; j < m; j++, q++, b += bs1) {
-      const v = B[b];
-      Bc[q] = v;
-      if (v - v !== 0) finite = false; // inf or NaN
-    }
+  // B with unit column stride, so the innermost loops stream memory (a copy only when needed)
+  let Bc = B, obc = ob, brow = bs0;
+  if (bs1 !== 1 && m > 1) {
+    const copy = new Float64Array(k * m);
+    for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
+    Bc = copy; obc = 0; brow = m;
   }
-  if (finite && n * m <= 4096 && k > 4 * n) return gemmKIJ(n, k, m, A, oa, as0, as1, Bc, C, oc);
-  if (finite && mostlyZero(A, oa, as0, as1, n, k)) return gemmSparseA(n, k, m, A, oa, as0, as1, Bc, C, oc);
-  gemmBlocked(n, k, m, A, oa, as0, as1, Bc, C, oc);
+  let finite = true;
+  for (let p = 0; p < k && finite; p++) {
+    for (let j = 0, b = obc + p * brow; j < m; j++, b++) if (Bc[b] - Bc[b] !== 0) { finite = false; break; } // inf or NaN
+  }
+  if (finite && n * m <= 4096 && k > 4 * n) return gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+  if (finite && mostlyZero(A, oa, as0, as1, n, k)) return gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+  gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
 }
 
 /** True when more than half of the n×k strided block is zero (sampled: at most ~4096 elements). */
@@ -125,10 +126,10 @@ function mostlyZero(A: ArrayLike<number>, oa: number, as0: number, as1: number, 
 }
 
 /** k-i-j with zero skipping (B finite): C small, k long. */
-function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
   const acc = new Float64Array(n * m);
   for (let p = 0; p < k; p++) {
-    const bp = p * m;
+    const bp = ob + p * brow;
     for (let i = 0, a = oa + p * as1; i < n; i++, a += as0) {
       const av = A[a];
       if (av === 0) continue;
@@ -140,14 +141,14 @@ function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: numb
 }
 
 /** i-k-j with zero skipping (B finite): one row of C accumulates the rows of B that A selects. */
-function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     row.fill(0);
     for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) {
       const av = A[a];
       if (av === 0) continue;
-      for (let j = 0, bp = p * m; j < m; j++) row[j] += av * Bc[bp + j];
+      for (let j = 0, bp = ob + p * brow; j < m; j++) row[j] += av * Bc[bp + j];
     }
     const ci = oc + i * m;
     for (let j = 0; j < m; j++) C[ci + j] = row[j];
@@ -155,13 +156,13 @@ function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
 }
 
 /** Register-blocked: 4×4 tiles of C accumulated in locals over p; B packed in 4-column panels. */
-function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
   const m4 = m - (m % 4), n4 = n - (n % 4);
   // panel jb holds columns 4jb … 4jb+3, row by row: Bp[(jb·k + p)·4 + c] = B[p, 4jb + c]
   const Bp = new Float64Array(m4 * k);
   for (let jb = 0; jb < m4 / 4; jb++) {
     for (let p = 0; p < k; p++) {
-      const d = (jb * k + p) * 4, s = p * m + jb * 4;
+      const d = (jb * k + p) * 4, s = ob + p * brow + jb * 4;
       Bp[d] = Bc[s]; Bp[d + 1] = Bc[s + 1]; Bp[d + 2] = Bc[s + 2]; Bp[d + 3] = Bc[s + 3];
     }
   }
@@ -184,17 +185,17 @@ function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
       C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += m;
       C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
     }
-    if (m4 < m) dotRange(i, i + 4, m4, m, k, m, A, oa, as0, as1, Bc, C, oc);
+    if (m4 < m) dotRange(i, i + 4, m4, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc);
   }
-  if (n4 < n) dotRange(n4, n, 0, m, k, m, A, oa, as0, as1, Bc, C, oc);
+  if (n4 < n) dotRange(n4, n, 0, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc);
 }
 
 /** The leftover rows/columns of the blocked kernel, one element at a time (same p order). */
-function dotRange(i0: number, i1: number, j0: number, j1: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: Float64Array, C: { [i: number]: number }, oc: number): void {
+function dotRange(i0: number, i1: number, j0: number, j1: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
   for (let i = i0; i < i1; i++) {
     for (let j = j0; j < j1; j++) {
       let acc = 0;
-      for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) acc += A[a] * Bc[p * m + j];
+      for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) acc += A[a] * Bc[ob + p * brow + j];
       C[oc + i * m + j] = acc;
     }
   }
