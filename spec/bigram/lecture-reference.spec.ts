@@ -102,8 +102,9 @@ describeIfFile(referencePath(FILES[0]), 'the counts model against PyTorch (torch
     });
 
     it('N12, N15: P = (N+1).float(); P /= P.sum(1, keepdim=True) equals P_smoothed bit for bit (all 729)', () => {
-      // The row sums are float32 sums in PyTorch's cascade order (engine/ops/cascade-sum.ts); a
-      // plain left-to-right sum would give a different last bit in some rows.
+      // P's denominators are sums of integers below 2^24: exact in any order. The row sums of the
+      // normalised P are not: a plain left-to-right float32 sum differs from PyTorch's in 17 of the
+      // 27 rows; PyTorch's cascade order (engine/ops/cascade-sum.ts) gives all 27.
       for (const r of refs) {
         expect(bitsOf(P)).toEqual(r.P_smoothed_bits.flat());
         expect(bitsOf(P.sum(1))).toEqual(r.P_smoothed_row_sums_bits);
