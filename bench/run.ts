@@ -14,7 +14,7 @@
  * built-in names of bigram/builtin-names.ts.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, Tensor, multinomial, noGrad, randn } from '../engine/index.js';
@@ -63,6 +63,8 @@ interface Result {
   torchMs?: number;
   /** The goal (ms), when there is one. */
   goalMs?: number;
+  /** Median CPU time of this process per run (user + system), ms: less sensitive to other load. */
+  cpuMedian: number;
   /** Extra figures (GFLOP/s, loss, …). */
   extra?: Record<string, number | string>;
   heapAfterMB: number;
@@ -94,12 +96,16 @@ function bench(
   const minMs = QUICK ? 0 : (opts.minMs ?? 1000);
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   let total = 0;
   while (samples.length < maxRuns && (samples.length < minRuns || total < minMs)) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     const dt = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     samples.push(dt);
+    cpu.push((c.user + c.system) / 1000);
     total += dt;
   }
   const med = median(samples);
@@ -111,6 +117,7 @@ function bench(
     max: Math.max(...samples),
     runs: samples.length,
     samples,
+    cpuMedian: median(cpu),
     torchMs: opts.torchMs,
     goalMs: opts.goalMs,
     extra: opts.extra?.(med),
@@ -129,15 +136,15 @@ function fmt(ms: number): string {
 }
 
 function printHeader(): void {
-  console.log(`${'case'.padEnd(46)} ${'median ms'.padStart(10)} ${'min–max ms'.padStart(18)} ${'runs'.padStart(5)} ${'torch'.padStart(7)} ${'goal'.padStart(7)}  extra`);
-  console.log('-'.repeat(120));
+  console.log(`${'case'.padEnd(46)} ${'median ms'.padStart(10)} ${'min–max ms'.padStart(18)} ${'cpu ms'.padStart(8)} ${'runs'.padStart(5)} ${'torch'.padStart(7)} ${'goal'.padStart(7)}  extra`);
+  console.log('-'.repeat(129));
 }
 
 function printRow(r: Result): void {
   const extra = r.extra ? Object.entries(r.extra).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(5) : v}`).join(' ') : '';
   const met = r.goalMs === undefined ? '' : r.median <= r.goalMs ? ' ✓' : ' ✗';
   console.log(
-    `${(r.workload + ' ' + r.name).padEnd(46)} ${fmt(r.median).padStart(10)} ${(fmt(r.min) + '–' + fmt(r.max)).padStart(18)} ${String(r.runs).padStart(5)} ` +
+    `${(r.workload + ' ' + r.name).padEnd(46)} ${fmt(r.median).padStart(10)} ${(fmt(r.min) + '–' + fmt(r.max)).padStart(18)} ${fmt(r.cpuMedian).padStart(8)} ${String(r.runs).padStart(5)} ` +
       `${(r.torchMs === undefined ? '' : fmt(r.torchMs)).padStart(7)} ${(r.goalMs === undefined ? '' : fmt(r.goalMs) + met).padStart(7)}  ${extra}`,
   );
 }
@@ -148,6 +155,7 @@ const { words, description } = dataset();
 const vocab = Vocabulary.fromWords(words);
 const data = trainingSet(words, vocab);
 console.log(`makemore-ts benchmark${LABEL ? ` (${LABEL})` : ''}: node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}`);
+console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes inflate wall times; the cpu column is this process only)`);
 console.log(description);
 console.log(`training set: ${data.n} bigrams, vocabulary ${vocab.size}\n`);
 printHeader();
@@ -179,7 +187,7 @@ if (wanted('W1')) {
   }
   memory.W1_heapMB_every10steps = heap;
   memory.W1_rssMB_every10steps = rss;
-  console.log(`${''.padEnd(46)} heap MB every 10 steps: ${heap.join(' ')}; RSS MB: ${rss.join(' ')}`);
+  console.log(`${''.padEnd(4)} W1 memory: heap MB every 10 steps: ${heap.join(' ')}; RSS MB: ${rss.join(' ')}`);
 }
 
 if (wanted('W2')) {
@@ -250,6 +258,7 @@ const report = {
   cores: cpus().length,
   totalMemMB: mb(totalmem()),
   quick: QUICK,
+  loadavgAtEnd: loadavg(),
   data: description,
   bigrams: data.n,
   vocab: vocab.size,
