@@ -25,7 +25,8 @@ function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDty
         `Update it through .data (W.data.add_(...)) or inside noGrad(() => ...).`,
     );
   }
-  if (other) {
+  if (other && other.ndim > 0) {
+    // (a 0-d other broadcasts to any shape)
     const shape = broadcastShapesFor(op, [target.shape, other.shape]);
     if (!sameShape(shape, target.shape)) {
       throw new RangeError(`${op}: output with shape ${formatShape(target.shape)} doesn't match the broadcast shape ${formatShape(shape)}`);

@@ -99,6 +99,11 @@ export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, ker
  */
 export function writeBinary(out: Tensor, a: Tensor, b: Tensor, kernel: BinaryKernel): void {
   if (out.dtype === 'bool') kernel = toBoolKernel(kernel);
+  if (out.ndim === 0) {
+    // one element (`N.index(i, j).add_(1)`): no strides to walk
+    kernel(out.storage.data, out.offset, a.storage.data, a.offset, 0, b.storage.data, b.offset, 0, 1);
+    return;
+  }
   const shape = out.shape;
   const od = out.storage.data, ad = a.storage.data, bd = b.storage.data;
   const as = expandStrides(a.shape, a.strides, shape);
