@@ -120,8 +120,6 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
         out(ds.description);
         const vocab = Vocabulary.fromWords(ds.words);
         const set = trainingSet(ds.words, vocab);
-        const style = (v.model as string | undefined) ?? 'lecture';
-        if (style !== 'lecture' && style !== 'nn') throw new UsageError(`--model must be lecture or nn, got ${JSON.stringify(style)}`);
         const W = initWeights(vocab.size, new Generator().manualSeed(seed));
         const tty = process.stdout.isTTY && out === console.log;
         // 'lecture': the hand-written loop of bigram/neural.ts; 'nn': Linear + crossEntropy + SGD
