@@ -116,6 +116,8 @@ export function run(argv: string[], out: (line: string) => void = console.log, e
         const steps = num('steps', v.steps, 100, 'int>=0');
         const lr = num('lr', v.lr, 50, '>=0');
         const reg = num('reg', v.reg, 0.01, '>=0');
+        const style = (v.model as string | undefined) ?? 'lecture';
+        if (style !== 'lecture' && style !== 'nn') throw new UsageError(`--model must be lecture or nn, got ${JSON.stringify(style)}`);
         const ds = loadData();
         out(ds.description);
         const vocab = Vocabulary.fromWords(ds.words);
