@@ -12,6 +12,7 @@
  */
 import { cephesLogF32, cephesSinCosF32 } from './cephes-f32.js';
 import { fma32 } from './fma32.js';
+import { cosF64, logF64, sinF64 } from './libm-f64.js';
 import type { Generator } from './generator.js';
 
 /** 2*pi as a double: the scalar kernels multiply the float uniform by it in double. */
@@ -39,10 +40,10 @@ export function nextDoubleNormal(g: Generator): number {
   }
   const u1 = g.nextFloat64Uniform();
   const u2 = g.nextFloat64Uniform();
-  const r = Math.sqrt(-2 * Math.log(1 - u2));
+  const r = Math.sqrt(-2 * logF64(1 - u2));
   const theta = TWO_PI * u1;
-  g.cachedDoubleNormal = r * Math.sin(theta);
-  return r * Math.cos(theta);
+  g.cachedDoubleNormal = r * sinF64(theta);
+  return r * cosF64(theta);
 }
 
 /**
@@ -83,10 +84,10 @@ function fill16Double(d: Float64Array, o: number, mean: number, std: number): vo
   for (let j = 0; j < 8; j++) {
     const u1 = 1 - d[o + j];
     const u2 = d[o + j + 8];
-    const radius = Math.sqrt(-2 * Math.log(u1));
+    const radius = Math.sqrt(-2 * logF64(u1));
     const theta = TWO_PI * u2;
-    d[o + j] = radius * Math.cos(theta) * std + mean;
-    d[o + j + 8] = radius * Math.sin(theta) * std + mean;
+    d[o + j] = radius * cosF64(theta) * std + mean;
+    d[o + j + 8] = radius * sinF64(theta) * std + mean;
   }
 }
 

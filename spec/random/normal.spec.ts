@@ -178,13 +178,14 @@ describeIfFile(referencePath('torch/rng.json'), 'the kernel flag selects the pla
 // ---------------------------------------------------------------------------------------------
 // float64 randn.
 //
-// Why 3 values differ: the float64 normal_fill (n >= 16) returns double results of double
-// cos/sin directly. glibc's cos/sin (recorded) are correctly rounded on these inputs (checked
-// ad hoc in 80-bit extended precision: cos for the seed 0 value, sin for the seed 2147483647 one); V8's
-// Math.cos/Math.sin (fdlibm-based) are accurate to < 1 ulp but not always correctly rounded, so
-// three recorded doubles differ from ours in the last bit. (For float32 outputs such a 1-ulp
-// double difference almost never survives the final rounding, torch-rng.md §3.2.) The
-// per-element path (n = 5) matches exactly.
+// Why every value matches: the float64 normal_fill (n >= 16) returns double results of double
+// log/cos/sin directly. glibc's log/cos/sin (recorded) are correctly rounded on these inputs.
+// V8's Math.log/cos/sin (fdlibm-based) are accurate to < 1 ulp but not always correctly
+// rounded: with them, 3 recorded doubles differed from ours in the last bit ('seed 0 n 16 [0]',
+// 'seed 0 n 17 [0]' in cos, 'seed 2147483647 n 16 [10]' in sin). The float64 paths now use the
+// correctly rounded logF64/cosF64/sinF64 of engine/random/libm-f64.ts, so the count is 0.
+// (For float32 outputs such a 1-ulp double difference almost never survives the final
+// rounding, torch-rng.md §3.2.)
 
 for (const file of ['torch/rng.json', 'torch/scalar/rng.json'] as const) {
   describeIfFile(referencePath(file), `torch.randn(dtype=float64) vs PyTorch 1.13.1 (${file})`, () => {
@@ -198,7 +199,7 @@ for (const file of ['torch/rng.json', 'torch/scalar/rng.json'] as const) {
       });
     }
 
-    it('matches exactly except 3 last-bit differences from V8 vs glibc double cos/sin (see comment)', () => {
+    it('matches bit for bit (0 differences; 3 with V8 Math.cos/sin, see comment)', () => {
       const diffs: string[] = [];
       for (const c of cases) {
         const ours = fillNormal(new Generator().manualSeed(c.seed), new Float64Array(c.n));
@@ -206,7 +207,7 @@ for (const file of ['torch/rng.json', 'torch/scalar/rng.json'] as const) {
           if (ours[i] !== v) diffs.push(`seed ${c.seed} n ${c.n} [${i}]`);
         });
       }
-      expect(diffs).toEqual(['seed 0 n 16 [0]', 'seed 0 n 17 [0]', 'seed 2147483647 n 16 [10]']);
+      expect(diffs).toEqual([]);
     });
   });
 }
