@@ -84,6 +84,18 @@ function ddMul(ah: number, al: number, bh: number, bl: number): void {
   quickTwoSum(H, L + (ah * bl + al * bh));
 }
 
+/**
+ * One Horner step `c + z * p` in double-double, for series whose terms shrink: `|z * p| < |c|`,
+ * so the sum never cancels and a cheaper add than {@link ddAdd} keeps ~2^-104 relative accuracy.
+ */
+function hornerStep(ch: number, cl: number, zh: number, zl: number, ph: number, pl: number): void {
+  twoProd(zh, ph); // z * p = H + L + (zh * pl + zl * ph) + (tiny zl * pl)
+  const mh = H;
+  const ml = L + (zh * pl + zl * ph);
+  twoSum(ch, mh);
+  quickTwoSum(H, L + (ml + cl));
+}
+
 /** Double-double quotient `(ah + al) / b` for a double `b` (one Newton-style correction). */
 function ddDivD(ah: number, al: number, b: number): void {
   const q1 = ah / b;
@@ -193,8 +205,7 @@ export function logF64(x: number): number {
   let ph = tail;
   let pl = 0;
   for (let n = 10; n >= 0; n--) {
-    ddMul(zh, zl, ph, pl); // z * acc
-    ddAdd(INV_ODD_HI[n], INV_ODD_LO[n], H, L); // 1/(2n+1) + z * acc
+    hornerStep(INV_ODD_HI[n], INV_ODD_LO[n], zh, zl, ph, pl); // acc = 1/(2n+1) + z * acc
     ph = H;
     pl = L;
   }
@@ -282,8 +293,7 @@ function sinKernel(): void {
   let ph = tail;
   let pl = 0;
   for (let n = 9; n >= 0; n--) {
-    ddMul(zh, zl, ph, pl);
-    ddAdd(INV_FACT_HI[2 * n + 1], INV_FACT_LO[2 * n + 1], -H, -L);
+    hornerStep(INV_FACT_HI[2 * n + 1], INV_FACT_LO[2 * n + 1], -zh, -zl, ph, pl); // acc = c_n - z * acc
     ph = H;
     pl = L;
   }
@@ -306,8 +316,7 @@ function cosKernel(): void {
   let ph = tail;
   let pl = 0;
   for (let n = 9; n >= 0; n--) {
-    ddMul(zh, zl, ph, pl);
-    ddAdd(INV_FACT_HI[2 * n], INV_FACT_LO[2 * n], -H, -L);
+    hornerStep(INV_FACT_HI[2 * n], INV_FACT_LO[2 * n], -zh, -zl, ph, pl); // acc = c_n - z * acc
     ph = H;
     pl = L;
   }
