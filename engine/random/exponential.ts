@@ -5,6 +5,7 @@
  * @module
  */
 import type { Generator } from './generator.js';
+import { logF64 } from './libm-f64.js';
 
 /**
  * Fill `out` in element order with `(-1/lambd) * log(1 - u)`, `u` a double uniform (one
@@ -21,6 +22,6 @@ export function fillExponential<T extends Float32Array | Float64Array>(g: Genera
   if (!(lambd > 0)) throw new Error(`exponential_ expects lambda > 0.0, but found lambda=${lambd}`);
   const scale = -1 / lambd;
   const n = out.length;
-  for (let i = 0; i < n; i++) out[i] = scale * Math.log(1 - g.nextFloat64Uniform());
+  for (let i = 0; i < n; i++) out[i] = scale * logF64(1 - g.nextFloat64Uniform()); // glibc's log is correctly rounded; so is logF64
   return out;
 }
