@@ -74,7 +74,8 @@ export function tensor(data: NestedArray | TypedArray | Tensor, opts?: TensorOpt
   for (let i = 0; i < flat.length; i++) out[i] = Number(flat[i]);
   if (dtype === 'int32') {
     for (let i = 0; i < flat.length; i++) {
-      if (out[i] !== Number(flat[i])) throw new RangeError(`tensor: value ${flat[i]} does not fit in int32`);
+      // fractions truncate toward zero (as torch.tensor([1.7], dtype=long)); only overflow is an error
+      if (out[i] !== Math.trunc(Number(flat[i]))) throw new RangeError(`tensor: value ${flat[i]} does not fit in int32`);
     }
   }
   return finish(Tensor.fromArray(out, shape, dtype), opts);
