@@ -72,6 +72,7 @@ export function tensor(data: NestedArray | TypedArray | Tensor, opts?: TensorOpt
   else dtype = 'float32';
   const out = allocArray(dtype, flat.length);
   for (let i = 0; i < flat.length; i++) out[i] = Number(flat[i]);
+  if (dtype === 'bool') for (let i = 0; i < flat.length; i++) out[i] = Number(Number(flat[i]) !== 0); // 0/1: non-zero is true
   if (dtype === 'int32') {
     for (let i = 0; i < flat.length; i++) {
       // fractions truncate toward zero (as torch.tensor([1.7], dtype=long)); only overflow is an error
@@ -86,7 +87,7 @@ export function full(shape: ShapeArg, value: number, opts?: TensorOptions): Tens
   const s = toShape(shape, 'full');
   const dtype = checkDType(opts?.dtype ?? 'float32');
   const st = Storage.alloc(dtype, numelOf(s));
-  if (value !== 0) st.data.fill(value);
+  if (value !== 0) st.data.fill(dtype === 'bool' ? 1 : value); // a bool holds 0/1: non-zero is true
   return finish(new Tensor(st, s), opts);
 }
 
