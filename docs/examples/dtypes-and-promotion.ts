@@ -43,5 +43,5 @@ console.log('\nin place: the result must fit the target');
 show('i.add_(0.5)', () => i.add_(0.5));
 show('f.add_(i)', () => f.add_(i));
 
-console.log('\nint32 is 32 bits: PyTorch\'s int64 would print 3221225472 here');
+console.log('\nint32 is 32 bits: PyTorch\'s int64 would print 3221225472 here; a sum that does not fit is an error');
 show("full([3], 2 ** 30, { dtype: 'int32' }).sum()", () => full([3], 2 ** 30, { dtype: 'int32' }).sum());
