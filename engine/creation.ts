@@ -82,7 +82,10 @@ export function tensor(data: NestedArray | TypedArray | Tensor, opts?: TensorOpt
   return finish(Tensor.fromArray(out, shape, dtype), opts);
 }
 
-/** A tensor of `shape` filled with `value` (float32 by default; int32 if `value` is an integer and dtype is given as int32). */
+/**
+ * A tensor of `shape` filled with `value` (float32 by default; int32 if `value` is an integer and dtype is given as int32).
+ * @example full([2, 2], 7, { dtype: 'int32' }) // tensor([[7, 7], [7, 7]])
+ */
 export function full(shape: ShapeArg, value: number, opts?: TensorOptions): Tensor {
   const s = toShape(shape, 'full');
   const dtype = checkDType(opts?.dtype ?? 'float32');
@@ -91,12 +94,18 @@ export function full(shape: ShapeArg, value: number, opts?: TensorOptions): Tens
   return finish(new Tensor(st, s), opts);
 }
 
-/** Zeros of `shape` (float32 unless `dtype` says otherwise). */
+/**
+ * Zeros of `shape` (float32 unless `dtype` says otherwise).
+ * @example zeros([27, 27], { dtype: 'int32' }) // the lecture's count matrix N
+ */
 export function zeros(shape: ShapeArg, opts?: TensorOptions): Tensor {
   return full(shape, 0, opts);
 }
 
-/** Ones of `shape` (float32 unless `dtype` says otherwise). */
+/**
+ * Ones of `shape` (float32 unless `dtype` says otherwise).
+ * @example ones([2, 3]).sum() // tensor(6.)
+ */
 export function ones(shape: ShapeArg, opts?: TensorOptions): Tensor {
   return full(shape, 1, opts);
 }
@@ -104,6 +113,8 @@ export function ones(shape: ShapeArg, opts?: TensorOptions): Tensor {
 /**
  * An uninitialised tensor in PyTorch; here zero-filled (typed arrays always are), so code that
  * relies on `empty` having garbage cannot exist.
+ *
+ * @example empty([2]) // tensor([0., 0.])
  */
 export function empty(shape: ShapeArg, opts?: TensorOptions): Tensor {
   return full(shape, 0, opts);
@@ -112,6 +123,8 @@ export function empty(shape: ShapeArg, opts?: TensorOptions): Tensor {
 /**
  * `arange(end)` or `arange(start, end, step = 1)`: values from start (inclusive) to end
  * (exclusive). All-integer arguments give int32, otherwise float32.
+ *
+ * @example arange(1, 10, 3) // tensor([1, 4, 7])
  */
 export function arange(end: number, opts?: TensorOptions): Tensor;
 export function arange(start: number, end: number, step?: number, opts?: TensorOptions): Tensor;

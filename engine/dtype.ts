@@ -59,6 +59,8 @@ export function category(d: DType): number {
 /**
  * PyTorch's promotion of two tensors' dtypes: the larger of the two
  * (bool < int32 < float32 < float64). `int32 + float32` is float32.
+ *
+ * @example promoteTypes('int32', 'float32') // 'float32'
  */
 export function promoteTypes(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;

@@ -318,6 +318,8 @@ function addSuffixes(text: string, suffixes: readonly string[], indent: number):
  * @param dtype - decides the number format and the `dtype=` suffix.
  * @param opts - autograd information for the `grad_fn=` / `requires_grad=` suffix.
  * @returns e.g. `tensor([[1., 2.]], requires_grad=True)` or `tensor([], size=(0, 3))`.
+ *
+ * @example formatTensor([1, 2, 3, 4], [2, 2], 'float32') // 'tensor([[1., 2.],\n        [3., 4.]])'
  */
 export function formatTensor(
   values: ArrayLike<number>,

@@ -122,6 +122,8 @@ function broadcastError(op: string, shapes: Shape[], k: number, pos: number, ran
  * the other's size). Applied to `P` ([27, 27]) and `P.sum(1)` ([27]) it shows why N12's bug is
  * legal: `[27]` becomes a ROW `[1, 27]` copied down the rows, so column j is divided by the sum
  * of row j.
+ *
+ * @example console.log(explainBroadcast([27, 27], [27])) // [27] is a row [1, 27], copied down the 27 rows
  */
 export function explainBroadcast(a: Shape | { shape: Shape }, b: Shape | { shape: Shape }): string {
   const sa = 'shape' in a ? a.shape : a;

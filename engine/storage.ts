@@ -10,7 +10,10 @@
  */
 import { allocArray, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 
-/** A flat buffer shared by a tensor and all of its views. */
+/**
+ * A flat buffer shared by a tensor and all of its views.
+ * @example const x = zeros([2, 3]); x.T.storage === x.storage // true: a view shares its storage
+ */
 export class Storage {
   /** The elements. Tensors index into it with their strides and offset. */
   readonly data: TypedArray;
@@ -24,17 +27,26 @@ export class Storage {
     this.dtype = dtype;
   }
 
-  /** A zero-filled storage of `n` elements. */
+  /**
+   * A zero-filled storage of `n` elements.
+   * @example Storage.alloc('float32', 3).data // Float32Array [0, 0, 0]
+   */
   static alloc(dtype: DType, n: number): Storage {
     return new Storage(allocArray(dtype, n), dtype);
   }
 
-  /** Wrap an existing typed array (no copy). A Uint8Array is taken as bool. */
+  /**
+   * Wrap an existing typed array (no copy). A Uint8Array is taken as bool.
+   * @example new Tensor(Storage.wrap(new Float32Array([1, 2])), [2]) // tensor([1., 2.])
+   */
   static wrap(data: TypedArray, dtype: DType = dtypeOfArray(data)): Storage {
     return new Storage(data, dtype);
   }
 
-  /** Number of elements. */
+  /**
+   * Number of elements.
+   * @example zeros([2, 3]).storage.length // 6
+   */
   get length(): number {
     return this.data.length;
   }

@@ -5,7 +5,10 @@
 
 let enabled = true;
 
-/** True when ops on tensors that require grad record a backward node. */
+/**
+ * True when ops on tensors that require grad record a backward node.
+ * @example noGrad(() => isGradEnabled()) // false
+ */
 export function isGradEnabled(): boolean {
   return enabled;
 }
@@ -30,7 +33,10 @@ export function noGrad<T>(fn: () => T): T {
   return withMode(false, fn);
 }
 
-/** Run `fn` with recording enabled, even inside `noGrad`. */
+/**
+ * Run `fn` with recording enabled, even inside `noGrad`.
+ * @example noGrad(() => enableGrad(() => isGradEnabled())) // true
+ */
 export function enableGrad<T>(fn: () => T): T {
   return withMode(true, fn);
 }

@@ -37,7 +37,14 @@ export interface GraphEntry {
   saved: Tensor[];
 }
 
-/** The nodes behind `t`, output first, each with its inputs and saved tensors. */
+/**
+ * The nodes behind `t`, output first, each with its inputs and saved tensors.
+ * @example
+ * ```ts
+ * const x = tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+ * graphOf(x.exp().sum()).map((e) => e.node.name) // ['SumBackward0', 'ExpBackward0']
+ * ```
+ */
 export function graphOf(t: Tensor): GraphEntry[] {
   if (!t.gradFn) return [];
   return topologicalOrder(t.gradFn).map((node) => ({
@@ -74,6 +81,8 @@ function leafLabel(x: Tensor, opts: DotOptions): string {
 /**
  * The graph behind `t` in Graphviz DOT. Render with `dot -Tsvg graph.dot > graph.svg`.
  * Edges point from inputs to the op that consumed them, as data flows forward.
+ *
+ * @example writeFileSync('graph.dot', toDot(loss, { showValues: 4 })); // then: dot -Tsvg graph.dot > graph.svg
  */
 export function toDot(t: Tensor, opts: DotOptions = {}): string {
   const lines = ['digraph autograd {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];'];

@@ -23,7 +23,10 @@ export interface SavedTensor {
   readonly version: number;
 }
 
-/** One recorded op. `name` follows PyTorch's (`MulBackward0`, `MeanBackward0`, …). */
+/**
+ * One recorded op. `name` follows PyTorch's (`MulBackward0`, `MeanBackward0`, …).
+ * @example tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp().gradFn instanceof Node // true
+ */
 export class Node {
   /** PyTorch-style name of the backward function, e.g. `MeanBackward0`. */
   readonly name: string;
@@ -50,12 +53,26 @@ export class Node {
     this.saved = saved.map((t) => ({ tensor: t, version: t.version }));
   }
 
-  /** True once backward ran without `retainGraph` (saved tensors are freed). */
+  /**
+   * True once backward ran without `retainGraph` (saved tensors are freed).
+   * @example
+   * ```ts
+   * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp().sum();
+   * y.backward(); y.gradFn?.released // true
+   * ```
+   */
   get released(): boolean {
     return this.backwardFn === null;
   }
 
-  /** Run the backward function after checking that nothing saved was modified in place. */
+  /**
+   * Run the backward function after checking that nothing saved was modified in place.
+   * @example
+   * ```ts
+   * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).mul(3);
+   * y.gradFn?.apply(ones([2]))[0] // tensor([3., 3.]): the gradient for the first input
+   * ```
+   */
   apply(grad: Tensor): (Tensor | null)[] {
     if (this.backwardFn === null) {
       throw new Error(
@@ -75,7 +92,14 @@ export class Node {
     return this.backwardFn(grad);
   }
 
-  /** Free the backward function and saved tensors (after a backward without retainGraph). */
+  /**
+   * Free the backward function and saved tensors (after a backward without retainGraph).
+   * @example
+   * ```ts
+   * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp();
+   * y.gradFn?.release(); // what backward() does unless retainGraph: backward through y now throws
+   * ```
+   */
   release(): void {
     this.backwardFn = null;
     this.saved = [];

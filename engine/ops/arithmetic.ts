@@ -11,6 +11,8 @@ import { mapBinary, mapUnary, operands } from './map.js';
 /**
  * `a + b`.
  * d(a+b)/da = 1, d(a+b)/db = 1  →  grad_a = g, grad_b = g.
+ *
+ * @example add(tensor([1, 2]), 10) // tensor([11, 12])
  */
 export function add(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('add', a, b);
@@ -23,6 +25,8 @@ export function add(a: TensorLike, b: TensorLike): Tensor {
 /**
  * `a - b`.
  * d(a-b)/da = 1, d(a-b)/db = -1  →  grad_a = g, grad_b = -g.
+ *
+ * @example sub(10, tensor([1, 2])) // tensor([9, 8])
  */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('sub', a, b);
@@ -36,6 +40,8 @@ export function sub(a: TensorLike, b: TensorLike): Tensor {
 /**
  * `a * b`.
  * d(ab)/da = b, d(ab)/db = a  →  grad_a = g·b, grad_b = g·a.
+ *
+ * @example mul(tensor([1, 2]), tensor([[3], [4]])) // tensor([[3, 6], [4, 8]])
  */
 export function mul(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('mul', a, b);
@@ -48,6 +54,8 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
 /**
  * `a / b`, true division: integer inputs give a float32 result (as `torch.div`).
  * d(a/b)/da = 1/b, d(a/b)/db = -a/b²  →  grad_a = g/b, grad_b = -g·a/b².
+ *
+ * @example div(tensor([1, 3]), 2) // tensor([0.5000, 1.5000])
  */
 export function div(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt0] = operands('div', a, b);
@@ -61,6 +69,8 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
 /**
  * `-a`.
  * d(-a)/da = -1  →  grad = -g.
+ *
+ * @example neg(tensor([1, -2])) // tensor([-1,  2])
  */
 export function neg(a: Tensor): Tensor {
   if (a.dtype === 'bool') throw new TypeError('neg: negation of a bool tensor is not supported (use logical not, or convert with .int())');
@@ -73,6 +83,8 @@ export function neg(a: Tensor): Tensor {
 /**
  * `a ** b` for tensor ** number, number ** tensor and tensor ** tensor.
  * d(a^b)/da = b·a^(b-1);  d(a^b)/db = a^b·ln(a)  (taken as 0 where a = 0 and b ≥ 0, as PyTorch).
+ *
+ * @example pow(2, tensor([0, 1, 2])) // tensor([1, 2, 4])
  */
 export function pow(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('pow', a, b);

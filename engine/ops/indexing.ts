@@ -31,7 +31,10 @@ export interface Slice {
   readonly step: number;
 }
 
-/** `slice(start, end, step)` = Python's `start:end:step`; `slice()` is `:`. */
+/**
+ * `slice(start, end, step)` = Python's `start:end:step`; `slice()` is `:`.
+ * @example tensor([[1, 2, 3], [4, 5, 6]]).index(slice(), slice(1)) // tensor([[2, 3], [5, 6]])
+ */
 export function slice(start: number | null = null, end: number | null = null, step = 1): Slice {
   return { kind: 'slice', start, end, step };
 }

@@ -16,6 +16,8 @@ function floatOf(x: Tensor): DType {
 /**
  * `exp(x)`.
  * d exp(x)/dx = exp(x)  →  grad = g · out (the output is saved, no recomputation).
+ *
+ * @example exp(tensor([0, 1])) // tensor([1.0000, 2.7183])
  */
 export function exp(x: Tensor): Tensor {
   const dt = floatOf(x);
@@ -29,6 +31,8 @@ export function exp(x: Tensor): Tensor {
 /**
  * `log(x)` (natural). log(0) = -inf, log(negative) = NaN.
  * d log(x)/dx = 1/x  →  grad = g / x.
+ *
+ * @example log(tensor([1, 0])) // tensor([0., -inf])
  */
 export function log(x: Tensor): Tensor {
   const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
@@ -40,6 +44,8 @@ export function log(x: Tensor): Tensor {
 /**
  * `sqrt(x)`.
  * d √x/dx = 1/(2√x)  →  grad = g / (2 · out).
+ *
+ * @example sqrt(tensor([4, 2])) // tensor([2.0000, 1.4142])
  */
 export function sqrt(x: Tensor): Tensor {
   const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
@@ -51,6 +57,8 @@ export function sqrt(x: Tensor): Tensor {
 /**
  * `tanh(x)`.
  * d tanh(x)/dx = 1 - tanh(x)²  →  grad = g · (1 - out²).
+ *
+ * @example tanh(tensor([-1, 0, 1])) // tensor([-0.7616,  0.0000,  0.7616])
  */
 export function tanh(x: Tensor): Tensor {
   const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
@@ -62,6 +70,8 @@ export function tanh(x: Tensor): Tensor {
 /**
  * `relu(x) = max(x, 0)` (NaN stays NaN).
  * d relu(x)/dx = 1 where x > 0, else 0  →  grad = g · (out > 0).
+ *
+ * @example relu(tensor([-1.5, 2])) // tensor([0., 2.])
  */
 export function relu(x: Tensor): Tensor {
   if (x.dtype === 'bool') throw new TypeError('relu: not implemented for bool tensors');

@@ -17,7 +17,10 @@ import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
 
-/** `a @ b` (see the file comment for the rank rules). */
+/**
+ * `a @ b` (see the file comment for the rank rules).
+ * @example matmul(tensor([[1, 2]]), tensor([[3], [4]])) // tensor([[11]])
+ */
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new TypeError('matmul: both operands must be Tensors');
   if (a.ndim === 0 || b.ndim === 0) {

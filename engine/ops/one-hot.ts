@@ -6,7 +6,10 @@
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 
-/** One-hot encode an integer tensor. `numClasses = -1` uses `max(indices) + 1`. */
+/**
+ * One-hot encode an integer tensor. `numClasses = -1` uses `max(indices) + 1`.
+ * @example oneHot(tensor([0, 2]), 3) // tensor([[1, 0, 0], [0, 0, 1]])
+ */
 export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   if (!(indices instanceof Tensor) || indices.dtype !== 'int32') {
     throw new TypeError(`one_hot is only applicable to index tensor (int32 here; got ${indices instanceof Tensor ? indices.dtype : typeof indices})`);

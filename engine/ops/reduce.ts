@@ -90,6 +90,8 @@ function expandBack(g: Tensor, keepShape: Shape, x: Tensor): Tensor {
 /**
  * Sum over `dim` (all dims when omitted). Integers and bools sum to int32.
  * d sum/dx_i = 1  →  grad = g broadcast back over the summed dims.
+ *
+ * @example sum(tensor([[1, 2], [3, 4]]), 1) // tensor([3, 7])
  */
 export function sum(x: Tensor, dim?: number | readonly number[] | null, keepdim = false): Tensor {
   const dims = reductionDims('sum', x, dim);
@@ -102,6 +104,8 @@ export function sum(x: Tensor, dim?: number | readonly number[] | null, keepdim 
 /**
  * Mean over `dim` (all dims when omitted). Floating tensors only, as in PyTorch.
  * d mean/dx_i = 1/n  →  grad = g/n broadcast back over the reduced dims.
+ *
+ * @example mean(tensor([1, 2, 3, 4]).float()) // tensor(2.5000)
  */
 export function mean(x: Tensor, dim?: number | readonly number[] | null, keepdim = false): Tensor {
   if (!isFloating(x.dtype)) {
@@ -197,7 +201,10 @@ export function maxAll(x: Tensor): Tensor {
   }, [x]);
 }
 
-/** Index of the maximum along `dim`, or of the flattened tensor when `dim` is omitted (int32). */
+/**
+ * Index of the maximum along `dim`, or of the flattened tensor when `dim` is omitted (int32).
+ * @example argmax(tensor([[3, 9], [4, 1]]), 1) // tensor([1, 0])
+ */
 export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
   if (dim === undefined) {
     checkNonEmpty('argmax', x, null);

@@ -86,6 +86,7 @@ function checkKernel(kernel: unknown, where: string): NormalKernel {
 /**
  * PyTorch's CPU generator: `torch.Generator()` with the same seed gives the same draws.
  *
+ * @example
  * ```ts
  * const g = new Generator().manualSeed(2147483647);
  * g.nextFloat32Uniform(); // 0.7081288695335388, torch.rand(1, generator=g)
@@ -115,6 +116,8 @@ export class Generator {
    * @param seed - an integer in [-2^63, 2^64) (number or bigint).
    * @returns this generator.
    * @throws Error for non-integer, NaN, infinite or out-of-range seeds.
+   *
+   * @example const g = new Generator().manualSeed(2147483647); // torch.Generator().manual_seed(2147483647)
    */
   manualSeed(seed: number | bigint): this {
     const s = normaliseSeed(seed, 'manualSeed');
@@ -127,12 +130,17 @@ export class Generator {
   /**
    * The seed last given to {@link Generator.manualSeed} as PyTorch stores it (uint64), like
    * `g.initial_seed()`.
+   *
+   * @example new Generator().manualSeed(-1).initialSeed() // 18446744073709551615n
    */
   initialSeed(): bigint {
     return this.seed64;
   }
 
-  /** The float32 `normal_fill` kernel this generator emulates (see {@link NormalKernel}). */
+  /**
+   * The float32 `normal_fill` kernel this generator emulates (see {@link NormalKernel}).
+   * @example new Generator().normalKernel // 'scalar'
+   */
   get normalKernel(): NormalKernel {
     return this.kernel;
   }
@@ -146,6 +154,8 @@ export class Generator {
    * Chainable form of the {@link Generator.normalKernel} setter.
    *
    * @returns this generator.
+   *
+   * @example randn(16, { generator: new Generator().manualSeed(0).setNormalKernel('avx2') }) // float32 randn(16) as on an AVX2 CPU
    */
   setNormalKernel(kernel: NormalKernel): this {
     this.normalKernel = kernel;
@@ -155,6 +165,8 @@ export class Generator {
   /**
    * The cached double normal of the per-element Box–Muller path (`torch-rng.md` §3.2), or null.
    * Only `normal.ts` and {@link Generator.manualSeed} / {@link Generator.setState} change it.
+   *
+   * @example new Generator().cachedDoubleNormal // null
    */
   get cachedDoubleNormal(): number | null {
     return this.doubleNormal;
@@ -171,6 +183,13 @@ export class Generator {
   /**
    * A snapshot of the whole generator: a copy of the MT words, the position, the seed, the
    * cached normal and the kernel. Plain data: `JSON.stringify` round-trips it.
+   *
+   * @example
+   * ```ts
+   * const g = new Generator().manualSeed(42); const s = g.getState();
+   * const a = rand(3, { generator: g }); g.setState(s);
+   * String(rand(3, { generator: g })) === String(a) // true: the same 3 numbers again
+   * ```
    */
   getState(): GeneratorState {
     return {
@@ -189,6 +208,13 @@ export class Generator {
    * @returns this generator.
    * @throws Error naming the offending field when the state is malformed; the generator is
    *   unchanged in that case.
+   *
+   * @example
+   * ```ts
+   * const g = new Generator().manualSeed(42);
+   * const copy = new Generator().setState(JSON.parse(JSON.stringify(g.getState())));
+   * copy.nextU32() === g.nextU32() // true
+   * ```
    */
   setState(state: GeneratorState): this {
     const where = 'Generator.setState';
@@ -244,6 +270,8 @@ export class Generator {
    * The next raw MT19937 word (PyTorch's `random()`).
    *
    * @returns a uint32 as a non-negative number below 2^32.
+   *
+   * @example new Generator().manualSeed(2147483647).nextU32() // 1689602031
    */
   nextU32(): number {
     return this.engine.nextU32();
@@ -252,6 +280,8 @@ export class Generator {
   /**
    * One float32 uniform in [0, 1 - 2^-24] from one word, as `torch.rand` computes it:
    * `(w & 0xFFFFFF) * 2^-24` (the **low** 24 bits; exact in float32).
+   *
+   * @example new Generator().manualSeed(2147483647).nextFloat32Uniform() // 0.7081288695335388
    */
   nextFloat32Uniform(): number {
     return (this.engine.nextU32() & 0xffffff) * TWO_POW_M24;
@@ -261,6 +291,8 @@ export class Generator {
    * One double uniform in [0, 1 - 2^-53] from `random64()` (two words, the first is the high
    * half): the low 53 bits times 2^-53, i.e. the low 21 bits of the first word followed by all
    * 32 bits of the second. Exact, no BigInt.
+   *
+   * @example new Generator().manualSeed(42).nextFloat64Uniform() // 0.05815448596142969
    */
   nextFloat64Uniform(): number {
     const hi = this.engine.nextU32();
@@ -272,6 +304,8 @@ export class Generator {
 /**
  * The process-wide generator used when no generator is passed, like PyTorch's
  * `default_generator` (seeded with 67280421310721, scalar normal kernel).
+ *
+ * @example manualSeed(42); defaultGenerator.initialSeed() // 42n
  */
 export const defaultGenerator = new Generator();
 
@@ -280,6 +314,8 @@ export const defaultGenerator = new Generator();
  *
  * @param seed - an integer in [-2^63, 2^64).
  * @returns the default generator.
+ *
+ * @example manualSeed(42); randn(2) // tensor([0.3367, 0.1288]), as torch.manual_seed(42); torch.randn(2)
  */
 export function manualSeed(seed: number | bigint): Generator {
   return defaultGenerator.manualSeed(seed);
