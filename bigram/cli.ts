@@ -24,7 +24,10 @@ import { loadModel, saveModel } from './model-file.js';
 import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
 
-/** An error in what the user typed: reported in one line with the usage. */
+/**
+ * An error in what the user typed: reported in one line with the usage.
+ * @example runCli(['no-such-command'], console.log, console.error) // a UsageError inside: prints the usage, returns 2
+ */
 export class UsageError extends Error {}
 
 const USAGE: Record<string, string> = {
@@ -35,7 +38,10 @@ const USAGE: Record<string, string> = {
   plot: 'plot [--data FILE] [--out counts.svg]',
 };
 
-/** The usage text, for one command or all. */
+/**
+ * The usage text, for one command or all.
+ * @example console.log(cliUsage('train')) // the options of the train command
+ */
 export function usage(command?: string): string {
   const lines = command && USAGE[command] ? [USAGE[command]] : Object.values(USAGE);
   return `usage: npx tsx bigram/cli.ts ${lines.join('\n       npx tsx bigram/cli.ts ')}`;
@@ -63,7 +69,10 @@ function num(name: string, raw: unknown, dflt: number, kind: 'int>=0' | 'int>0' 
   return v;
 }
 
-/** Run one command; `out` receives the lines to print. Returns the exit status. */
+/**
+ * Run one command; `out` receives the lines to print. Returns the exit status.
+ * @example process.exitCode = runCli(['train', '--steps', '100']);
+ */
 export function run(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
   const [command, ...rest] = argv;
   try {

@@ -10,6 +10,8 @@ import { pyFloat } from './pyrepr.js';
 /**
  * N (N3): `N[ix1, ix2] += 1` for every bigram, written as the lecture writes it, one in-place
  * add through a 0-d view per bigram (`N.index(ix1, ix2).add_(1)`). int32, V×V.
+ *
+ * @example countBigramsLoop(['emma'], Vocabulary.fromWords(['emma'])).sum() // tensor(5): one count per bigram
  */
 export function countBigramsLoop(words: readonly string[], vocab: Vocabulary): Tensor {
   const { xs, ys } = bigramPairs(words, vocab);
@@ -21,6 +23,8 @@ export function countBigramsLoop(words: readonly string[], vocab: Vocabulary): T
 /**
  * N again, vectorised: `N = onehot(xs)ᵀ · onehot(ys)`: entry (i, j) counts the k with
  * xs[k] = i and ys[k] = j. One matmul instead of 228,146 small ops; exact (sums of ones).
+ *
+ * @example countBigrams(['emma', 'ava'], Vocabulary.fromWords(['emma', 'ava'])).index(0) // tensor([0, 1, 1, 0, 0]): '.a' and '.e'
  */
 export function countBigrams(words: readonly string[], vocab: Vocabulary): Tensor {
   const { xs, ys } = bigramPairs(words, vocab);
@@ -33,6 +37,8 @@ export function countBigrams(words: readonly string[], vocab: Vocabulary): Tenso
  * P (N4, N12, N15): `P = (N + k).float(); P /= P.sum(1, keepdim=True)`. Each row is the
  * distribution of the next character. `k` (default 1) smooths: no bigram gets probability 0.
  * Note the keepdim: without it, column j would be divided by the sum of row j (N12).
+ *
+ * @example probabilities(countBigrams(words, vocab)).sum(1) // every row sums to 1
  */
 export function probabilities(N: Tensor, smoothing = 1): Tensor {
   if (!(smoothing >= 0) || !Number.isFinite(smoothing)) throw new RangeError(`smoothing must be a finite number >= 0, got ${smoothing}`);
@@ -45,6 +51,12 @@ export function probabilities(N: Tensor, smoothing = 1): Tensor {
  * Sample names (N7): start at index 0 (`.`), draw the next index from row `ix` of P with
  * `multinomial(p, 1, replacement)`, append its character, stop when index 0 comes back.
  * `next(ix)` gives the distribution to draw from (a row of P, or the net's softmax).
+ *
+ * @example
+ * ```ts
+ * const g = new Generator().manualSeed(2147483647);
+ * sampleWith((ix) => P.index(ix), vocab, g, 5) // the same names as sampleNames(P, vocab, g, 5)
+ * ```
  */
 export function sampleWith(next: (ix: number) => Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
   const names: string[] = [];
@@ -60,7 +72,10 @@ export function sampleWith(next: (ix: number) => Tensor, vocab: Vocabulary, gene
   return names;
 }
 
-/** Sample `count` names from the counts model's P (see `sampleWith`). */
+/**
+ * Sample `count` names from the counts model's P (see `sampleWith`).
+ * @example sampleNames(P, vocab, new Generator().manualSeed(2147483647), 5) // names.txt: ['mor.', 'axx.', 'minaymoryles.', 'kondlaisah.', 'anchshizarie.']
+ */
 export function sampleNames(P: Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
   return sampleWith((ix) => P.index(ix), vocab, generator, count);
 }
@@ -92,6 +107,8 @@ export interface Evaluation {
 /**
  * Score `words` under P exactly as the lecture's loop does: `logprob = torch.log(P[ix1, ix2])`,
  * `log_likelihood += logprob` (float32, in order), `nll = -log_likelihood`, then `nll / n`.
+ *
+ * @example evaluate(probabilities(countBigrams(words, vocab)), words, vocab).avgNll // names.txt: 2.4543561935424805
  */
 export function evaluate(P: Tensor, words: readonly string[], vocab: Vocabulary, keepBigrams = true): Evaluation {
   const { xs, ys } = bigramPairs(words, vocab);
@@ -107,7 +124,10 @@ export function evaluate(P: Tensor, words: readonly string[], vocab: Vocabulary,
   return { logLikelihood: logLikelihood.item(), nll: nll.item(), n: xs.length, avgNll: nll.div(xs.length).item(), bigrams };
 }
 
-/** `.e: 0.0478 -3.0410`: a bigram's line as the lecture prints it (`f'{ch1}{ch2}: {prob:.4f} {logprob:.4f}'`). */
+/**
+ * `.e: 0.0478 -3.0410`: a bigram's line as the lecture prints it (`f'{ch1}{ch2}: {prob:.4f} {logprob:.4f}'`).
+ * @example formatBigramScore({ bigram: '.e', prob: 0.0478, logprob: -3.041 }) // '.e: 0.0478 -3.0410'
+ */
 export function formatBigramScore(s: BigramScore): string {
   const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : pyFloat(x));
   return `${s.bigram}: ${f4(s.prob)} ${f4(s.logprob)}`;

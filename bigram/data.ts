@@ -15,6 +15,8 @@ import { readFileSync } from 'node:fs';
  * The start/end token. Every name is read as `.` + name + `.`, so the model also learns which
  * letters begin a name (pairs out of `.`) and which end one (pairs into `.`). It is always
  * index 0 of the vocabulary.
+ *
+ * @example Vocabulary.fromWords(['emma']).encode(BOUNDARY) // [0]
  */
 export const BOUNDARY = '.';
 
@@ -27,6 +29,8 @@ export const BOUNDARY = '.';
  * @param source - what to call the text in an error message (a path, say); default `"input"`.
  * @returns the names in file order (duplicates are kept, as in the lecture).
  * @throws Error when there is no name at all (empty text, or only blank lines).
+ *
+ * @example parseNames('emma\r\nolivia\n\n  ava\n') // ['emma', 'olivia', 'ava']
  */
 export function parseNames(text: string, source = 'input'): string[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -49,6 +53,8 @@ export function parseNames(text: string, source = 'input'): string[] {
  * @returns the names in file order.
  * @throws Error naming the path when the file is missing or unreadable, is not valid UTF-8, or
  * holds no names.
+ *
+ * @example const words = loadNames('../shared/data/names.txt'); // 32,033 names, words[0] === 'emma'
  */
 export function loadNames(path: string): string[] {
   let bytes: Uint8Array;
@@ -88,6 +94,12 @@ function wordProblem(word: string): string | undefined {
  *
  * Characters are Unicode code points (so an emoji is one symbol, not two UTF-16 halves).
  * The tables are frozen: a vocabulary never changes once built.
+ *
+ * @example
+ * ```ts
+ * const vocab = Vocabulary.fromWords(['emma', 'olivia', 'ava']);
+ * vocab.decode(vocab.encode('.ava.')) // '.ava.'
+ * ```
  */
 export class Vocabulary {
   /** Index → symbol (`itos[0]` is `.`). Frozen. */
@@ -130,6 +142,8 @@ export class Vocabulary {
    * @param words - the names.
    * @throws Error when there are no words, or a word is empty or contains `.` (the start/end
    * token cannot also be a letter of a name).
+   *
+   * @example Vocabulary.fromWords(['emma', 'ava']).itos // ['.', 'a', 'e', 'm', 'v']
    */
   static fromWords(words: readonly string[]): Vocabulary {
     if (words.length === 0) throw new Error('cannot build a vocabulary from an empty list of names');
@@ -203,6 +217,12 @@ export interface BigramPairs {
  * @param words - the names, in order (pairs keep that order).
  * @param vocab - the vocabulary to encode with.
  * @throws Error when a name is empty, contains `.`, or has a character outside the vocabulary.
+ *
+ * @example
+ * ```ts
+ * const { xs, ys } = bigramPairs(['emma'], Vocabulary.fromWords(['emma']));
+ * [xs, ys] // [Int32Array [0, 2, 3, 3, 1], Int32Array [2, 3, 3, 1, 0]]: .e em mm ma a.
+ * ```
  */
 export function bigramPairs(words: readonly string[], vocab: Vocabulary): BigramPairs {
   const encoded = words.map((word, i) => {

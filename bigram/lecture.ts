@@ -32,7 +32,10 @@ export interface LectureOptions {
 
 const SEED = 2147483647;
 
-/** Run the lecture, writing lines through `print`. */
+/**
+ * Run the lecture, writing lines through `print`.
+ * @example runLecture({ steps: 10 }, (line) => console.log(line));
+ */
 export function runLecture(opts: LectureOptions = {}, print: (line: string) => void = console.log): void {
   const kernel = opts.kernel ?? 'scalar';
   const seeded = () => new Generator({ normalKernel: kernel }).manualSeed(SEED);

@@ -7,7 +7,10 @@ import { Tensor } from '../engine/index.js';
 import { parseSafetensorsFile, saveSafetensorsFile } from './safetensors.js';
 import { Vocabulary } from './data.js';
 
-/** Save W (V×V float32) and its vocabulary. */
+/**
+ * Save W (V×V float32) and its vocabulary.
+ * @example saveModel('bigram.safetensors', W, vocab);
+ */
 export function saveModel(path: string, W: Tensor, vocab: Vocabulary): void {
   if (W.ndim !== 2 || W.shape[0] !== vocab.size || W.shape[1] !== vocab.size) {
     throw new RangeError(`saveModel: W has shape [${W.shape.join(', ')}] but the vocabulary has ${vocab.size} symbols`);
@@ -24,7 +27,10 @@ export interface LoadedModel {
   vocab: Vocabulary;
 }
 
-/** Load W and the vocabulary saved with it (or `fallback` when the file has none). */
+/**
+ * Load W and the vocabulary saved with it (or `fallback` when the file has none).
+ * @example const { W, vocab } = loadModel('bigram.safetensors');
+ */
 export function loadModel(path: string, fallback?: Vocabulary): LoadedModel {
   const { tensors, metadata } = parseSafetensorsFile(path);
   const names = Object.keys(tensors);

@@ -18,13 +18,19 @@ export interface TrainingSet {
   n: number;
 }
 
-/** `xs`, `ys` of all bigrams of `words` (emma → xs [0,5,13,13,1], ys [5,13,13,1,0]). */
+/**
+ * `xs`, `ys` of all bigrams of `words` (emma → xs [0,5,13,13,1], ys [5,13,13,1,0]).
+ * @example trainingSet(['emma'], Vocabulary.fromWords(['emma'])).ys // tensor([2, 3, 3, 1, 0])
+ */
 export function trainingSet(words: readonly string[], vocab: Vocabulary): TrainingSet {
   const { xs, ys } = bigramPairs(words, vocab);
   return { xs: Tensor.fromArray(xs, [xs.length], 'int32'), ys: Tensor.fromArray(ys, [ys.length], 'int32'), n: xs.length };
 }
 
-/** `W = torch.randn((V, V), generator=g, requires_grad=True)` (N18). */
+/**
+ * `W = torch.randn((V, V), generator=g, requires_grad=True)` (N18).
+ * @example initWeights(27, new Generator().manualSeed(2147483647)) // the lecture's W, 27×27, requires grad
+ */
 export function initWeights(vocabSize: number, generator: Generator): Tensor {
   return randn([vocabSize, vocabSize], { generator, requiresGrad: true });
 }
@@ -32,6 +38,8 @@ export function initWeights(vocabSize: number, generator: Generator): Tensor {
 /**
  * The forward pass (N18, N19): `xenc = one_hot(xs).float()`, `logits = xenc @ W`,
  * `counts = logits.exp()`, `probs = counts / counts.sum(1, keepdim=True)`.
+ *
+ * @example forward(W, xs).sum(1) // probabilities: each row sums to 1
  */
 export function forward(W: Tensor, xs: Tensor): Tensor {
   const xenc = oneHot(xs, W.shape[0]).float();
@@ -42,6 +50,8 @@ export function forward(W: Tensor, xs: Tensor): Tensor {
 
 /**
  * The loss (N20, N21): `-probs[arange(n), ys].log().mean() + reg * (W**2).mean()`.
+ *
+ * @example loss(W, xs, ys, 0.01).backward() // fills W.grad
  */
 export function loss(W: Tensor, xs: Tensor, ys: Tensor, reg: number): Tensor {
   const probs = forward(W, xs);
@@ -64,6 +74,8 @@ export interface TrainOptions {
 /**
  * Gradient descent (N22), the lecture's loop: forward, `W.grad = None`, `loss.backward()`,
  * `W.data += -lr * W.grad`. Updates W in place; returns the losses.
+ *
+ * @example const losses = train(W, trainingSet(words, vocab), { steps: 100, lr: 50, reg: 0.01 }); // W is updated in place
  */
 export function train(W: Tensor, data: TrainingSet, opts: TrainOptions): number[] {
   for (const [name, v] of [['steps', opts.steps], ['lr', opts.lr], ['reg', opts.reg]] as const) {
@@ -86,6 +98,8 @@ export function train(W: Tensor, data: TrainingSet, opts: TrainOptions): number[
 /**
  * Sample names from the net (the lecture's last cell): for the current index, one-hot it, run
  * the forward pass to get a 1×V distribution, draw the next index from it.
+ *
+ * @example sampleFromNet(W, vocab, new Generator().manualSeed(2147483647), 5) // five names from the trained net
  */
 export function sampleFromNet(W: Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
   if (W.shape[0] !== vocab.size || W.shape[1] !== vocab.size) {

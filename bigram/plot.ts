@@ -35,6 +35,8 @@ const BLUES: readonly (readonly [number, number, number])[] = [
  * interpolation between the two nearest anchor colours. `t` is clamped to `[0, 1]`.
  *
  * @returns a `#rrggbb` colour.
+ *
+ * @example bluesColor(1) // '#08306b', the darkest blue (0 gives white)
  */
 export function bluesColor(t: number): string {
   const x = Math.min(1, Math.max(0, Number.isNaN(t) ? 0 : t)) * (BLUES.length - 1);
@@ -77,6 +79,8 @@ export interface CountsFigureOptions {
  * @returns the SVG document.
  * @throws Error when `counts` is empty or not square, does not match `itos`, or holds a
  * negative or non-finite number.
+ *
+ * @example writeFileSync('counts.svg', countsFigureSvg(N.tolist() as number[][], vocab.itos));
  */
 export function countsFigureSvg(counts: readonly (readonly number[])[], itos: readonly string[], options: CountsFigureOptions = {}): string {
   const n = counts.length;
@@ -188,6 +192,8 @@ function tickLabel(value: number, step: number): string {
  * @returns the SVG document.
  * @throws Error when `losses` is empty or holds a non-finite value (a diverged run: its index
  * is named).
+ *
+ * @example lossCurveSvg([3.77, 3.38, 3.16], { title: 'training loss' }) // an SVG document ('<svg …')
  */
 export function lossCurveSvg(losses: readonly number[], opts: LossCurveOptions = {}): string {
   if (losses.length === 0) throw new Error('lossCurveSvg: no losses to plot');

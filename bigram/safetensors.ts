@@ -75,7 +75,10 @@ export const MAX_HEADER_BYTES = 100_000_000;
 /** The reserved header key for free-form metadata. */
 const METADATA_KEY = '__metadata__';
 
-/** An error in a safetensors file or in tensors given to the writer. */
+/**
+ * An error in a safetensors file or in tensors given to the writer.
+ * @example try { parseSafetensors(new Uint8Array(3)); } catch (e) { if (e instanceof SafetensorsError) console.error(e.message); }
+ */
 export class SafetensorsError extends Error {
   /** The error's class name. */
   override name = 'SafetensorsError';
@@ -133,6 +136,8 @@ function isIndex(v: unknown): v is number {
  * @returns the file's bytes.
  * @throws SafetensorsError when a tensor's shape does not match its data, its dtype does not
  * match its array type, a name is not allowed, or a metadata value is not a string.
+ *
+ * @example writeSafetensors({ W: { dtype: 'F32', shape: [2], data: new Float32Array([1, 2]) } }, { format: 'pt' }) // the file's bytes
  */
 export function writeSafetensors(
   tensors: Record<string, SafetensorsTensor>,
@@ -217,6 +222,8 @@ interface Entry {
  * duplicate name, an unknown or unsupported dtype (named), a bad shape or offsets, a size that
  * does not match shape × dtype, offsets outside the data, overlapping tensors or a gap between
  * them, truncated data, or bytes after the last tensor.
+ *
+ * @example parseSafetensors(writeSafetensors({ W: { dtype: 'F32', shape: [2], data: new Float32Array([1, 2]) } })).tensors.W.shape // [2]
  */
 export function parseSafetensors(bytes: Uint8Array): SafetensorsFile {
   if (bytes.length < 8) {
@@ -427,6 +434,8 @@ function checkLayout(entries: Entry[], dataLength: number): void {
  * Write tensors to a `.safetensors` file (see {@link writeSafetensors}).
  *
  * @throws SafetensorsError for bad tensors; Error naming the path when the file cannot be written.
+ *
+ * @example saveSafetensorsFile('W.safetensors', { W: { dtype: 'F32', shape: [27, 27], data: W.toTypedArray() as Float32Array } });
  */
 export function saveSafetensorsFile(
   path: string,
@@ -446,6 +455,8 @@ export function saveSafetensorsFile(
  *
  * @throws Error naming the path when the file cannot be read; SafetensorsError naming the path
  * and the problem when it is not a valid safetensors file.
+ *
+ * @example parseSafetensorsFile('bigram.safetensors').metadata // { format: 'pt', itos: '[".","a",…]' } after saveModel
  */
 export function parseSafetensorsFile(path: string): SafetensorsFile {
   let bytes: Uint8Array;

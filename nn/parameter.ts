@@ -29,7 +29,10 @@ export class Parameter extends Tensor {
     if (requiresGrad) this.requiresGrad_(true);
   }
 
-  /** PyTorch's repr: `Parameter containing:` and the tensor. */
+  /**
+   * PyTorch's repr: `Parameter containing:` and the tensor.
+   * @example String(new Parameter(zeros([2]))) // 'Parameter containing:\ntensor([0., 0.], requires_grad=True)'
+   */
   override toString(): string {
     return `Parameter containing:\n${super.toString()}`;
   }
