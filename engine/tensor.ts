@@ -13,7 +13,6 @@
 import { checkDType, isFloating, type DType, type TypedArray } from './dtype.js';
 import { contiguousStrides, numelOf, type Shape } from './shape.js';
 import { Storage } from './storage.js';
-import { forEachRow } from './iterate.js';
 import { formatTensor } from './format.js';
 import { Node } from './autograd/node.js';
 import { runBackward, type BackwardOptions } from './autograd/backward.js';
@@ -281,16 +280,7 @@ export class Tensor {
    * @example tensor([[1, 2], [3, 4]]).T.toTypedArray() // Int32Array [1, 3, 2, 4]
    */
   toTypedArray(): TypedArray {
-    const src = this.storage.data;
-    const out = new (src.constructor as new (n: number) => TypedArray)(this.numel());
-    let k = 0;
-    forEachRow(this.shape, [this.strides], [this.offset], (n, p, s) => {
-      if (s === 1) {
-        out.set(src.subarray(p, p + n), k);
-        k += n;
-      } else for (let i = 0; i < n; i++, p += s) out[k++] = src[p];
-    });
-    return out;
+    return views.copyContiguous(this).storage.data;
   }
 
   /**
