@@ -48,7 +48,7 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
   const out = mapBinary('mul', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
   });
-  return record(out, 'MulBackward0', [a, b], (g) => [g.mul(y), g.mul(x)], [x, y]);
+  return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], [x, y]);
 }
 
 /**
@@ -63,7 +63,11 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const out = mapBinary('div', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
   });
-  return record(out, 'DivBackward0', [a, b], (g) => [g.div(y), g.neg().mul(x).div(y.mul(y))], [x, y]);
+  // grad_b: one full-size temporary, then updated in place (it is ours: nothing else sees it)
+  return record(out, 'DivBackward0', [a, b], (g) => [
+    needs(a) ? g.div(y) : null,
+    needs(b) ? g.mul(x).div_(y.mul(y)).mul_(-1) : null,
+  ], [x, y]);
 }
 
 /**
@@ -108,4 +112,9 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     for (let i = 0; i < zeroWhere.length; i++) if (zeroWhere[i]) gd[i] = 0;
     return [ga, gb];
   }, [x, y, out]);
+}
+
+/** Whether an operand wants a gradient (a number or a tensor without requiresGrad does not). */
+function needs(t: TensorLike): boolean {
+  return t instanceof Tensor && t.requiresGrad;
 }
