@@ -9,7 +9,7 @@
  * const { xs, ys } = bigramPairs(words, vocab);         // 228,146 pairs for names.txt
  * ```
  */
-import { readFileSync } from 'node:fs';
+import { readFileOrExplain } from './read-file.js';
 
 /**
  * The start/end token. Every name is read as `.` + name + `.`, so the model also learns which
@@ -57,13 +57,7 @@ export function parseNames(text: string, source = 'input'): string[] {
  * @example const words = loadNames('../shared/data/names.txt'); // 32,033 names, words[0] === 'emma'
  */
 export function loadNames(path: string): string[] {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new Error(`cannot read names file "${path}": ${reason}`);
-  }
+  const bytes = readFileOrExplain(path, 'names file');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

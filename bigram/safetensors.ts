@@ -22,7 +22,8 @@
  * It reads F32 and F64 tensors; the writer writes them. Values are copied byte for byte, so
  * -0, infinities and the bit pattern of every NaN survive a round trip.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readFileOrExplain } from './read-file.js';
 
 /** The dtypes this module reads and writes. */
 export type SafetensorsDtype = 'F32' | 'F64';
@@ -459,13 +460,7 @@ export function saveSafetensorsFile(
  * @example parseSafetensorsFile('bigram.safetensors').metadata // { format: 'pt', itos: '[".","a",…]' } after saveModel
  */
 export function parseSafetensorsFile(path: string): SafetensorsFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new Error(`cannot read safetensors file "${path}": ${reason}`);
-  }
+  const bytes = readFileOrExplain(path, 'safetensors file');
   try {
     return parseSafetensors(bytes);
   } catch (err) {
