@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Generator, Tensor, multinomial, noGrad, randn } from '../engine/index.js';
+import { Generator, Tensor, multinomial, noGrad, randn, tidy } from '../engine/index.js';
 import { Vocabulary } from '../bigram/data.js';
 import { resolveDataset } from '../bigram/builtin-names.js';
 import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } from '../bigram/counts.js';
@@ -174,20 +174,31 @@ if (wanted('W1')) {
     W.data.add_(W.grad!.mul(-50));
   };
   bench('W1', 'training step (forward+backward+update)', step, { torchMs: 74, goalMs: 74, minRuns: 15, extra: () => ({ loss0: first }) });
-  // memory over many steps: heap and RSS sampled every 10 steps
+  // the same step inside tidy (what bigram/neural.ts `train` does): its memory is reused
+  const W2 = initWeights(vocab.size, new Generator().manualSeed(2147483647));
+  const tidyStep = () => tidy(() => {
+    const l = loss(W2, data.xs, data.ys, 0.01);
+    W2.grad = null;
+    l.backward();
+    W2.data.add_(W2.grad!.mul(-50));
+  });
+  bench('W1', 'training step inside tidy()', tidyStep, { torchMs: 74, goalMs: 74, minRuns: 15 });
+  // memory over many steps: heap and RSS sampled every 10 steps, for both ways of writing the step
   const steps = QUICK ? 20 : 100;
-  const heap: number[] = [];
-  const rss: number[] = [];
-  for (let k = 0; k < steps; k++) {
-    step();
-    if (k % 10 === 9) {
-      heap.push(mb(process.memoryUsage().heapUsed));
-      rss.push(mb(process.memoryUsage().rss));
+  for (const [label, run] of [['plain', step], ['tidy', tidyStep]] as const) {
+    const heap: number[] = [];
+    const rss: number[] = [];
+    for (let k = 0; k < steps; k++) {
+      run();
+      if (k % 10 === 9) {
+        heap.push(mb(process.memoryUsage().heapUsed));
+        rss.push(mb(process.memoryUsage().rss));
+      }
     }
+    memory[`W1_${label}_heapMB_every10steps`] = heap;
+    memory[`W1_${label}_rssMB_every10steps`] = rss;
+    console.log(`${''.padEnd(4)} W1 ${label} memory: heap MB every 10 steps: ${heap.join(' ')}; RSS MB: ${rss.join(' ')}`);
   }
-  memory.W1_heapMB_every10steps = heap;
-  memory.W1_rssMB_every10steps = rss;
-  console.log(`${''.padEnd(4)} W1 memory: heap MB every 10 steps: ${heap.join(' ')}; RSS MB: ${rss.join(' ')}`);
 }
 
 if (wanted('W2')) {

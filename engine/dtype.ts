@@ -28,6 +28,11 @@ export function allocArray(dtype: DType, n: number): TypedArray {
   }
 }
 
+/** Bytes per element of `dtype` (4, 8, 4, 1). */
+export function bytesPerElement(dtype: DType): number {
+  return dtype === 'float64' ? 8 : dtype === 'bool' ? 1 : 4;
+}
+
 /** The dtype a typed array holds (Uint8Array is read as bool). */
 export function dtypeOfArray(a: TypedArray): DType {
   if (a instanceof Float32Array) return 'float32';

@@ -1,42 +1,68 @@
 /**
  * Storage: the one flat typed array that any number of tensors (views) look into.
  *
- * All allocation goes through `Storage.alloc`, so a later change of where memory lives (for
- * example WebAssembly memory for SIMD kernels) touches this file only.
+ * All allocation goes through `Storage.alloc`, so where memory comes from is decided here: a
+ * large buffer is taken from the memory pool when one of the same dtype and length is there
+ * (`memory-pool.ts`), and every large storage is reported to the innermost open memory scope
+ * (`memory-scope.ts`) so that the engine can give it back when it is provably no longer needed.
  *
  * `version` counts in-place writes. Autograd remembers the version of every tensor it saves for
  * backward and refuses to use a tensor that was modified in place afterwards (PyTorch's version
  * counter).
  */
-import { allocArray, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
+import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
+import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
+import { trackAllocation } from './memory-scope.js';
 
 /**
  * A flat buffer shared by a tensor and all of its views.
  * @example const x = zeros([2, 3]); x.T.storage === x.storage // true: a view shares its storage
  */
 export class Storage {
-  /** The elements. Tensors index into it with their strides and offset. */
-  readonly data: TypedArray;
+  #data: TypedArray | null;
   /** The element type of `data`. */
   readonly dtype: DType;
   /** Incremented by every in-place write through any view of this storage. */
   version = 0;
 
   private constructor(data: TypedArray, dtype: DType) {
-    this.data = data;
+    this.#data = data;
     this.dtype = dtype;
   }
 
   /**
-   * A zero-filled storage of `n` elements.
-   * @example Storage.alloc('float32', 3).data // Float32Array [0, 0, 0]
+   * The elements. Tensors index into it with their strides and offset. Throws once the storage
+   * was released (a tensor created inside `tidy` and used after it).
+   * @example tensor([1, 2]).storage.data // Int32Array [1, 2]
    */
-  static alloc(dtype: DType, n: number): Storage {
-    return new Storage(allocArray(dtype, n), dtype);
+  get data(): TypedArray {
+    const d = this.#data;
+    if (d === null) {
+      throw new Error(
+        'this tensor\'s memory was released: it was created inside tidy() and did not leave it ' +
+          '(return it from the tidy callback, or call keep(t) inside, to use it afterwards)',
+      );
+    }
+    return d;
   }
 
   /**
-   * Wrap an existing typed array (no copy). A Uint8Array is taken as bool.
+   * A zero-filled storage of `n` elements. Large buffers are reused from the memory pool when
+   * possible (`memoryStats()` counts how often).
+   * @example Storage.alloc('float32', 3).data // Float32Array [0, 0, 0]
+   */
+  static alloc(dtype: DType, n: number): Storage {
+    if (!isPooledSize(n * bytesPerElement(dtype))) return new Storage(allocArray(dtype, n), dtype);
+    const reused = takeBuffer(dtype, n);
+    if (reused !== undefined) reused.fill(0);
+    const st = new Storage(reused ?? allocArray(dtype, n), dtype);
+    trackAllocation(st);
+    return st;
+  }
+
+  /**
+   * Wrap an existing typed array (no copy). A Uint8Array is taken as bool. Wrapped arrays belong
+   * to their caller: the engine never releases them.
    * @example new Tensor(Storage.wrap(new Float32Array([1, 2])), [2]) // tensor([1., 2.])
    */
   static wrap(data: TypedArray, dtype: DType = dtypeOfArray(data)): Storage {
@@ -44,10 +70,31 @@ export class Storage {
   }
 
   /**
-   * Number of elements.
+   * Number of elements (0 once released).
    * @example zeros([2, 3]).storage.length // 6
    */
   get length(): number {
-    return this.data.length;
+    return this.#data === null ? 0 : this.#data.length;
+  }
+
+  /**
+   * True once `release()` gave the buffer back.
+   * @example zeros([2]).storage.released // false
+   */
+  get released(): boolean {
+    return this.#data === null;
+  }
+
+  /**
+   * Give the buffer back to the memory pool. Only for storages that nothing else can reach: the
+   * engine calls it for gradients consumed during backward and for what `tidy` frees. Any later
+   * access to `data` throws. Releasing twice does nothing.
+   * @example Storage.alloc('float32', 1 << 20).release() // the 4 MiB buffer goes to the pool
+   */
+  release(): void {
+    const d = this.#data;
+    if (d === null) return;
+    this.#data = null;
+    if (isPooledSize(d.byteLength)) giveBuffer(this.dtype, d);
   }
 }

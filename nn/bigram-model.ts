@@ -15,7 +15,7 @@
  *
  * Started from the same W, both reach the same loss at every step (spec/nn/bigram-model.spec.ts).
  */
-import { Generator, type Tensor, multinomial, noGrad, oneHot, tensor } from '../engine/index.js';
+import { Generator, type Tensor, multinomial, noGrad, oneHot, tensor, tidy } from '../engine/index.js';
 import { Module } from './module.js';
 import { Linear } from './linear.js';
 import { crossEntropy } from './functional/losses.js';
@@ -132,7 +132,7 @@ export interface TrainBigramOptions {
   lr: number;
   /** Regularisation strength (default 0; the lecture uses 0.01). */
   reg?: number;
-  /** Called after each step's forward pass with the step index and the loss. */
+  /** Called after each step with the step index and the loss before the update. */
   onStep?: (step: number, loss: number) => void;
 }
 
@@ -149,12 +149,16 @@ export function trainBigram(model: BigramModel, data: { xs: Tensor; ys: Tensor }
   const opt = new SGD(model.parameters(), { lr: opts.lr });
   const losses: number[] = [];
   for (let k = 0; k < opts.steps; k++) {
-    const loss = model.loss(data.xs, data.ys, opts.reg ?? 0);
-    losses.push(loss.item());
-    opts.onStep?.(k, losses[k]);
-    opt.zeroGrad();
-    loss.backward();
-    opt.step();
+    // tidy: the step's large tensors go back to the memory pool for the next step
+    const value = tidy(() => {
+      const loss = model.loss(data.xs, data.ys, opts.reg ?? 0);
+      opt.zeroGrad();
+      loss.backward();
+      opt.step();
+      return loss.item();
+    });
+    losses.push(value);
+    opts.onStep?.(k, value);
   }
   return losses;
 }

@@ -15,7 +15,7 @@
  * Every operation rounds to the parameter's dtype; PyTorch's vectorised CPU kernel fuses
  * `p + α·d` into one FMA, so float32 results can differ from PyTorch's in the last bit.
  */
-import { type Tensor, noGrad } from '../engine/index.js';
+import { type Tensor, keep, noGrad } from '../engine/index.js';
 
 /**
  * Options of {@link SGD} (PyTorch's names in camelCase).
@@ -124,7 +124,7 @@ export class SGD {
         if (momentum !== 0) {
           let buf = this.buffers.get(p);
           if (buf === undefined) {
-            buf = d.clone();
+            buf = keep(d.clone()); // state that outlives the step, also inside tidy()
             this.buffers.set(p, buf);
           } else {
             buf.mul_(momentum).add_(dampening === 0 ? d : d.mul(1 - dampening));
