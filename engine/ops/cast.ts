@@ -8,6 +8,7 @@ import { isFloating, type DType } from '../dtype.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
+import { simdInt32ToFloat32 } from '../simd/elementwise.js';
 
 /** A copy of `x` converted to `dtype`; `x` itself when it already has that dtype. */
 export function toDType(x: Tensor, dtype: DType): Tensor {
@@ -16,7 +17,9 @@ export function toDType(x: Tensor, dtype: DType): Tensor {
   const od = out.data;
   const xd = x.storage.data;
   let k = 0;
-  if (dtype === 'bool') {
+  if (x.isContiguous() && simdInt32ToFloat32(od, 0, xd, x.offset, x.numel())) {
+    // done: int32 → float32 with the SIMD kernel (`oneHot(xs).float()`)
+  } else if (dtype === 'bool') {
     forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
       for (let i = 0; i < n; i++, p += s) od[k++] = xd[p] !== 0 ? 1 : 0;
     });

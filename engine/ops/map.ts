@@ -9,9 +9,16 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { toDType } from './cast.js';
+import { simdBinary } from '../simd/elementwise.js';
 
 /** Inner loop of a unary op: `out[o + i] = f(x[xi + i*xs])` for i < n. */
 export type UnaryKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, xs: number, n: number) => void;
+
+/**
+ * A whole-tensor kernel for contiguous input and output: `out[o + i] = f(x[xi + i])` for i < n;
+ * returns false to decline (then the op's `UnaryKernel` runs). The SIMD kernels have this form.
+ */
+export type ContiguousKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, n: number) => boolean;
 
 /** Inner loop of a binary op: `out[o + i] = f(a[ai + i*as], b[bi + i*bs])` for i < n. */
 export type BinaryKernel = (
@@ -69,11 +76,15 @@ function inDtype(t: Tensor, dt: DType): Tensor {
   return dt === 'float32' && (t.dtype === 'float64' || t.dtype === 'int32') ? toDType(t.detach(), dt) : t;
 }
 
-/** Apply a unary kernel to every element of `x`; the result is a new contiguous tensor. */
-export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel): Tensor {
+/**
+ * Apply a unary kernel to every element of `x`; the result is a new contiguous tensor. A
+ * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel).
+ */
+export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?: ContiguousKernel): Tensor {
   const out = Storage.alloc(outDtype, x.numel());
   const od = out.data;
   const xd = x.storage.data;
+  if (fast !== undefined && x.isContiguous() && fast(od, 0, xd, x.offset, x.numel())) return new Tensor(out, x.shape);
   let o = 0;
   forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
     kernel(od, o, xd, p, s, n);
@@ -89,7 +100,7 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel): Tenso
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
   const out = new Tensor(Storage.alloc(outDtype, shape.reduce((p, d) => p * d, 1)), shape);
-  writeBinary(out, a, b, kernel);
+  if (!simdBinary(op, out, a, b)) writeBinary(out, a, b, kernel); // SIMD for float32 add/sub/mul/div
   return out;
 }
 

@@ -8,6 +8,7 @@ import { isFloating, type DType } from '../dtype.js';
 import { record } from '../autograd/node.js';
 import { mapUnary } from './map.js';
 import { expF32Kernel } from './exp-f32.js';
+import { simdExpF32 } from '../simd/elementwise.js';
 
 function floatOf(x: Tensor): DType {
   return isFloating(x.dtype) ? x.dtype : 'float32';
@@ -24,7 +25,7 @@ export function exp(x: Tensor): Tensor {
   // float32: the same bits as Math.exp, several times faster (exp-f32.ts)
   const out = mapUnary(x, dt, dt === 'float32' ? expF32Kernel : (o, oi, p, pi, ps, n) => {
     for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.exp(p[pi]);
-  });
+  }, simdExpF32);
   return record(out, 'ExpBackward0', [x], (g) => [g.mul(out)], [out]);
 }
 

@@ -1,0 +1,151 @@
+/**
+ * Drivers of the SIMD kernels (`kernels.ts`): decide whether an op's operands fit a kernel, then
+ * stream them through the scratch memory a chunk at a time (copy in, compute, copy out).
+ *
+ * Each driver returns false when it does not apply (another dtype, a layout it does not handle,
+ * a small tensor where the call costs more than it saves, operands that overlap the output, or
+ * SIMD turned off); the op then runs its plain loop. Both give the same bits (see `kernels.ts`);
+ * spec/perf checks it on random shapes and values.
+ *
+ * `setSimdEnabled(false)`, or the environment variable `MAKEMORE_SIMD=0` at start-up, turns the
+ * kernels off (to compare, or to rule them out when debugging).
+ */
+import type { Tensor } from '../tensor.js';
+import type { TypedArray } from '../dtype.js';
+import { expandStrides, type Shape } from '../shape.js';
+import { expF32 } from '../ops/exp-f32.js';
+import { CHUNK, REGION, kernels, type Layout } from './kernels.js';
+
+const env = typeof process === 'object' ? process.env?.MAKEMORE_SIMD : undefined;
+let enabled = kernels !== null && env !== '0';
+
+/** Below this many elements the plain loop is used (calling into WebAssembly costs more). */
+const MIN_ELEMENTS = 256;
+
+// the scratch memory never grows, so these views stay valid
+const f32 = kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0);
+const i32 = kernels ? new Int32Array(kernels.memory.buffer) : new Int32Array(0);
+const A = REGION.a / 4, B = REGION.b / 4, OUT = REGION.out / 4, LIST = REGION.list / 4;
+
+/**
+ * Turn the WebAssembly SIMD kernels on or off (on by default where the runtime has them).
+ * Results are the same either way; only the speed differs.
+ * @example setSimdEnabled(false); // plain TypeScript loops from now on
+ */
+export function setSimdEnabled(on: boolean): void {
+  enabled = on && kernels !== null;
+}
+
+/**
+ * True when the SIMD kernels are in use (the runtime has WebAssembly SIMD and they are enabled).
+ * @example isSimdEnabled() // true on Node 16.4+ and current browsers
+ */
+export function isSimdEnabled(): boolean {
+  return enabled;
+}
+
+/**
+ * How an operand broadcast to `shape` (with expanded `strides`) lies in memory, in the terms of
+ * the kernels: 'F' row-major without gaps, 'R' one value per row of the last dimension (the rows
+ * themselves consecutive), 'S' a single value, null for anything else.
+ */
+function layoutOf(shape: Shape, strides: readonly number[]): Layout | null {
+  let scalar = true, full = true, expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== 0) scalar = false;
+    if (strides[d] !== expected) full = false;
+    expected *= shape[d];
+  }
+  if (scalar) return 'S';
+  if (full) return 'F';
+  const last = shape.length - 1;
+  if (last < 1 || strides[last] !== 0) return null;
+  expected = 1;
+  for (let d = last - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== expected) return null;
+    expected *= shape[d];
+  }
+  return 'R';
+}
+
+/**
+ * `out = a op b` (float32, broadcast to `out`'s shape, `out` contiguous) with the SIMD kernels;
+ * false when they do not apply. `op` is add, sub, mul or div, or the in-place name (`mul_`).
+ */
+export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boolean {
+  if (!enabled || kernels === null) return false;
+  if (out.dtype !== 'float32' || a.dtype !== 'float32' || b.dtype !== 'float32') return false;
+  const kernelOp = op.endsWith('_') ? op.slice(0, -1) : op;
+  if (kernelOp !== 'add' && kernelOp !== 'sub' && kernelOp !== 'mul' && kernelOp !== 'div') return false;
+  const numel = out.numel();
+  if (numel < MIN_ELEMENTS || !out.isContiguous()) return false;
+  const shape = out.shape;
+  const la = layoutOf(shape, expandStrides(a.shape, a.strides, shape));
+  const lb = layoutOf(shape, expandStrides(b.shape, b.strides, shape));
+  if (la === null || lb === null || (la === 'S' && lb === 'S')) return false;
+  // an input that shares the output's memory must be exactly the output (x.mul_(2)); anything
+  // else (x.mul_(x[0])) would see half-written values in a different order than the plain loop
+  if (a.storage === out.storage && !(la === 'F' && a.offset === out.offset)) return false;
+  if (b.storage === out.storage && !(lb === 'F' && b.offset === out.offset)) return false;
+  const perRow = la === 'R' || lb === 'R';
+  const cols = perRow ? shape[shape.length - 1] : numel;
+  if (perRow && cols > CHUNK) return false;
+  const kernel = kernels.binary[`${kernelOp}_${la}${lb}`];
+  const od = out.storage.data as Float32Array, ad = a.storage.data as Float32Array, bd = b.storage.data as Float32Array;
+  if (la === 'S') f32[A] = ad[a.offset];
+  if (lb === 'S') f32[B] = bd[b.offset];
+  // a chunk: `rows` rows of `cols` (per-row layouts), or `len` consecutive elements
+  const rowsPerChunk = perRow ? Math.floor(CHUNK / cols) : 0;
+  for (let start = 0; start < numel;) {
+    const rows = perRow ? Math.min(rowsPerChunk, (numel - start) / cols) : 1;
+    const len = perRow ? rows * cols : Math.min(CHUNK, numel - start);
+    const r0 = perRow ? start / cols : 0;
+    if (la === 'F') f32.set(ad.subarray(a.offset + start, a.offset + start + len), A);
+    else if (la === 'R') f32.set(ad.subarray(a.offset + r0, a.offset + r0 + rows), A);
+    if (lb === 'F') f32.set(bd.subarray(b.offset + start, b.offset + start + len), B);
+    else if (lb === 'R') f32.set(bd.subarray(b.offset + r0, b.offset + r0 + rows), B);
+    kernel(REGION.out, REGION.a, REGION.b, rows, perRow ? cols : len);
+    od.set(f32.subarray(OUT, OUT + len), out.offset + start);
+    start += len;
+  }
+  return true;
+}
+
+/**
+ * `out[o + i] = fround(exp(x[xi + i]))` for i < n, float32 to float32, with the SIMD kernel
+ * (false when it does not apply). Same bits as `expF32`.
+ */
+export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number, n: number): boolean {
+  if (!enabled || kernels === null || n < MIN_ELEMENTS || !(x instanceof Float32Array) || !(out instanceof Float32Array)) return false;
+  for (let start = 0; start < n; start += CHUNK) {
+    const len = Math.min(CHUNK, n - start);
+    const len4 = len - (len % 4);
+    f32.set(x.subarray(xi + start, xi + start + len4), A);
+    const listed = kernels.exp(REGION.out, REGION.a, len4, REGION.list);
+    out.set(f32.subarray(OUT, OUT + len4), o + start);
+    // the pairs the kernel could not vouch for, and the last len % 4 elements
+    for (let k = 0; k < listed; k++) {
+      const p = start + i32[LIST + k];
+      out[o + p] = expF32(x[xi + p]);
+      out[o + p + 1] = expF32(x[xi + p + 1]);
+    }
+    for (let p = start + len4; p < start + len; p++) out[o + p] = expF32(x[xi + p]);
+  }
+  return true;
+}
+
+/** `out[o + i] = x[xi + i]` for int32 x and float32 out, with the SIMD kernel (false when it does not apply). */
+export function simdInt32ToFloat32(out: TypedArray, o: number, x: TypedArray, xi: number, n: number): boolean {
+  if (!enabled || kernels === null || n < MIN_ELEMENTS || !(x instanceof Int32Array) || !(out instanceof Float32Array)) return false;
+  for (let start = 0; start < n; start += CHUNK) {
+    const len = Math.min(CHUNK, n - start);
+    const len4 = len - (len % 4);
+    i32.set(x.subarray(xi + start, xi + start + len4), A);
+    kernels.i32ToF32(REGION.out, REGION.a, len4);
+    out.set(f32.subarray(OUT, OUT + len4), o + start);
+    for (let p = start + len4; p < start + len; p++) out[o + p] = x[xi + p];
+  }
+  return true;
+}

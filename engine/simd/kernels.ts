@@ -1,0 +1,211 @@
+/**
+ * The engine's WebAssembly SIMD kernels, assembled at start-up by `wasm-encoder.ts`.
+ *
+ * They work on a small scratch memory (`SCRATCH_BYTES`): the drivers in `elementwise.ts` copy a
+ * chunk of each operand in (a plain memory copy, the data stays in the tensors' own typed
+ * arrays), call a kernel, and copy the result out. Every kernel computes exactly what the plain
+ * TypeScript loop computes, bit for bit:
+ *
+ * - `add|sub|mul|div_<a><b>`: float32 arithmetic, 4 lanes at a time. IEEE float32 operations are
+ *   correctly rounded, and so is JavaScript's double result of two float32 operands rounded to
+ *   float32 (a double holds more than twice float32's 24 bits, so rounding twice is harmless).
+ *   Operand layouts: `F` full (`rows × cols` contiguous), `R` one value per row (`rows`
+ *   contiguous), `S` one scalar.
+ * - `exp_f32`: the algorithm of `ops/exp-f32.ts` in float64 pairs (the same operations in the
+ *   same order, so the same double `d`), rounded to float32; pairs whose rounding might differ
+ *   from `Math.exp`'s (or whose input is out of range or NaN) are listed for the driver to redo
+ *   with `expF32`.
+ * - `i32_to_f32`: int32 → float32 conversion (round to nearest even, as `Math.fround`).
+ *
+ * `kernels` is null where WebAssembly SIMD is not available; the drivers then decline and the
+ * plain loops run.
+ */
+import { Code, encodeModule, F32, I32, V128, type FunctionDef } from './wasm-encoder.js';
+import { EXP_TABLES } from '../ops/exp-f32.js';
+
+/** Bytes of scratch memory: four regions of `CHUNK` floats plus the exp tables and pair list. */
+export const SCRATCH_BYTES = 8 * 65536;
+/** Elements per chunk (64 KiB of float32: the operands of a chunk stay in the core's L2 cache). */
+export const CHUNK = 16384;
+/** Byte offsets of the scratch regions. */
+export const REGION = { a: 0, b: CHUNK * 4, out: 2 * CHUNK * 4, list: 3 * CHUNK * 4, frac: 4 * CHUNK * 4 } as const;
+
+/** The binary ops with SIMD kernels. */
+export type SimdBinaryOp = 'add' | 'sub' | 'mul' | 'div';
+/** Operand layout of a binary kernel: full, per row, scalar. */
+export type Layout = 'F' | 'R' | 'S';
+
+/** The part of the WebAssembly JavaScript API used here (TypeScript's ES2022 lib does not declare it). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+
+/** The instantiated kernels (byte offsets into `memory` as pointers). */
+export interface Kernels {
+  /** The module's fixed-size memory. */
+  memory: { buffer: ArrayBuffer };
+  binary: Record<string, (out: number, a: number, b: number, rows: number, cols: number) => void>;
+  /** exp of `n` floats (n a multiple of 4); returns how many pairs it listed at REGION.list. */
+  exp: (out: number, x: number, n: number, list: number) => number;
+  /** int32 → float32 of `n` elements (n a multiple of 4). */
+  i32ToF32: (out: number, x: number, n: number) => void;
+}
+
+const LAYOUTS: Layout[] = ['F', 'R', 'S'];
+
+function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): FunctionDef {
+  // params: out, a, b, rows, cols; locals: r, j, outRow, aRow, bRow (i32), va, vb (v128), sa, sb (f32)
+  const OUT = 0, A = 1, B = 2, ROWS = 3, COLS = 4, R = 5, J = 6, OROW = 7, AROW = 8, BROW = 9, VA = 10, VB = 11, SA = 12, SB = 13;
+  const c = new Code();
+  const vop = () => ({ add: c.f32x4Add, sub: c.f32x4Sub, mul: c.f32x4Mul, div: c.f32x4Div })[op].call(c);
+  const sop = () => ({ add: c.f32Add, sub: c.f32Sub, mul: c.f32Mul, div: c.f32Div })[op].call(c);
+  // a scalar operand is the same for every row: load it once
+  if (la === 'S') c.get(A).f32Load().tee(SA).f32x4Splat().set(VA);
+  if (lb === 'S') c.get(B).f32Load().tee(SB).f32x4Splat().set(VB);
+  c.i32Const(0).set(R);
+  c.block().loop();
+  {
+    c.get(R).get(ROWS).i32GeS().brIf(1);
+    // byte offset of row r in a full operand: r·cols·4
+    c.get(R).get(COLS).i32Mul().i32Const(2).i32Shl().set(J);
+    c.get(OUT).get(J).i32Add().set(OROW);
+    for (const [l, base, row, s, v] of [[la, A, AROW, SA, VA], [lb, B, BROW, SB, VB]] as const) {
+      if (l === 'F') c.get(base).get(J).i32Add().set(row);
+      if (l === 'R') c.get(base).get(R).i32Const(2).i32Shl().i32Add().f32Load().tee(s).f32x4Splat().set(v);
+    }
+    // 4 lanes at a time
+    c.i32Const(0).set(J);
+    c.block().loop();
+    {
+      c.get(J).i32Const(4).i32Add().get(COLS).i32GtS().brIf(1);
+      c.get(OROW).get(J).i32Const(2).i32Shl().i32Add();
+      if (la === 'F') c.get(AROW).get(J).i32Const(2).i32Shl().i32Add().v128Load(); else c.get(VA);
+      if (lb === 'F') c.get(BROW).get(J).i32Const(2).i32Shl().i32Add().v128Load(); else c.get(VB);
+      vop();
+      c.v128Store();
+      c.get(J).i32Const(4).i32Add().set(J).br(0);
+    }
+    c.end().end();
+    // the last cols % 4 elements one at a time
+    c.block().loop();
+    {
+      c.get(J).get(COLS).i32GeS().brIf(1);
+      c.get(OROW).get(J).i32Const(2).i32Shl().i32Add();
+      if (la === 'F') c.get(AROW).get(J).i32Const(2).i32Shl().i32Add().f32Load(); else c.get(SA);
+      if (lb === 'F') c.get(BROW).get(J).i32Const(2).i32Shl().i32Add().f32Load(); else c.get(SB);
+      sop();
+      c.f32Store();
+      c.get(J).i32Const(1).i32Add().set(J).br(0);
+    }
+    c.end().end();
+    c.get(R).i32Const(1).i32Add().set(R).br(0);
+  }
+  c.end().end();
+  return { name: `${op}_${la}${lb}`, params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, V128, F32, F32], body: c };
+}
+
+function i32ToF32Kernel(): FunctionDef {
+  const OUT = 0, X = 1, N = 2, I = 3;
+  const c = new Code();
+  c.i32Const(0).set(I);
+  c.block().loop();
+  c.get(I).get(N).i32GeS().brIf(1);
+  c.get(OUT).get(I).i32Const(2).i32Shl().i32Add();
+  c.get(X).get(I).i32Const(2).i32Shl().i32Add().v128Load();
+  c.f32x4ConvertI32x4S().v128Store();
+  c.get(I).i32Const(4).i32Add().set(I).br(0);
+  c.end().end();
+  return { name: 'i32_to_f32', params: [I32, I32, I32], results: [], locals: [I32], body: c };
+}
+
+/**
+ * exp of n floats, 4 per iteration as two float64 pairs, following `expCore` in ops/exp-f32.ts
+ * operation by operation:
+ *   k = x·INV_STEP + ROUND − ROUND;  t = x − k·STEP_HI − k·STEP_LO;  ki = int(k)
+ *   d = 2^(ki >> 6) · FRAC[ki & 63] · (1 + t(1 + t(1/2 + t(1/6 + t(1/24 + t/120)))))
+ * 2^(ki >> 6) is built from its exponent bits (exact, as the table it replaces); FRAC is read
+ * from the table at REGION.frac. A pair is listed (for the driver to redo) unless both inputs are
+ * in (−104, 88.7) and both d·(1 ± 2^-48) round to the same float32.
+ */
+function expKernel(): FunctionDef {
+  const { INV_STEP, STEP_HI, STEP_LO, ROUND, UP, DOWN } = EXP_TABLES;
+  // params out, x, n, list; locals: i, count (i32), v, x2, k, t, ki, d, lo (v128)
+  const OUT = 0, X = 1, N = 2, LIST = 3, I = 4, COUNT = 5, V = 6, X2 = 7, K = 8, T = 9, KI = 10, D = 11, LO = 12;
+  const c = new Code();
+  const splat = (v: number) => c.f64Const(v).f64x2Splat();
+  /** d for the pair in local X2 (left in D); pushes 1 (i32) when the pair is safe. */
+  const pair = () => {
+    c.get(X2); splat(INV_STEP); c.f64x2Mul(); splat(ROUND); c.f64x2Add(); splat(ROUND); c.f64x2Sub().set(K);
+    c.get(X2).get(K); splat(STEP_HI); c.f64x2Mul().f64x2Sub().get(K); splat(STEP_LO); c.f64x2Mul().f64x2Sub().set(T);
+    c.get(K).i32x4TruncSatF64x2SZero().set(KI);
+    // 2^(ki >> 6): exponent bits (ki >> 6) + 1023 shifted into place
+    c.get(KI).i32Const(6).i32x4ShrS().i32Const(1023).i32x4Splat().i32x4Add().i64x2ExtendLowI32x4S().i32Const(52).i64x2Shl();
+    // · FRAC[ki & 63], lane by lane
+    c.get(KI).i32x4ExtractLane(0).i32Const(63).i32And().i32Const(3).i32Shl().f64Load(REGION.frac).f64x2Splat();
+    c.get(KI).i32x4ExtractLane(1).i32Const(63).i32And().i32Const(3).i32Shl().f64Load(REGION.frac).f64x2ReplaceLane(1);
+    c.f64x2Mul();
+    // · the polynomial, innermost first (the same order as the TypeScript expression)
+    c.get(T); splat(1 / 120); c.f64x2Mul(); splat(1 / 24); c.f64x2Add();
+    c.get(T).f64x2Mul(); splat(1 / 6); c.f64x2Add();
+    c.get(T).f64x2Mul(); splat(0.5); c.f64x2Add();
+    c.get(T).f64x2Mul(); splat(1); c.f64x2Add();
+    c.get(T).f64x2Mul(); splat(1); c.f64x2Add();
+    c.f64x2Mul().set(D);
+    // safe: −104 < x < 88.7 in both lanes (false for NaN) …
+    c.get(X2); splat(-104); c.f64x2Gt().get(X2); splat(88.7); c.f64x2Lt().v128And().i32x4AllTrue();
+    // … and d·(1 − 2^-48), d·(1 + 2^-48) round to the same float32 (lanes 2, 3 compare 0 with 0)
+    c.get(D); splat(UP); c.f64x2Mul().f32x4DemoteF64x2Zero().get(D); splat(DOWN); c.f64x2Mul().f32x4DemoteF64x2Zero().f32x4Eq().i32x4AllTrue();
+    c.i32And();
+  };
+  /** List the pair starting at element `i + offset` when the value on the stack is 0. */
+  const listUnlessSafe = (offset: number) => {
+    c.i32Eqz().if();
+    c.get(LIST).get(COUNT).i32Const(2).i32Shl().i32Add().get(I).i32Const(offset).i32Add().i32Store();
+    c.get(COUNT).i32Const(1).i32Add().set(COUNT);
+    c.end();
+  };
+  c.i32Const(0).set(I);
+  c.i32Const(0).set(COUNT);
+  c.block().loop();
+  {
+    c.get(I).get(N).i32GeS().brIf(1);
+    c.get(X).get(I).i32Const(2).i32Shl().i32Add().v128Load().tee(V).f64x2PromoteLowF32x4().set(X2);
+    pair();
+    listUnlessSafe(0);
+    c.get(D).f32x4DemoteF64x2Zero().set(LO);
+    // lanes 2, 3 moved down
+    c.get(V).get(V).i8x16Shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]).f64x2PromoteLowF32x4().set(X2);
+    pair();
+    listUnlessSafe(2);
+    c.get(OUT).get(I).i32Const(2).i32Shl().i32Add();
+    c.get(LO).get(D).f32x4DemoteF64x2Zero().i8x16Shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
+    c.v128Store();
+    c.get(I).i32Const(4).i32Add().set(I).br(0);
+  }
+  c.end().end();
+  c.get(COUNT);
+  return { name: 'exp_f32', params: [I32, I32, I32, I32], results: [I32], locals: [I32, I32, V128, V128, V128, V128, V128, V128, V128], body: c };
+}
+
+function build(): Kernels | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) return null;
+  const binaryDefs: FunctionDef[] = [];
+  for (const op of ['add', 'sub', 'mul', 'div'] as const) {
+    for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
+  }
+  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel()];
+  const bytes = encodeModule(SCRATCH_BYTES / 65536, defs);
+  if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
+  const ex = new wasm.Instance(new wasm.Module(bytes), {}).exports;
+  const memory = ex.memory as Kernels['memory'];
+  new Float64Array(memory.buffer, REGION.frac, 64).set(EXP_TABLES.FRAC);
+  const binary: Kernels['binary'] = {};
+  for (const d of binaryDefs) binary[d.name] = ex[d.name] as Kernels['binary'][string];
+  return { memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'] };
+}
+
+/** The kernels, or null without WebAssembly SIMD. */
+export const kernels: Kernels | null = build();

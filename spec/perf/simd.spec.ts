@@ -1,0 +1,144 @@
+/**
+ * The WebAssembly SIMD kernels (engine/simd) give exactly the bits of the plain path: float32
+ * add/sub/mul/div computed as JavaScript does (double, rounded to float32), exp as
+ * `Math.fround(Math.exp(x))`, int32 → float32 as `Math.fround`. Sizes are above the kernels'
+ * threshold and across chunk boundaries; layouts are those the drivers accept (full, one value
+ * per row, scalar) and some they must decline.
+ */
+import * as fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Tensor, arange, isSimdEnabled, oneHot, setSimdEnabled } from '../../engine/index.js';
+import { kernels, CHUNK } from '../../engine/simd/kernels.js';
+import { sameNumber } from '../tensor/naive.js';
+import { rng } from '../autograd/helpers.js';
+
+const f32 = Math.fround;
+afterEach(() => setSimdEnabled(true));
+
+/** float32 values of every kind: random magnitudes and signs, zeros, infinities, NaN. */
+function values(n: number, seed: number, special = true): Float32Array {
+  const r = rng(seed);
+  const out = new Float32Array(n);
+  const odd = [0, -0, Infinity, -Infinity, NaN, 1, -1, 88.7, -104, 88.72283935546875, 3.4e38, 1e-45];
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    if (special && u < 0.02) out[i] = odd[Math.floor(r() * odd.length)];
+    else out[i] = (r() < 0.5 ? -1 : 1) * Math.exp((r() - 0.5) * 12) * (r() < 0.3 ? 10 : 1);
+  }
+  return out;
+}
+
+function expectSameBits(actual: ArrayLike<number>, expected: (i: number) => number, what: string): void {
+  for (let i = 0; i < actual.length; i++) {
+    if (!sameNumber(actual[i], expected(i))) expect.fail(`${what}: element ${i}: got ${actual[i]}, expected ${expected(i)}`);
+  }
+}
+
+describe('the SIMD kernels', () => {
+  it('are built and enabled on this runtime (otherwise the rest of this file would test nothing)', () => {
+    expect(kernels).not.toBeNull();
+    expect(isSimdEnabled()).toBe(true);
+    setSimdEnabled(false);
+    expect(isSimdEnabled()).toBe(false);
+  });
+
+  it('exp: every element equals fround(Math.exp(x)), including listed pairs and tails', () => {
+    fc.assert(fc.property(fc.integer({ min: 256, max: 3000 }), fc.nat(), (n, seed) => {
+      const x = values(n, seed).map((v) => (Number.isFinite(v) && Math.abs(v) > 200 ? v / 1e6 : v));
+      const y = Tensor.fromArray(x, [n], 'float32').exp().toTypedArray();
+      expectSameBits(y, (i) => f32(Math.exp(x[i])), `exp n=${n}`);
+    }), { numRuns: 40 });
+    // over several chunks, and the range edges where the kernel hands pairs back
+    const n = 2 * CHUNK + 7;
+    const x = Float32Array.from({ length: n }, (_, i) => -110 + (200 * i) / n);
+    const y = Tensor.fromArray(x, [n], 'float32').exp().toTypedArray();
+    expectSameBits(y, (i) => f32(Math.exp(x[i])), 'exp ramp');
+  });
+
+  it('exp of a contiguous view with an offset (a slice) reads from the offset', () => {
+    const x = Tensor.fromArray(values(1000, 3, false).map((v) => v / 100), [10, 100], 'float32');
+    const part = x.index(arange(2, 9)); // rows 2..8: a copy; and a narrow view:
+    const view = x.narrow(0, 3, 5);
+    expect(view.isContiguous()).toBe(true);
+    const xv = x.toTypedArray();
+    expectSameBits(view.exp().toTypedArray(), (i) => f32(Math.exp(xv[300 + i])), 'exp of a view');
+    expectSameBits(part.exp().toTypedArray(), (i) => f32(Math.exp(xv[200 + i])), 'exp of a copy');
+  });
+
+  it('int32 → float32 rounds as Math.fround (beyond 2^24 too)', () => {
+    const r = rng(5);
+    const n = CHUNK + 13;
+    const x = Int32Array.from({ length: n }, () => Math.floor((r() - 0.5) * 2 ** 32));
+    x[0] = 2 ** 31 - 1; x[1] = -(2 ** 31); x[2] = 16777217; x[3] = 0;
+    const y = Tensor.fromArray(x, [n], 'int32').float().toTypedArray();
+    expectSameBits(y, (i) => f32(x[i]), 'int32 → float32');
+  });
+
+  const ops = {
+    add: (a: Tensor, b: Tensor) => a.add(b), sub: (a: Tensor, b: Tensor) => a.sub(b),
+    mul: (a: Tensor, b: Tensor) => a.mul(b), div: (a: Tensor, b: Tensor) => a.div(b),
+  };
+  const plain = { add: (p: number, q: number) => p + q, sub: (p: number, q: number) => p - q, mul: (p: number, q: number) => p * q, div: (p: number, q: number) => p / q };
+
+  it('add, sub, mul, div: same shape, one value per row ([n, c] and [n, 1]), scalar, either side, 2-D and 3-D', () => {
+    const shapes: [number[], number[]][] = [
+      [[300, 27], [300, 27]], [[300, 27], [300, 1]], [[300, 1], [300, 27]], [[300, 27], [1]], [[1], [300, 27]],
+      [[300, 27], []], [[7, 50, 9], [7, 50, 1]], [[2, 3000], [2, 1]], [[CHUNK + 5], [CHUNK + 5]], [[700, 30], [700, 1]],
+      // layouts the drivers decline (plain loop): a row vector broadcast down the rows, a transposed operand
+      [[300, 27], [27]], [[27, 300], [27, 1]],
+    ];
+    let seed = 1;
+    for (const [sa, sb] of shapes) {
+      for (const op of ['add', 'sub', 'mul', 'div'] as const) {
+        const na = sa.reduce((p, d) => p * d, 1), nb = sb.reduce((p, d) => p * d, 1);
+        const av = values(na, seed++), bv = values(nb, seed++);
+        const a = Tensor.fromArray(av, sa, 'float32'), b = Tensor.fromArray(bv, sb, 'float32');
+        const out = ops[op](a, b);
+        const ref = ops[op](a.double(), b.double()); // float64 result: same broadcasting, then rounded below
+        const refv = ref.toTypedArray();
+        expectSameBits(out.toTypedArray(), (i) => f32(refv[i]), `${op} ${JSON.stringify(sa)} ${JSON.stringify(sb)}`);
+        // and the plain float32 loop gives the same bits
+        setSimdEnabled(false);
+        const slow = ops[op](a, b).toTypedArray();
+        setSimdEnabled(true);
+        expectSameBits(out.toTypedArray(), (i) => slow[i], `${op} plain vs SIMD`);
+      }
+    }
+  });
+
+  it('random shapes with a last dimension broadcast (per-row operand) match the naive loop', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 4, max: 60 }),
+      fc.constantFrom('add', 'sub', 'mul', 'div'), fc.boolean(), fc.nat(), (p, q, c, op, swap, seed) => {
+        const av = values(p * q * c, seed), bv = values(p * q, seed + 1);
+        const full = Tensor.fromArray(av, [p, q, c], 'float32'), row = Tensor.fromArray(bv, [p, q, 1], 'float32');
+        const [x, y] = swap ? [row, full] : [full, row];
+        const out = ops[op as keyof typeof ops](x, y).toTypedArray();
+        const f = plain[op as keyof typeof plain];
+        expectSameBits(out, (i) => {
+          const r = Math.floor(i / c);
+          return swap ? f32(f(bv[r], av[i])) : f32(f(av[i], bv[r]));
+        }, `${op} [${p},${q},${c}] ${swap ? 'row first' : 'full first'}`);
+      }), { numRuns: 60 });
+  });
+
+  it('the lecture step gives the same loss and gradient bits with SIMD on and off', () => {
+    const n = 5000, V = 27, r = rng(8);
+    const xs = Tensor.fromArray(Int32Array.from({ length: n }, () => Math.floor(r() * V)), [n], 'int32');
+    const ys = Tensor.fromArray(Int32Array.from({ length: n }, () => Math.floor(r() * V)), [n], 'int32');
+    const W0 = Float32Array.from({ length: V * V }, () => (r() - 0.5) * 4);
+    const run = () => {
+      const W = Tensor.fromArray(W0.slice(), [V, V], 'float32').requiresGrad_();
+      const xenc = oneHot(xs, V).float();
+      const c = xenc.matmul(W).exp();
+      const probs = c.div(c.sum(1, true));
+      const loss = probs.index(arange(n), ys).log().mean().neg().add(W.pow(2).mean().mul(0.01));
+      loss.backward();
+      return { loss: loss.item(), grad: W.grad!.toTypedArray() };
+    };
+    const fast = run();
+    setSimdEnabled(false);
+    const slow = run();
+    expect(fast.loss).toBe(slow.loss);
+    expectSameBits(fast.grad, (i) => slow.grad[i], 'W.grad');
+  });
+});
