@@ -53,7 +53,8 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
 
 /**
  * `a / b`, true division: integer inputs give a float32 result (as `torch.div`).
- * d(a/b)/da = 1/b, d(a/b)/db = -a/b²  →  grad_a = g/b, grad_b = -g·a/b².
+ * d(a/b)/da = 1/b, d(a/b)/db = -a/b²  →  grad_a = g/b, grad_b = -g·((a/b)/b), computed in
+ * PyTorch's order (`div_tensor_other_backward`) so the rounding is the same.
  *
  * @example div(tensor([1, 3]), 2) // tensor([0.5000, 1.5000])
  */
@@ -63,10 +64,11 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const out = mapBinary('div', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
   });
-  // grad_b: one full-size temporary, then updated in place (it is ours: nothing else sees it)
+  // grad_b: one full-size temporary q = a/b, updated in place (it is ours: nothing else sees it);
+  // q / (-b) · g is exactly -g · ((a/b)/b): negating is exact and commutes with the rounding
   return record(out, 'DivBackward0', [a, b], (g) => [
     needs(a) ? g.div(y) : null,
-    needs(b) ? g.mul(x).div_(y.mul(y)).mul_(-1) : null,
+    needs(b) ? x.div(y).div_(y.neg()).mul_(g) : null,
   ], [x, y]);
 }
 

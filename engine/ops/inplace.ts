@@ -15,6 +15,7 @@ import { broadcastShapesFor, formatShape, sameShape } from '../shape.js';
 import { isGradEnabled } from '../autograd/grad-mode.js';
 import { Node, needsGrad } from '../autograd/node.js';
 import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
+import { simdBinary } from '../simd/elementwise.js';
 import { copyContiguous } from './views.js';
 
 /** The checks every in-place op makes before writing. */
@@ -66,7 +67,7 @@ function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: Bi
   const [, y, dt] = operands(op, target, other);
   const resultDtype = op === 'div_' && !isFloating(dt) ? 'float32' : dt;
   checkTarget(op, target, y, resultDtype);
-  writeBinary(target, target, y, kernel);
+  if (!simdBinary(op, target, target, y)) writeBinary(target, target, y, kernel); // SIMD for float32 add_/sub_/mul_/div_
   target.storage.version++;
 }
 

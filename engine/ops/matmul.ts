@@ -16,6 +16,7 @@ import { promoteTypes } from '../dtype.js';
 import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
+import { simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).
@@ -113,8 +114,15 @@ function gemm(
   for (let p = 0; p < k && finite; p++) {
     for (let j = 0, b = obc + p * brow; j < m; j++, b++) if (Bc[b] - Bc[b] !== 0) { finite = false; break; } // inf or NaN
   }
-  if (finite && n * m <= 4096 && k > 4 * n) return gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
-  if (finite && mostlyZero(A, oa, as0, as1, n, k)) return gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+  // (the SIMD drivers compute the same sums in the same order, when the layout suits them)
+  if (finite && n * m <= 4096 && k > 4 * n) {
+    if (!simdGemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc)) gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+    return;
+  }
+  if (finite && mostlyZero(A, oa, as0, as1, n, k)) {
+    if (!simdGemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc)) gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+    return;
+  }
   gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
 }
 

@@ -51,6 +51,10 @@ export interface Kernels {
   exp: (out: number, x: number, n: number, list: number) => number;
   /** int32 → float32 of `n` elements (n a multiple of 4). */
   i32ToF32: (out: number, x: number, n: number) => void;
+  /** See `sparseAKernel`. */
+  gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number) => void;
+  /** See `kijKernel`. */
+  gemmKIJ: (acc: number, a: number, b: number, kc: number, n: number, m: number, mp: number) => void;
 }
 
 const LAYOUTS: Layout[] = ['F', 'R', 'S'];
@@ -134,7 +138,11 @@ function expKernel(): FunctionDef {
   // params out, x, n, list; locals: i, count (i32), v, x2, k, t, ki, d, lo (v128)
   const OUT = 0, X = 1, N = 2, LIST = 3, I = 4, COUNT = 5, V = 6, X2 = 7, K = 8, T = 9, KI = 10, D = 11, LO = 12;
   const c = new Code();
-  const splat = (v: number) => c.f64Const(v).f64x2Splat();
+  // every constant splatted into a v128 local once, before the loop
+  const constants = [INV_STEP, ROUND, STEP_HI, STEP_LO, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, -104, 88.7, UP, DOWN];
+  const local = new Map(constants.map((v, i) => [v, 13 + i]));
+  for (const [v, i] of local) c.f64Const(v).f64x2Splat().set(i);
+  const splat = (v: number) => c.get(local.get(v)!);
   /** d for the pair in local X2 (left in D); pushes 1 (i32) when the pair is safe. */
   const pair = () => {
     c.get(X2); splat(INV_STEP); c.f64x2Mul(); splat(ROUND); c.f64x2Add(); splat(ROUND); c.f64x2Sub().set(K);
@@ -186,7 +194,132 @@ function expKernel(): FunctionDef {
   }
   c.end().end();
   c.get(COUNT);
-  return { name: 'exp_f32', params: [I32, I32, I32, I32], results: [I32], locals: [I32, I32, V128, V128, V128, V128, V128, V128, V128], body: c };
+  return { name: 'exp_f32', params: [I32, I32, I32, I32], results: [I32], locals: [I32, I32, ...Array<number>(7 + constants.length).fill(V128)], body: c };
+}
+
+/**
+ * Emit `for (idx = 0; idx < end;) step()` where `step` handles element idx (and advances idx),
+ * skipping four elements at once while all four are zero: `addr` pushes the byte address of
+ * element idx. The order of the steps is unchanged: zeros are skipped, nothing is reordered.
+ */
+function scanNonZero(c: Code, addr: () => void, idx: number, end: number, step: () => void): void {
+  c.i32Const(0).set(idx);
+  c.block().loop();
+  {
+    c.get(idx).i32Const(4).i32Add().get(end).i32GtS().brIf(1);
+    addr();
+    c.v128Load().f32Const0().f32x4Splat().f32x4Ne().v128AnyTrue();
+    c.if();
+    for (let q = 0; q < 4; q++) step();
+    c.else();
+    c.get(idx).i32Const(4).i32Add().set(idx);
+    c.end();
+    c.br(0);
+  }
+  c.end().end();
+  c.block().loop();
+  c.get(idx).get(end).i32GeS().brIf(1);
+  step();
+  c.br(0);
+  c.end().end();
+}
+
+/**
+ * C = A·B for a mostly-zero A (`ops/matmul.ts` gemmSparseA): for each of `rows` rows of A
+ * (`k` float32, contiguous), the float64 row sum of `A[r,p]·B[p,:]` over the non-zero A[r,p], in
+ * order p = 0 … k−1, then rounded to float32 into C (`m` per row). B is given in float64, `mp`
+ * (m rounded up to even) per row, padded with zeros. `acc` is scratch for one row.
+ */
+function sparseAKernel(): FunctionDef {
+  const OUT = 0, A = 1, BD = 2, ACC = 3, ROWS = 4, K = 5, M = 6, MP = 7, R = 8, P = 9, J = 10, AV = 11, ZERO = 12;
+  const c = new Code();
+  c.f64Const(0).f64x2Splat().set(ZERO);
+  c.i32Const(0).set(R);
+  c.block().loop();
+  {
+    c.get(R).get(ROWS).i32GeS().brIf(1);
+    // acc = 0
+    c.i32Const(0).set(J);
+    c.block().loop();
+    c.get(J).get(MP).i32GeS().brIf(1);
+    c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().get(ZERO).v128Store();
+    c.get(J).i32Const(2).i32Add().set(J).br(0);
+    c.end().end();
+    // acc += A[r,p] · B[p,:] for the non-zero A[r,p]; four A values are tested at once first
+    const accumulate = () => {
+      c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32Const0().f32Ne();
+      c.if();
+      c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().set(AV);
+      c.i32Const(0).set(J);
+      c.block().loop();
+      c.get(J).get(MP).i32GeS().brIf(1);
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load();
+      c.get(AV).get(BD).get(P).get(MP).i32Mul().get(J).i32Add().i32Const(3).i32Shl().i32Add().v128Load().f64x2Mul();
+      c.f64x2Add().v128Store();
+      c.get(J).i32Const(2).i32Add().set(J).br(0);
+      c.end().end();
+      c.end();
+      c.get(P).i32Const(1).i32Add().set(P);
+    };
+    scanNonZero(c, () => c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add(), P, K, accumulate);
+    // C[r, :] = float32(acc), two at a time (an odd m writes one float past the row: the next
+    // row overwrites it, and the driver leaves room after the last)
+    c.i32Const(0).set(J);
+    c.block().loop();
+    c.get(J).get(M).i32GeS().brIf(1);
+    c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
+    c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load().f32x4DemoteF64x2Zero().v128Store64Lane(0);
+    c.get(J).i32Const(2).i32Add().set(J).br(0);
+    c.end().end();
+    c.get(R).i32Const(1).i32Add().set(R).br(0);
+  }
+  c.end().end();
+  return { name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128], body: c };
+}
+
+/**
+ * The k-i-j loop of `ops/matmul.ts` gemmKIJ over `kc` values of p: for each p and each i with
+ * A[i,p] ≠ 0, `acc[i,:] += A[i,p]·B[p,:]` in float64. A is given column by column (`n` float32
+ * per p, contiguous: Aᵀ row-major), B row by row (`m` float32 per p). `acc` holds n rows of `mp`
+ * doubles (m rounded up to a multiple of 4); the lanes past m collect garbage and are ignored.
+ */
+function kijKernel(): FunctionDef {
+  const ACC = 0, A = 1, B = 2, KC = 3, N = 4, M = 5, MP = 6, P = 7, I = 8, J = 9, AV = 10, BV = 11, ROW = 12;
+  const c = new Code();
+  c.i32Const(0).set(P);
+  c.block().loop();
+  {
+    c.get(P).get(KC).i32GeS().brIf(1);
+    const accumulate = () => {
+      c.get(A).get(P).get(N).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32Const0().f32Ne();
+      c.if();
+      c.get(A).get(P).get(N).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().set(AV);
+      c.get(ACC).get(I).get(MP).i32Mul().i32Const(3).i32Shl().i32Add().set(ROW);
+      c.i32Const(0).set(J);
+      c.block().loop();
+      {
+        c.get(J).get(M).i32GeS().brIf(1);
+        c.get(B).get(P).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().set(BV);
+        // lanes 0, 1
+        c.get(ROW).get(J).i32Const(3).i32Shl().i32Add();
+        c.get(ROW).get(J).i32Const(3).i32Shl().i32Add().v128Load();
+        c.get(AV).get(BV).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store();
+        // lanes 2, 3
+        c.get(ROW).get(J).i32Const(3).i32Shl().i32Add();
+        c.get(ROW).get(J).i32Const(3).i32Shl().i32Add().v128Load(16);
+        c.get(AV).get(BV).get(BV).i8x16Shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store(16);
+        c.get(J).i32Const(4).i32Add().set(J).br(0);
+      }
+      c.end().end();
+      c.end();
+      c.get(I).i32Const(1).i32Add().set(I);
+    };
+    scanNonZero(c, () => c.get(A).get(P).get(N).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add(), I, N, accumulate);
+    c.get(P).i32Const(1).i32Add().set(P).br(0);
+  }
+  c.end().end();
+  return { name: 'gemm_kij', params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128, I32], body: c };
 }
 
 function build(): Kernels | null {
@@ -196,7 +329,7 @@ function build(): Kernels | null {
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel()];
+  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel()];
   const bytes = encodeModule(SCRATCH_BYTES / 65536, defs);
   if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
   const ex = new wasm.Instance(new wasm.Module(bytes), {}).exports;
@@ -204,7 +337,10 @@ function build(): Kernels | null {
   new Float64Array(memory.buffer, REGION.frac, 64).set(EXP_TABLES.FRAC);
   const binary: Kernels['binary'] = {};
   for (const d of binaryDefs) binary[d.name] = ex[d.name] as Kernels['binary'][string];
-  return { memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'] };
+  return {
+    memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
+    gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'],
+  };
 }
 
 /** The kernels, or null without WebAssembly SIMD. */

@@ -83,6 +83,7 @@ export class Code {
 
   // scalar numbers
   i32Const(v: number): this { return this.op(0x41, ...sleb(v | 0)); }
+  f32Const0(): this { return this.op(0x43, 0, 0, 0, 0); }
   f64Const(v: number): this {
     const b = new Uint8Array(new Float64Array([v]).buffer);
     return this.op(0x44, ...Array.from(b));
@@ -99,6 +100,8 @@ export class Code {
   i32And(): this { return this.op(0x71); }
   i32Shl(): this { return this.op(0x74); }
   i32ShrS(): this { return this.op(0x75); }
+  f32Ne(): this { return this.op(0x5c); }
+  f64PromoteF32(): this { return this.op(0xbb); }
   f32Add(): this { return this.op(0x92); }
   f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
@@ -107,6 +110,7 @@ export class Code {
   // 128-bit SIMD
   v128Load(offset = 0): this { return this.simd(0x00, 4, ...uleb(offset)); }
   v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
+  v128Store64Lane(lane: number, offset = 0): this { return this.simd(0x5b, 3, ...uleb(offset), lane); }
   i32x4Splat(): this { return this.simd(0x11); }
   f32x4Splat(): this { return this.simd(0x13); }
   f64x2Splat(): this { return this.simd(0x14); }
@@ -114,6 +118,7 @@ export class Code {
   f64x2ExtractLane(lane: number): this { return this.simd(0x21, lane); }
   f64x2ReplaceLane(lane: number): this { return this.simd(0x22, lane); }
   f32x4Eq(): this { return this.simd(0x41); }
+  f32x4Ne(): this { return this.simd(0x42); }
   f64x2Lt(): this { return this.simd(0x49); }
   f64x2Gt(): this { return this.simd(0x4a); }
   v128And(): this { return this.simd(0x4e); }

@@ -121,6 +121,47 @@ describe('the SIMD kernels', () => {
       }), { numRuns: 60 });
   });
 
+  /** Σ_p a[i,p]·b[p,j] in order p = 0…k-1 in float64, rounded once (a: n×k, b: k×m, row-major). */
+  function naiveMatmul(a: Float32Array, b: Float32Array, n: number, k: number, m: number): Float32Array {
+    const c = new Float32Array(n * m);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * m + j];
+        c[i * m + j] = s;
+      }
+    }
+    return c;
+  }
+  /** A mostly-zero matrix (one-hot rows, sometimes two non-zeros, a NaN, a -0, other values). */
+  function sparse(rows: number, cols: number, seed: number): Float32Array {
+    const r = rng(seed);
+    const a = new Float32Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      a[i * cols + Math.floor(r() * cols)] = r() < 0.8 ? 1 : f32(r() * 4 - 2);
+      if (r() < 0.2) a[i * cols + Math.floor(r() * cols)] = f32(r() - 0.5);
+      if (r() < 0.02) a[i * cols + Math.floor(r() * cols)] = r() < 0.5 ? NaN : -0;
+    }
+    return a;
+  }
+
+  it('matmul of a one-hot A (the forward xenc · W) and of Aᵀ with a long k (the backward xencᵀ · G) equal the naive float64 sums', () => {
+    fc.assert(fc.property(fc.integer({ min: 20, max: 600 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.nat(), (n, k, m, seed) => {
+      const a = sparse(n, k, seed);
+      const b = values(k * m, seed + 1, false);
+      const fwd = Tensor.fromArray(a, [n, k], 'float32').matmul(Tensor.fromArray(b, [k, m], 'float32')).toTypedArray();
+      const want = naiveMatmul(a, b, n, k, m);
+      expectSameBits(fwd, (i) => want[i], `one-hot forward ${n}×${k}·${k}×${m}`);
+      // backward shape: (k×n)·(n×m) with the first operand a transposed view
+      const g = values(n * m, seed + 2, false);
+      const aT = new Float32Array(k * n);
+      for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) aT[p * n + i] = a[i * k + p];
+      const bwd = Tensor.fromArray(a, [n, k], 'float32').T.matmul(Tensor.fromArray(g, [n, m], 'float32')).toTypedArray();
+      const wantB = naiveMatmul(aT, g, k, n, m);
+      expectSameBits(bwd, (i) => wantB[i], `transposed long-k ${k}×${n}·${n}×${m}`);
+    }), { numRuns: 40 });
+  });
+
   it('the lecture step gives the same loss and gradient bits with SIMD on and off', () => {
     const n = 5000, V = 27, r = rng(8);
     const xs = Tensor.fromArray(Int32Array.from({ length: n }, () => Math.floor(r() * V)), [n], 'int32');
