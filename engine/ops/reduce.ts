@@ -14,6 +14,7 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
 import { cascadeSumF32 } from './cascade-sum.js';
+import { simdRowSums } from '../simd/row-sum.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
 export function reductionDims(op: string, x: Tensor, dim: number | readonly number[] | null | undefined): number[] {
@@ -44,7 +45,9 @@ function sumInto(x: Tensor, dims: number[]): { acc: Float64Array; keepShape: num
   if (x.dtype === 'float32' && trailing && x.isContiguous() && n > 0) {
     // PyTorch's order for float32 rows (bit-exact)
     const len = x.numel() / n;
-    for (let j = 0; j < n; j++) acc[j] = cascadeSumF32(x.storage.data, x.offset + j * len, len);
+    if (!simdRowSums(x.storage.data, x.offset, n, len, acc)) {
+      for (let j = 0; j < n; j++) acc[j] = cascadeSumF32(x.storage.data, x.offset + j * len, len);
+    }
     return { acc, keepShape };
   }
   // the accumulator seen with x's shape: stride 0 along reduced dims

@@ -53,6 +53,8 @@ export interface Kernels {
   i32ToF32: (out: number, x: number, n: number) => void;
   /** See `sparseAKernel`. */
   gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number) => void;
+  /** See `rowSumKernel`. */
+  rowSum: (out: number, x: number, rows: number, n: number) => void;
   /** See `kijKernel`. */
   gemmKIJ: (acc: number, a: number, b: number, kc: number, n: number, m: number, mp: number) => void;
 }
@@ -322,6 +324,51 @@ function kijKernel(): FunctionDef {
   return { name: 'gemm_kij', params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128, I32], body: c };
 }
 
+/**
+ * Row sums in PyTorch's float32 order (`ops/cascade-sum.ts`) for rows of 8 ≤ n < 32 floats, the
+ * case where ATen adds the ⌊n/8⌋ vectors of 8 lanes in order: lanes = (0 + v0 + v1 + v2) + 0
+ * (two f32x4 accumulators; float32 lane adds round as `Math.fround`), then the sum is
+ * `((0 + tail…) + lane0) + … + lane7`, left to right. `rows` rows of `n`, contiguous; one float
+ * per row to `out`.
+ */
+function rowSumKernel(): FunctionDef {
+  const OUT = 0, X = 1, ROWS = 2, N = 3, R = 4, V = 5, ROW = 6, NVEC = 7, L0 = 8, L1 = 9, ZERO = 10, ACC = 11;
+  const c = new Code();
+  c.f32Const0().f32x4Splat().set(ZERO);
+  c.get(N).i32Const(3).i32ShrS().set(NVEC);
+  c.i32Const(0).set(R);
+  c.block().loop();
+  {
+    c.get(R).get(ROWS).i32GeS().brIf(1);
+    c.get(X).get(R).get(N).i32Mul().i32Const(2).i32Shl().i32Add().set(ROW);
+    c.get(ZERO).set(L0);
+    c.get(ZERO).set(L1);
+    c.i32Const(0).set(V);
+    c.block().loop();
+    c.get(V).get(NVEC).i32GeS().brIf(1);
+    c.get(L0).get(ROW).get(V).i32Const(5).i32Shl().i32Add().v128Load().f32x4Add().set(L0);
+    c.get(L1).get(ROW).get(V).i32Const(5).i32Shl().i32Add().v128Load(16).f32x4Add().set(L1);
+    c.get(V).i32Const(1).i32Add().set(V).br(0);
+    c.end().end();
+    c.get(L0).get(ZERO).f32x4Add().set(L0);
+    c.get(L1).get(ZERO).f32x4Add().set(L1);
+    // the tail, then the 8 lanes, one at a time
+    c.f32Const0().set(ACC);
+    c.get(NVEC).i32Const(3).i32Shl().set(V);
+    c.block().loop();
+    c.get(V).get(N).i32GeS().brIf(1);
+    c.get(ACC).get(ROW).get(V).i32Const(2).i32Shl().i32Add().f32Load().f32Add().set(ACC);
+    c.get(V).i32Const(1).i32Add().set(V).br(0);
+    c.end().end();
+    for (let l = 0; l < 4; l++) c.get(ACC).get(L0).f32x4ExtractLane(l).f32Add().set(ACC);
+    for (let l = 0; l < 4; l++) c.get(ACC).get(L1).f32x4ExtractLane(l).f32Add().set(ACC);
+    c.get(OUT).get(R).i32Const(2).i32Shl().i32Add().get(ACC).f32Store();
+    c.get(R).i32Const(1).i32Add().set(R).br(0);
+  }
+  c.end().end();
+  return { name: 'row_sum_f32', params: [I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, V128, V128, V128, F32], body: c };
+}
+
 function build(): Kernels | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
@@ -329,7 +376,7 @@ function build(): Kernels | null {
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel()];
+  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel()];
   const bytes = encodeModule(SCRATCH_BYTES / 65536, defs);
   if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
   const ex = new wasm.Instance(new wasm.Module(bytes), {}).exports;
@@ -340,6 +387,7 @@ function build(): Kernels | null {
   return {
     memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
     gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'],
+    rowSum: ex.row_sum_f32 as Kernels['rowSum'],
   };
 }
 

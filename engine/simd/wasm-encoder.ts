@@ -115,6 +115,7 @@ export class Code {
   f32x4Splat(): this { return this.simd(0x13); }
   f64x2Splat(): this { return this.simd(0x14); }
   i32x4ExtractLane(lane: number): this { return this.simd(0x1b, lane); }
+  f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
   f64x2ExtractLane(lane: number): this { return this.simd(0x21, lane); }
   f64x2ReplaceLane(lane: number): this { return this.simd(0x22, lane); }
   f32x4Eq(): this { return this.simd(0x41); }

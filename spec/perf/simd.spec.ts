@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Tensor, arange, isSimdEnabled, oneHot, setSimdEnabled } from '../../engine/index.js';
 import { kernels, CHUNK } from '../../engine/simd/kernels.js';
 import { sameNumber } from '../tensor/naive.js';
+import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';
 
 const f32 = Math.fround;
@@ -160,6 +161,14 @@ describe('the SIMD kernels', () => {
       const wantB = naiveMatmul(aT, g, k, n, m);
       expectSameBits(bwd, (i) => wantB[i], `transposed long-k ${k}×${n}·${n}×${m}`);
     }), { numRuns: 40 });
+  });
+
+  it('row sums of 8 to 31 floats (sum(-1) of float32) have the bits of cascadeSumF32, PyTorch\'s order', () => {
+    fc.assert(fc.property(fc.integer({ min: 8, max: 31 }), fc.integer({ min: 40, max: 1500 }), fc.nat(), (len, rows, seed) => {
+      const x = values(rows * len, seed); // magnitudes 1e-3 … 1e4 with ±0, ±inf, NaN: order-sensitive sums
+      const got = Tensor.fromArray(x, [rows, len], 'float32').sum(1, true).toTypedArray();
+      expectSameBits(got, (j) => cascadeSumF32(x, j * len, len), `row sums of ${len}`);
+    }), { numRuns: 60 });
   });
 
   it('the lecture step gives the same loss and gradient bits with SIMD on and off', () => {
