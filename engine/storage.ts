@@ -52,9 +52,22 @@ export class Storage {
    * @example Storage.alloc('float32', 3).data // Float32Array [0, 0, 0]
    */
   static alloc(dtype: DType, n: number): Storage {
+    return Storage.allocate(dtype, n, true);
+  }
+
+  /**
+   * A storage of `n` elements whose contents are unspecified (a reused buffer keeps its old
+   * values): for ops that write every element, which then skip `alloc`'s zero-filling.
+   * @example Storage.allocUnfilled('float32', 4).length // 4
+   */
+  static allocUnfilled(dtype: DType, n: number): Storage {
+    return Storage.allocate(dtype, n, false);
+  }
+
+  private static allocate(dtype: DType, n: number, zero: boolean): Storage {
     if (!isPooledSize(n * bytesPerElement(dtype))) return new Storage(allocArray(dtype, n), dtype);
     const reused = takeBuffer(dtype, n);
-    if (reused !== undefined) reused.fill(0);
+    if (reused !== undefined && zero) reused.fill(0);
     const st = new Storage(reused ?? allocArray(dtype, n), dtype);
     trackAllocation(st);
     return st;

@@ -13,7 +13,7 @@ import { simdInt32ToFloat32 } from '../simd/elementwise.js';
 /** A copy of `x` converted to `dtype`; `x` itself when it already has that dtype. */
 export function toDType(x: Tensor, dtype: DType): Tensor {
   if (x.dtype === dtype) return x;
-  const out = Storage.alloc(dtype, x.numel());
+  const out = Storage.allocUnfilled(dtype, x.numel()); // every element is written
   const od = out.data;
   const xd = x.storage.data;
   let k = 0;

@@ -147,7 +147,7 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   });
 
   // gather: result laid out as B + rest (row-major)
-  const out = Storage.alloc(v.dtype, nB * nRest);
+  const out = Storage.allocUnfilled(v.dtype, nB * nRest); // every element is written
   const od = out.data, vd = v.storage.data;
   if (rest.length === 0) {
     for (let b = 0; b < nB; b++) od[b] = vd[offsets[b]];

@@ -81,7 +81,7 @@ function inDtype(t: Tensor, dt: DType): Tensor {
  * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel).
  */
 export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?: ContiguousKernel): Tensor {
-  const out = Storage.alloc(outDtype, x.numel());
+  const out = Storage.allocUnfilled(outDtype, x.numel()); // every element is written
   const od = out.data;
   const xd = x.storage.data;
   if (fast !== undefined && x.isContiguous() && fast(od, 0, xd, x.offset, x.numel())) return new Tensor(out, x.shape);
@@ -99,7 +99,7 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
  */
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
-  const out = new Tensor(Storage.alloc(outDtype, shape.reduce((p, d) => p * d, 1)), shape);
+  const out = new Tensor(Storage.allocUnfilled(outDtype, shape.reduce((p, d) => p * d, 1)), shape); // every element is written
   if (!simdBinary(op, out, a, b)) writeBinary(out, a, b, kernel); // SIMD for float32 add/sub/mul/div
   return out;
 }

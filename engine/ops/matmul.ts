@@ -59,7 +59,7 @@ function batched(a: Tensor, b: Tensor): Tensor {
   const batch = broadcastShapesFor('matmul (batch dimensions)', [batchA, batchB]);
   const nb = batch.reduce((p, d) => p * d, 1);
   const outShape = [...batch, n, m];
-  const out = Storage.alloc(dtype, nb * n * m);
+  const out = Storage.allocUnfilled(dtype, nb * n * m); // every element is written (also when k = 0: see gemm)
   const sa = expandStrides(batchA, a.strides.slice(0, -2), batch);
   const sb = expandStrides(batchB, b.strides.slice(0, -2), batch);
   const counter = new Array<number>(batch.length).fill(0);

@@ -60,6 +60,31 @@ describe('the memory pool', () => {
     expect(memoryStats().returned).toBe(1);
   });
 
+  it('ops that skip zero-filling write every element, even into a reused buffer full of garbage', () => {
+    const n = POOLED;
+    const dirty = (dtype: 'float32' | 'int32') => {
+      const s = Storage.alloc(dtype, n);
+      s.data.fill(7);
+      s.release();
+    };
+    const zerosK = Tensor.fromArray(new Float32Array(0), [n / 4, 0], 'float32');
+    dirty('float32');
+    expect(zerosK.matmul(Tensor.fromArray(new Float32Array(0), [0, 4], 'float32')).toTypedArray().every((v) => v === 0)).toBe(true); // k = 0: all zeros
+    const x = Tensor.fromArray(randomFloat32(n, 1), [n / 4, 4], 'float32');
+    const xv = x.toTypedArray();
+    dirty('float32');
+    const e = x.T.exp().toTypedArray(); // strided input: the plain loop
+    for (let i = 0; i < n; i += 331) expect(e[i]).toBe(Math.fround(Math.exp(xv[(i % (n / 4)) * 4 + Math.floor(i / (n / 4))])));
+    dirty('float32');
+    expect(x.T.add(1).toTypedArray().every((v, i) => v === Math.fround(xv[(i % (n / 4)) * 4 + Math.floor(i / (n / 4))] + 1))).toBe(true);
+    dirty('float32');
+    const ints = Tensor.fromArray(Int32Array.from({ length: n }, (_, i) => i - 5), [n], 'int32');
+    expect(ints.float().toTypedArray().every((v, i) => v === i - 5)).toBe(true);
+    dirty('float32');
+    const rows = x.index(arange(n / 4)).toTypedArray(); // a gather of every row
+    expect(Array.from(rows)).toEqual(Array.from(xv));
+  });
+
   it('small buffers are left to the garbage collector', () => {
     const s = Storage.alloc('float32', 100);
     s.release();
