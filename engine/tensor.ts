@@ -44,6 +44,10 @@ export interface MaxResult {
 
 let nextId = 1;
 
+/** The shape and the strides of every 0-d tensor: one shared empty list, so that the many 0-d
+ * views of a scalar loop (`N.index(i, j)`) copy nothing. Never modified (`readonly`). */
+const NO_DIMS: readonly number[] = [];
+
 /**
  * An n-dimensional array of numbers with PyTorch's semantics.
  * @example tensor([[1, 2], [3, 4]]).sum(0, true) // tensor([[4, 6]])
@@ -69,12 +73,13 @@ export class Tensor {
   readonly base: Tensor | null;
 
   /** Low-level constructor: prefer `tensor()`, `zeros()` and the view methods. */
-  constructor(storage: Storage, shape: Shape, strides: readonly number[] = contiguousStrides(shape), offset = 0, base: Tensor | null = null) {
+  constructor(storage: Storage, shape: Shape, strides?: readonly number[], offset = 0, base: Tensor | null = null) {
     this.storage = storage;
     // own copies (the caller's arrays may change later); `readonly` keeps them fixed at compile
-    // time (Object.freeze would cost more than the rest of a small op)
-    this.shape = shape.slice();
-    this.strides = strides.slice();
+    // time (Object.freeze would cost more than the rest of a small op). Default strides: row-major.
+    this.shape = shape.length === 0 ? NO_DIMS : shape.slice();
+    if (strides === undefined) this.strides = shape.length === 0 ? NO_DIMS : contiguousStrides(shape);
+    else this.strides = strides.length === 0 ? NO_DIMS : strides.slice();
     this.offset = offset;
     this.base = base;
   }

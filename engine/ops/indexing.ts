@@ -86,6 +86,9 @@ export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
   return adv.length === 0 ? v : gather(v, adv);
 }
 
+/** Shape and strides of a 0-d view (the Tensor constructor copies nothing for an empty list). */
+const NO_DIMS: readonly number[] = [];
+
 /**
  * The common small case `N.index(i, j)` (only integers, in range, nothing to record): the view
  * that the chain of `select`s below would give, built directly. Null when the general path
@@ -93,16 +96,18 @@ export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
  */
 function integerIndex(x: Tensor, args: readonly IndexArg[]): Tensor | null {
   const k = args.length;
-  if (k === 0 || k > x.ndim || needsGrad(x)) return null;
+  const { shape, strides } = x;
+  if (k === 0 || k > shape.length || needsGrad(x)) return null;
   let offset = x.offset;
   for (let d = 0; d < k; d++) {
     const a = args[d];
     if (typeof a !== 'number' || !Number.isInteger(a)) return null;
-    const size = x.shape[d];
+    const size = shape[d];
     if (a < -size || a >= size) return null;
-    offset += (a < 0 ? a + size : a) * x.strides[d];
+    offset += (a < 0 ? a + size : a) * strides[d];
   }
-  return new Tensor(x.storage, x.shape.slice(k), x.strides.slice(k), offset, x.base ?? x);
+  const all = k === shape.length; // a 0-d view: nothing left to slice
+  return new Tensor(x.storage, all ? NO_DIMS : shape.slice(k), all ? NO_DIMS : strides.slice(k), offset, x.base ?? x);
 }
 
 function asIndexTensor(a: Tensor | readonly number[], k: number): Tensor {

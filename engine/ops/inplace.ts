@@ -10,7 +10,7 @@
  * - a leaf that requires grad may not be modified while grad mode is on (use `.data` or noGrad).
  */
 import { Tensor, type TensorLike } from '../tensor.js';
-import { category, isFloating } from '../dtype.js';
+import { category, isFloating, promoteWithScalar, type DType, type TypedArray } from '../dtype.js';
 import { broadcastShapesFor, formatShape, sameShape } from '../shape.js';
 import { isGradEnabled } from '../autograd/grad-mode.js';
 import { Node, needsGrad } from '../autograd/node.js';
@@ -50,42 +50,77 @@ function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDty
 }
 
 /**
- * Record the in-place op on the tape (when autograd needs it): the target's history is replaced
- * by a node whose input is the target's previous self. `backward` gets the saved "old" alias.
+ * Record the in-place op on the tape: the target's history is replaced by a node whose input is
+ * the target's previous self. `backward` gets the saved "old" alias. Called only when
+ * `recording(target, other)`.
  */
-function rebase(target: Tensor, name: string, other: TensorLike, backward: (g: Tensor, old: Tensor) => (Tensor | null)[], saveOld: boolean): void {
+function rebase(target: Tensor, name: string, other: TensorLike, backward: (g: Tensor, old: Tensor) => (Tensor | null)[]): void {
   const otherT = other instanceof Tensor ? other : null;
-  if (!needsGrad(target, otherT)) return;
   const old = target.detach();
   old.setGradFn(target.gradFn);
-  const saved = saveOld ? [old] : [];
-  if (otherT) saved.push(otherT);
-  target.setGradFn(new Node(name, [target.gradFn ? old : null, otherT], (g) => backward(g, old), saved));
+  target.setGradFn(new Node(name, [target.gradFn ? old : null, otherT], (g) => backward(g, old), otherT ? [otherT] : []));
 }
 
+/** True when an in-place op must be recorded: grad mode is on and an operand requires grad. */
+function recording(target: Tensor, other: TensorLike): boolean {
+  return isGradEnabled() && (target.requiresGrad || (other instanceof Tensor && other.requiresGrad));
+}
+
+/**
+ * One-element buffers holding a plain-number operand in the target's dtype (the store rounds it
+ * as `scalarTensor` would: float32 rounding, int32 wrapping), so that `N.index(i, j).add_(1)`
+ * allocates no 0-d tensor for the 1. Only read inside one synchronous kernel call.
+ */
+const scalarSlots: Record<DType, TypedArray> = {
+  float32: new Float32Array(1),
+  float64: new Float64Array(1),
+  int32: new Int32Array(1),
+  bool: new Uint8Array(1),
+};
+
 function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: BinaryKernel): void {
-  const [, y, dt] = operands(op, target, other);
-  const resultDtype = op === 'div_' && !isFloating(dt) ? 'float32' : dt;
-  checkTarget(op, target, y, resultDtype);
-  if (!simdBinary(op, target, target, y)) writeBinary(target, target, y, kernel); // SIMD for float32 add_/sub_/mul_/div_
+  if (typeof other === 'number' && target.ndim === 0 && target.dtype !== 'bool') {
+    // a number into one element: the checks `operands` and `checkTarget` make, without
+    // wrapping the number in a tensor or walking strides
+    const dt = promoteWithScalar(target.dtype, other);
+    checkTarget(op, target, null, op === 'div_' && !isFloating(dt) ? 'float32' : dt);
+    const slot = scalarSlots[dt];
+    slot[0] = other;
+    const data = target.storage.data;
+    kernel(data, target.offset, data, target.offset, 0, slot, 0, 0, 1);
+  } else {
+    const [, y, dt] = operands(op, target, other);
+    checkTarget(op, target, y, op === 'div_' && !isFloating(dt) ? 'float32' : dt);
+    if (!simdBinary(op, target, target, y)) writeBinary(target, target, y, kernel); // SIMD for float32 add_/sub_/mul_/div_
+  }
   target.storage.version++;
 }
 
+// The row kernels (module constants: no closure is created per call).
+const addKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
+};
+const subKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
+};
+const mulKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
+};
+const divKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
+};
+
 /** In place `target += other`.  Backward: grad_target = g, grad_other = g. */
 export function add_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('add_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
-  });
-  rebase(target, 'AddBackward0', other, (g) => [g, g], false);
+  binaryInplace('add_', target, other, addKernel);
+  if (recording(target, other)) rebase(target, 'AddBackward0', other, (g) => [g, g]);
   return target;
 }
 
 /** In place `target -= other`.  Backward: grad_target = g, grad_other = -g. */
 export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('sub_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
-  });
-  rebase(target, 'SubBackward0', other, (g) => [g, g.neg()], false);
+  binaryInplace('sub_', target, other, subKernel);
+  if (recording(target, other)) rebase(target, 'SubBackward0', other, (g) => [g, g.neg()]);
   return target;
 }
 
@@ -95,12 +130,12 @@ export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
  * saves `original_self` the same way).
  */
 export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
-  const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
   const original = needsGrad(other) ? copyContiguous(target) : null;
-  binaryInplace('mul_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
-  });
-  rebase(target, 'MulBackward0', other, (g) => [g.mul(y), original ? g.mul(original) : null], false);
+  binaryInplace('mul_', target, other, mulKernel);
+  if (recording(target, other)) {
+    const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
+    rebase(target, 'MulBackward0', other, (g) => [g.mul(y), original ? g.mul(original) : null]);
+  }
   return target;
 }
 
@@ -109,12 +144,12 @@ export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
  * grad_other = -g·old_target/other² (old_target copied before the write, as in `mul_`).
  */
 export function div_<T extends Tensor>(target: T, other: TensorLike): T {
-  const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
   const original = needsGrad(other) ? copyContiguous(target) : null;
-  binaryInplace('div_', target, other, (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
-  });
-  rebase(target, 'DivBackward0', other, (g) => [g.div(y), original ? g.neg().mul(original).div(y.mul(y)) : null], false);
+  binaryInplace('div_', target, other, divKernel);
+  if (recording(target, other)) {
+    const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
+    rebase(target, 'DivBackward0', other, (g) => [g.div(y), original ? g.neg().mul(original).div(y.mul(y)) : null]);
+  }
   return target;
 }
 
