@@ -3,7 +3,7 @@
  * smooth and normalise it into P, sample names from P, and score names by their negative
  * log-likelihood.
  */
-import { Generator, Tensor, multinomial, oneHot, tensor, zeros } from '../engine/index.js';
+import { Generator, Tensor, bincount, multinomial, tensor, zeros } from '../engine/index.js';
 import { bigramPairs, type Vocabulary } from './data.js';
 import { pyFloat } from './pyrepr.js';
 
@@ -21,16 +21,18 @@ export function countBigramsLoop(words: readonly string[], vocab: Vocabulary): T
 }
 
 /**
- * N again, vectorised: `N = onehot(xs)ᵀ · onehot(ys)`: entry (i, j) counts the k with
- * xs[k] = i and ys[k] = j. One matmul instead of 228,146 small ops; exact (sums of ones).
+ * N again, vectorised: number each pair by its place in N read row-major, `xs * V + ys`, count
+ * those numbers with one `bincount` (V·V bins), and view the counts as V×V. int32, V×V; one
+ * pass over the pairs instead of 228,146 small ops.
  *
  * @example countBigrams(['emma', 'ava'], Vocabulary.fromWords(['emma', 'ava'])).index(0) // tensor([0, 1, 1, 0, 0]): '.a' and '.e'
  */
 export function countBigrams(words: readonly string[], vocab: Vocabulary): Tensor {
   const { xs, ys } = bigramPairs(words, vocab);
-  const X = oneHot(Tensor.fromArray(xs, [xs.length], 'int32'), vocab.size).float();
-  const Y = oneHot(Tensor.fromArray(ys, [ys.length], 'int32'), vocab.size).float();
-  return X.T.matmul(Y).int();
+  const V = vocab.size;
+  // xs * V + ys, computed in place in the pairs' own fresh arrays (no 228,146-element temporaries)
+  const cell = Tensor.fromArray(xs, [xs.length], 'int32').mul_(V).add_(Tensor.fromArray(ys, [ys.length], 'int32'));
+  return bincount(cell, { minlength: V * V }).view(V, V);
 }
 
 /**

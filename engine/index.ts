@@ -17,6 +17,7 @@ export { sum, mean, argmax } from './ops/reduce.js';
 export { matmul } from './ops/matmul.js';
 export { slice, type Slice, type IndexArg } from './ops/indexing.js';
 export { oneHot } from './ops/one-hot.js';
+export { bincount, type BincountOptions } from './ops/bincount.js';
 export { formatTensor, type PrintDType, type FormatOptions } from './format.js';
 export { noGrad, enableGrad, isGradEnabled } from './autograd/grad-mode.js';
 export { Node, type BackwardFn, type SavedTensor } from './autograd/node.js';

@@ -25,6 +25,7 @@ import * as views from './ops/views.js';
 import { matmul } from './ops/matmul.js';
 import { index, type IndexArg } from './ops/indexing.js';
 import { toDType } from './ops/cast.js';
+import { bincount, type BincountOptions } from './ops/bincount.js';
 import * as random from './random/sampling.js';
 import type { Generator } from './random/generator.js';
 
@@ -525,6 +526,14 @@ export class Tensor {
    * @example tensor([[1, 2], [3, 4]]).matmul(tensor([[1], [1]])) // tensor([[3], [7]])
    */
   matmul(other: Tensor): Tensor { return matmul(this, other); }
+
+  // ---------------------------------------------------------------- counting (ops/bincount.ts)
+
+  /**
+   * How often each value of this 1-d int32 tensor occurs (`torch.bincount`; see `bincount`).
+   * @example tensor([0, 2, 2]).bincount({ minlength: 4 }) // tensor([1, 0, 2, 0])
+   */
+  bincount(opts: BincountOptions = {}): Tensor { return bincount(this, opts); }
 
   // ---------------------------------------------------------------- views (ops/views.ts)
 
