@@ -219,28 +219,58 @@ export interface BigramPairs {
  * ```
  */
 export function bigramPairs(words: readonly string[], vocab: Vocabulary): BigramPairs {
-  const encoded = words.map((word, i) => {
+  // Most symbols are one UTF-16 code unit: `table` maps such a unit to its index (-1 for the
+  // others). A word with any other unit (half of a two-unit symbol, or a character outside the
+  // vocabulary) is encoded by `vocab.encode`, which also reports the unknown character.
+  const table = codeUnitTable(vocab);
+  let bound = 0; // n + 1 pairs per name of n code points, and n <= its code units
+  for (const word of words) bound += word.length + 1;
+  const xs = new Int32Array(bound);
+  const ys = new Int32Array(bound);
+  let k = 0;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
     const problem = wordProblem(word);
     if (problem !== undefined) {
-      throw new Error(`cannot make pairs: name ${i + 1} (${JSON.stringify(word)}) is not usable: ${problem}`);
+      throw new Error(`cannot make pairs: name ${w + 1} (${JSON.stringify(word)}) is not usable: ${problem}`);
     }
-    return vocab.encode(word);
-  });
-  const total = encoded.reduce((n, ixs) => n + ixs.length + 1, 0);
-  const xs = new Int32Array(total);
-  const ys = new Int32Array(total);
-  let k = 0;
-  for (const ixs of encoded) {
+    const start = k;
     let prev = 0; // '.' starts every name
-    for (const ix of ixs) {
+    let c = 0;
+    for (; c < word.length; c++) {
+      const unit = word.charCodeAt(c);
+      const ix = unit < table.length ? table[unit] : -1;
+      if (ix < 0) break;
       xs[k] = prev;
       ys[k] = ix;
       prev = ix;
       k++;
     }
+    if (c < word.length) {
+      k = start;
+      prev = 0;
+      for (const ix of vocab.encode(word)) {
+        xs[k] = prev;
+        ys[k] = ix;
+        prev = ix;
+        k++;
+      }
+    }
     xs[k] = prev; // … and ends it
     ys[k] = 0;
     k++;
   }
-  return { xs, ys };
+  return k === bound ? { xs, ys } : { xs: xs.slice(0, k), ys: ys.slice(0, k) };
+}
+
+/** UTF-16 code unit → vocabulary index, for the symbols that are one code unit (not a surrogate). */
+function codeUnitTable(vocab: Vocabulary): Int32Array {
+  const single = (s: string) => s.length === 1 && (s.charCodeAt(0) < 0xd800 || s.charCodeAt(0) > 0xdfff);
+  let max = -1;
+  for (const s of vocab.itos) if (single(s)) max = Math.max(max, s.charCodeAt(0));
+  const table = new Int32Array(max + 1).fill(-1);
+  vocab.itos.forEach((s, i) => {
+    if (single(s)) table[s.charCodeAt(0)] = i;
+  });
+  return table;
 }
