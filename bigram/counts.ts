@@ -3,7 +3,7 @@
  * smooth and normalise it into P, sample names from P, and score names by their negative
  * log-likelihood.
  */
-import { Generator, Tensor, bincount, multinomial, tensor, zeros } from '../engine/index.js';
+import { Generator, Tensor, bincount, multinomial, sampleRow, tensor, zeros } from '../engine/index.js';
 import { bigramPairs, type Vocabulary } from './data.js';
 import { pyFloat } from './pyrepr.js';
 
@@ -61,25 +61,32 @@ export function probabilities(N: Tensor, smoothing = 1): Tensor {
  * ```
  */
 export function sampleWith(next: (ix: number) => Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
+  return sampleLoop((ix) => multinomial(next(ix), 1, { replacement: true, generator }).item(), vocab, count);
+}
+
+/**
+ * Sample `count` names from the counts model's P: `sampleWith((ix) => P.index(ix), …)`, each
+ * draw made by `sampleRow(P, ix)` (the same index and generator consumption, without a row view
+ * and a result tensor per character).
+ * @example sampleNames(P, vocab, new Generator().manualSeed(2147483647), 5) // names.txt: ['mor.', 'axx.', 'minaymoryles.', 'kondlaisah.', 'anchshizarie.']
+ */
+export function sampleNames(P: Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
+  return sampleLoop((ix) => sampleRow(P, ix, { generator }), vocab, count);
+}
+
+/** `count` names, each drawn one character at a time with `draw(ix)` from index 0 (`.`) until 0 comes back. */
+function sampleLoop(draw: (ix: number) => number, vocab: Vocabulary, count: number): string[] {
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     let out = '';
     let ix = 0;
     do {
-      ix = multinomial(next(ix), 1, { replacement: true, generator }).item();
+      ix = draw(ix);
       out += vocab.itos[ix];
     } while (ix !== 0);
     names.push(out);
   }
   return names;
-}
-
-/**
- * Sample `count` names from the counts model's P (see `sampleWith`).
- * @example sampleNames(P, vocab, new Generator().manualSeed(2147483647), 5) // names.txt: ['mor.', 'axx.', 'minaymoryles.', 'kondlaisah.', 'anchshizarie.']
- */
-export function sampleNames(P: Tensor, vocab: Vocabulary, generator: Generator, count: number): string[] {
-  return sampleWith((ix) => P.index(ix), vocab, generator, count);
 }
 
 /** One bigram's probability under a model and its log. */

@@ -25,4 +25,4 @@ export { type BackwardOptions } from './autograd/backward.js';
 export { graphOf, toDot, type GraphEntry, type GraphInput, type GraphNodeInput, type GraphTensorInput, type DotOptions } from './autograd/graph.js';
 export { gradcheck, type GradcheckOptions, type GradcheckResult, type GradcheckEntry } from './autograd/gradcheck.js';
 export { Generator, defaultGenerator, manualSeed, type NormalKernel, type GeneratorState, type GeneratorOptions } from './random/generator.js';
-export { rand, randn, multinomial, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';
+export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';

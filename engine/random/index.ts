@@ -19,4 +19,4 @@ export { cephesLogF32, cephesSinCosF32 } from './cephes-f32.js';
 export { fillUniform } from './uniform.js';
 export { fillNormal, nextDoubleNormal } from './normal.js';
 export { fillExponential } from './exponential.js';
-export { multinomialKernel, checkMultinomialArgs, topkIndices } from './multinomial.js';
+export { multinomialKernel, sampleWithReplacementAt, checkMultinomialArgs, topkIndices } from './multinomial.js';

@@ -90,13 +90,9 @@ export function multinomialKernel(
   numSamples: number,
   replacement: boolean,
 ): Int32Array {
-  for (const [name, v] of [
-    ['nrows', nrows],
-    ['ncat', ncat],
-    ['numSamples', numSamples],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 0) throw new Error(`multinomialKernel: ${name} must be a non-negative integer, got ${v}`);
-  }
+  checkCount('nrows', nrows);
+  checkCount('ncat', ncat);
+  checkCount('numSamples', numSamples);
   if (probs.length !== nrows * ncat) {
     throw new Error(
       `multinomialKernel: probs has ${probs.length} elements, expected nrows * ncat = ${nrows} * ${ncat} = ${nrows * ncat}`,
@@ -105,27 +101,65 @@ export function multinomialKernel(
   checkMultinomialArgs(1, true, '', numSamples, replacement, ncat);
   const out = new Int32Array(nrows * numSamples);
   if (out.length === 0) return out;
-  if (replacement) sampleWithReplacement(g, probs, nrows, ncat, numSamples, out);
+  if (replacement) sampleWithReplacementAt(g, probs, 0, nrows, ncat, numSamples, out);
   else sampleWithoutReplacement(g, probs, nrows, ncat, numSamples, out);
   return out;
 }
 
-/** §5.3: CDF in the input dtype + binary search, one `random64` per sample. */
-function sampleWithReplacement(
+function checkCount(name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 0) throw new Error(`multinomialKernel: ${name} must be a non-negative integer, got ${v}`);
+}
+
+/**
+ * The CDF of one row, reused from call to call (a sampling loop draws one character at a time:
+ * no new array per draw). Only used inside one synchronous call of `sampleWithReplacementAt`.
+ */
+let cumF32 = new Float32Array(64);
+let cumF64 = new Float64Array(64);
+
+/**
+ * §5.3, the with-replacement kernel: per row, the running sum in the input dtype, the CDF
+ * `cum[j] / sum` rounded to the input dtype with its last entry set to 1, then per sample one
+ * `random64` (a double uniform u) and a binary search for the leftmost CDF entry >= u.
+ *
+ * The rows may sit anywhere in a typed array: row r is
+ * `probs[offset + r·ncat … offset + (r+1)·ncat)`, so a row of a tensor's storage is sampled in
+ * place (no copy). Draws and errors are exactly those of {@link multinomialKernel} with
+ * `replacement = true` on those rows; unlike it, no argument checks: the caller has made those
+ * of {@link checkMultinomialArgs} and gives `out` room for `nrows * numSamples` indices.
+ *
+ * @param g - the generator.
+ * @param probs - holds the weights (float32, or float64 computed in double).
+ * @param offset - where row 0 starts in `probs`.
+ * @param nrows - number of rows.
+ * @param ncat - categories per row.
+ * @param numSamples - samples per row.
+ * @param out - receives the indices, row-major `nrows x numSamples`.
+ *
+ * @example
+ * ```ts
+ * const out = new Int32Array(1);
+ * sampleWithReplacementAt(g, P.storage.data as Float32Array, ix * 27, 1, 27, 1, out); // multinomial(P.index(ix), 1, { replacement: true, generator: g })
+ * ```
+ */
+export function sampleWithReplacementAt(
   g: Generator,
-  p: Float32Array | Float64Array,
+  probs: Float32Array | Float64Array,
+  offset: number,
   nrows: number,
   ncat: number,
-  k: number,
+  numSamples: number,
   out: Int32Array,
 ): void {
-  const isF32 = p instanceof Float32Array;
-  const cum = isF32 ? new Float32Array(ncat) : new Float64Array(ncat);
+  const isF32 = probs instanceof Float32Array;
+  if (isF32 && cumF32.length < ncat) cumF32 = new Float32Array(ncat);
+  if (!isF32 && cumF64.length < ncat) cumF64 = new Float64Array(ncat);
+  const cum = isF32 ? cumF32 : cumF64;
   for (let row = 0; row < nrows; row++) {
-    const base = row * ncat;
+    const base = offset + row * ncat;
     let sum = 0;
     for (let j = 0; j < ncat; j++) {
-      const val = p[base + j];
+      const val = probs[base + j];
       if (!(val >= 0)) throw new Error(MSG_NEGATIVE);
       if (val === Infinity) throw new Error(MSG_NONFINITE);
       sum = isF32 ? Math.fround(sum + val) : sum + val;
@@ -134,8 +168,8 @@ function sampleWithReplacement(
     if (!(sum > 0)) throw new Error(MSG_SUM);
     for (let j = 0; j < ncat; j++) cum[j] = cum[j] / sum; // rounded to the dtype on store
     const last = ncat - 1;
-    const o = row * k;
-    for (let s = 0; s < k; s++) {
+    const o = row * numSamples;
+    for (let s = 0; s < numSamples; s++) {
       const u = g.nextFloat64Uniform();
       cum[last] = 1;
       let lo = 0;

@@ -11,7 +11,7 @@ import { defaultGenerator, Generator } from './generator.js';
 import { fillUniform } from './uniform.js';
 import { fillNormal } from './normal.js';
 import { fillExponential } from './exponential.js';
-import { checkMultinomialArgs, multinomialKernel } from './multinomial.js';
+import { checkMultinomialArgs, multinomialKernel, sampleWithReplacementAt } from './multinomial.js';
 
 /** Options of the random creation functions. */
 export interface RandomOptions {
@@ -88,12 +88,48 @@ export function multinomial(probs: Tensor, numSamples: number, opts: Multinomial
   const g = checkGenerator('multinomial', opts.generator);
   const replacement = opts.replacement ?? false;
   if (!Number.isInteger(numSamples)) throw new TypeError(`multinomial: numSamples must be an integer, got ${numSamples}`);
-  checkMultinomialArgs(probs.ndim, isFloating(probs.dtype), probs.dtype === 'int32' ? 'Long' : torchTypeName(probs.dtype), numSamples, replacement, probs.shape[probs.ndim - 1] ?? 0);
+  const floating = isFloating(probs.dtype);
+  const dtypeName = floating ? '' : probs.dtype === 'int32' ? 'Long' : torchTypeName(probs.dtype); // only for the error
+  checkMultinomialArgs(probs.ndim, floating, dtypeName, numSamples, replacement, probs.shape[probs.ndim - 1] ?? 0);
   const ncat = probs.shape[probs.ndim - 1];
   const nrows = probs.ndim === 2 ? probs.shape[0] : 1;
-  const data = probs.contiguous().toTypedArray() as Float32Array | Float64Array;
-  const out = multinomialKernel(g, data, nrows, ncat, numSamples, replacement);
+  // the weights where they are (a row of P is a contiguous run of its storage): no copy
+  const x = probs.contiguous();
+  const data = x.storage.data as Float32Array | Float64Array;
+  let out: Int32Array;
+  if (replacement) {
+    out = new Int32Array(nrows * numSamples);
+    sampleWithReplacementAt(g, data, x.offset, nrows, ncat, numSamples, out);
+  } else {
+    out = multinomialKernel(g, data.subarray(x.offset, x.offset + nrows * ncat), nrows, ncat, numSamples, false);
+  }
   return Tensor.fromArray(out, probs.ndim === 2 ? [nrows, numSamples] : [numSamples], 'int32');
+}
+
+/** Receives the index `sampleRow` draws (read right after the synchronous kernel call). */
+const drawn = new Int32Array(1);
+
+/**
+ * One index drawn with replacement from row `row` of the 2-d weights `probs`: the number
+ * `multinomial(probs.index(row), 1, { replacement: true, generator }).item()` gives (the same
+ * index, the same generator consumption, the same errors), without making the row view and the
+ * one-element result tensor. For loops that draw one token at a time (1,000 names are about
+ * 7,000 draws).
+ *
+ * @example sampleRow(P, ix, { generator: g }) // torch.multinomial(P[ix], 1, replacement=True, generator=g).item()
+ */
+export function sampleRow(probs: Tensor, row: number, opts: { generator?: Generator } = {}): number {
+  if (!(probs instanceof Tensor)) throw new TypeError('sampleRow: probs must be a Tensor');
+  const { shape, strides } = probs;
+  const direct =
+    shape.length === 2 && isFloating(probs.dtype) && Number.isInteger(row) && row >= -shape[0] && row < shape[0] &&
+    (strides[1] === 1 || shape[1] === 1);
+  if (!direct) return multinomial(probs.index(row), 1, { replacement: true, generator: opts.generator }).item(); // reports the errors
+  const g = checkGenerator('multinomial', opts.generator);
+  checkMultinomialArgs(1, true, '', 1, true, shape[1]); // what multinomial checks of the row (its length)
+  const offset = probs.offset + (row < 0 ? row + shape[0] : row) * strides[0];
+  sampleWithReplacementAt(g, probs.storage.data as Float32Array | Float64Array, offset, 1, shape[1], 1, drawn);
+  return drawn[0];
 }
 
 /** Fill `target` (any layout) from a contiguous buffer filled by `fill`, bumping its version. */
