@@ -13,6 +13,7 @@
 import { checkDType, isFloating, type DType, type TypedArray } from './dtype.js';
 import { contiguousStrides, numelOf, type Shape } from './shape.js';
 import { Storage } from './storage.js';
+import { untrack } from './memory-scope.js';
 import { formatTensor } from './format.js';
 import { Node } from './autograd/node.js';
 import { runBackward, type BackwardOptions } from './autograd/backward.js';
@@ -286,7 +287,9 @@ export class Tensor {
    * @example tensor([[1, 2], [3, 4]]).T.toTypedArray() // Int32Array [1, 3, 2, 4]
    */
   toTypedArray(): TypedArray {
-    return views.copyContiguous(this).storage.data;
+    const copy = views.copyContiguous(this).storage;
+    untrack(copy); // the caller owns the array: no memory scope (tidy) may give it back
+    return copy.data;
   }
 
   /**

@@ -124,6 +124,11 @@ function asIndexTensor(a: Tensor | readonly number[], k: number): Tensor {
   return t;
 }
 
+/** `n` zeroed positions into an array of `length` elements: int32 when they fit, else float64. */
+function positionArray(n: number, length: number): Int32Array | Float64Array {
+  return length < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
+}
+
 /** Advanced indexing on the view `v`: gather along the indexed dims. */
 function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   const B = broadcastShapesFor('index (broadcasting the index tensors)', adv.map((a) => a.idx.shape));
@@ -135,7 +140,8 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   const nRest = numelOf(restShape);
 
   // the storage offset each element of B points at (checked against the dim sizes)
-  const offsets = new Float64Array(nB);
+  // (int32 positions when they fit: a typed-array index that is a double is a slow lookup)
+  const offsets = positionArray(nB, v.storage.length);
   offsets.fill(v.offset);
   adv.forEach(({ dim, idx }) => {
     const size = v.shape[dim];
@@ -191,7 +197,7 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
     const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
     // positions in gx: same offsets but relative to a contiguous tensor of v's shape
     const cs = contiguousStrides(v.shape);
-    const zo = new Float64Array(nB);
+    const zo = positionArray(nB, v.numel());
     adv.forEach(({ dim, idx }) => {
       const size = v.shape[dim];
       const vals = idx.expand(B).toTypedArray();

@@ -222,6 +222,14 @@ describe('tidy and keep', () => {
     for (let i = 0; i < n; i += 101) expect(ov[i]).toBeCloseTo(2 * Math.exp(xv[i]), 5);
   });
 
+  it('a typed array from toTypedArray() inside tidy belongs to the caller: never given back', () => {
+    const x = Tensor.fromArray(randomFloat32(n, 12), [n], 'float32');
+    const arr = tidy(() => x.exp().toTypedArray());
+    const first = arr.slice();
+    for (let k = 0; k < 3; k++) tidy(() => x.mul(3).exp().mul(2)); // reuse every pooled buffer of this size
+    expect(arr).toEqual(first);
+  });
+
   it('keeps storages reachable through arrays, objects, Maps and the saved autograd graph', () => {
     const W = Tensor.fromArray(randomFloat32(n, 2), [n], 'float32').requiresGrad_();
     const res = tidy(() => {
