@@ -8,14 +8,17 @@
  * garbage collector runs, and a synchronous training loop never gets it back in time, so every
  * training step would pay for fresh pages. The engine instead hands back the buffers it knows
  * nobody else can see (the gradients flowing between nodes during backward, see
- * `autograd/backward.ts`, and everything released by `tidy`, see `memory-scope.ts`), and
- * `Storage.alloc` takes from here before asking for new memory.
+ * `autograd/backward.ts`, and everything released by `tidy`, see `tidy.ts`), and
+ * `Storage.alloc` takes from here before asking for new memory. (Storages made inside a memory
+ * scope live in the SIMD arena instead, `simd/arena.ts`, which keeps its own free blocks;
+ * `memoryStats()` reports both.)
  *
  * Only large buffers are pooled (at least `MIN_POOLED_BYTES`): small ones are cheap to allocate.
  * The pool holds at most `limitBytes` (256 MiB by default, `setMemoryPoolLimit`); `emptyCache()`
  * drops everything it holds (PyTorch's `torch.cuda.empty_cache()` has the same role).
  */
 import type { DType, TypedArray } from './dtype.js';
+import { arenaCounts, arenaUsage } from './simd/arena.js';
 
 /** Buffers smaller than this are not pooled (64 KiB). */
 export const MIN_POOLED_BYTES = 1 << 16;
@@ -28,12 +31,16 @@ export interface MemoryStats {
   pooledBuffers: number;
   /** The most bytes the pool may hold (`setMemoryPoolLimit`). */
   limitBytes: number;
-  /** Large allocations served from the pool since start (or `resetMemoryStats`). */
+  /** Large allocations served from reused memory (pool or arena) since start (or `resetMemoryStats`). */
   reused: number;
   /** Large allocations that needed fresh memory. */
   fresh: number;
-  /** Large buffers given back to the pool. */
+  /** Large buffers given back (to the pool or the arena). */
   returned: number;
+  /** Bytes of the arena (the SIMD kernels' memory, for storages made inside tidy/backward) held by live storages. */
+  arenaBytes: number;
+  /** Bytes of the arena written so far (live, free for reuse); they stay with the process. */
+  arenaReservedBytes: number;
   /** Large buffers given back but dropped because the pool was full. */
   dropped: number;
 }
@@ -107,7 +114,12 @@ export function setMemoryPoolLimit(bytes: number): void {
  * @example const { reused, fresh } = memoryStats(); // large allocations served from the pool / from fresh memory
  */
 export function memoryStats(): MemoryStats {
-  return { pooledBytes, pooledBuffers, limitBytes, ...counts };
+  const arena = arenaUsage();
+  return {
+    pooledBytes, pooledBuffers, limitBytes, dropped: counts.dropped,
+    reused: counts.reused + arenaCounts.reused, fresh: counts.fresh + arenaCounts.fresh, returned: counts.returned + arenaCounts.returned,
+    arenaBytes: arena.inUse, arenaReservedBytes: arena.reserved,
+  };
 }
 
 /**
@@ -116,4 +128,5 @@ export function memoryStats(): MemoryStats {
  */
 export function resetMemoryStats(): void {
   counts.reused = counts.fresh = counts.returned = counts.dropped = 0;
+  arenaCounts.reused = arenaCounts.fresh = arenaCounts.returned = 0;
 }

@@ -22,6 +22,11 @@ export function trackAllocation(st: Storage): void {
   if (scopes.length > 0) scopes[scopes.length - 1].add(st);
 }
 
+/** True while some scope is open (a large allocation will be tracked). */
+export function inScope(): boolean {
+  return scopes.length > 0;
+}
+
 /** Open a new innermost scope. */
 export function openScope(): MemoryScope {
   const scope: MemoryScope = new Set();

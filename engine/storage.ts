@@ -1,10 +1,12 @@
 /**
  * Storage: the one flat typed array that any number of tensors (views) look into.
  *
- * All allocation goes through `Storage.alloc`, so where memory comes from is decided here: a
- * large buffer is taken from the memory pool when one of the same dtype and length is there
- * (`memory-pool.ts`), and every large storage is reported to the innermost open memory scope
- * (`memory-scope.ts`) so that the engine can give it back when it is provably no longer needed.
+ * All allocation goes through `Storage.alloc`, so where memory comes from is decided here. A large
+ * buffer made inside a memory scope (`tidy`, `backward`) lives in the SIMD kernels' WebAssembly
+ * memory (`simd/arena.ts`); other large buffers are taken from the memory pool when one of the
+ * same dtype and length is there (`memory-pool.ts`). Every large storage is reported to the
+ * innermost open memory scope (`memory-scope.ts`) so that the engine can give it back when it is
+ * provably no longer needed.
  *
  * `version` counts in-place writes. Autograd remembers the version of every tensor it saves for
  * backward and refuses to use a tensor that was modified in place afterwards (PyTorch's version
@@ -12,7 +14,8 @@
  */
 import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
-import { trackAllocation } from './memory-scope.js';
+import { inScope, trackAllocation } from './memory-scope.js';
+import { arenaArray, freeArenaArray, isArenaArray } from './simd/arena.js';
 
 /**
  * A flat buffer shared by a tensor and all of its views.
@@ -66,6 +69,16 @@ export class Storage {
 
   private static allocate(dtype: DType, n: number, zero: boolean): Storage {
     if (!isPooledSize(n * bytesPerElement(dtype))) return new Storage(allocArray(dtype, n), dtype);
+    if (inScope()) {
+      // inside tidy or backward: in the SIMD kernels' memory, where they work in place
+      const arr = arenaArray(dtype, n);
+      if (arr !== null) {
+        if (zero) arr.fill(0);
+        const st = new Storage(arr, dtype);
+        trackAllocation(st);
+        return st;
+      }
+    }
     const reused = takeBuffer(dtype, n);
     if (reused !== undefined && zero) reused.fill(0);
     const st = new Storage(reused ?? allocArray(dtype, n), dtype);
@@ -108,6 +121,7 @@ export class Storage {
     const d = this.#data;
     if (d === null) return;
     this.#data = null;
-    if (isPooledSize(d.byteLength)) giveBuffer(this.dtype, d);
+    if (isArenaArray(d)) freeArenaArray(d);
+    else if (isPooledSize(d.byteLength)) giveBuffer(this.dtype, d);
   }
 }

@@ -13,7 +13,6 @@
 import { checkDType, isFloating, type DType, type TypedArray } from './dtype.js';
 import { contiguousStrides, numelOf, type Shape } from './shape.js';
 import { Storage } from './storage.js';
-import { untrack } from './memory-scope.js';
 import { formatTensor } from './format.js';
 import { Node } from './autograd/node.js';
 import { runBackward, type BackwardOptions } from './autograd/backward.js';
@@ -287,9 +286,13 @@ export class Tensor {
    * @example tensor([[1, 2], [3, 4]]).T.toTypedArray() // Int32Array [1, 3, 2, 4]
    */
   toTypedArray(): TypedArray {
+    // a new array with a buffer of its own: never a view into the engine's memory (the arena or
+    // the pool), which a memory scope may give back
+    if (this.isContiguous()) return this.storage.data.slice(this.offset, this.offset + this.numel());
     const copy = views.copyContiguous(this).storage;
-    untrack(copy); // the caller owns the array: no memory scope (tidy) may give it back
-    return copy.data;
+    const out = copy.data.slice();
+    copy.release();
+    return out;
   }
 
   /**

@@ -15,6 +15,7 @@ import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
 import { expF32 } from '../ops/exp-f32.js';
 import { CHUNK, REGION, kernels, type Layout } from './kernels.js';
+import { isArenaArray } from './arena.js';
 
 const env = typeof process === 'object' ? process.env?.MAKEMORE_SIMD : undefined;
 let enabled = kernels !== null && env !== '0';
@@ -94,6 +95,11 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
   if (perRow && cols > CHUNK) return false;
   const kernel = kernels.binary[`${kernelOp}_${la}${lb}`];
   const od = out.storage.data as Float32Array, ad = a.storage.data as Float32Array, bd = b.storage.data as Float32Array;
+  if (isArenaArray(od) && isArenaArray(ad) && isArenaArray(bd)) {
+    // all three in the kernels' memory: one call, in place
+    kernel(od.byteOffset + 4 * out.offset, ad.byteOffset + 4 * a.offset, bd.byteOffset + 4 * b.offset, perRow ? numel / cols : 1, cols);
+    return true;
+  }
   if (la === 'S') f32[A] = ad[a.offset];
   if (lb === 'S') f32[B] = bd[b.offset];
   // a chunk: `rows` rows of `cols` (per-row layouts), or `len` consecutive elements
@@ -119,12 +125,19 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
  */
 export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number, n: number): boolean {
   if (!enabled || kernels === null || n < MIN_ELEMENTS || !(x instanceof Float32Array) || !(out instanceof Float32Array)) return false;
+  const inPlace = isArenaArray(x) && isArenaArray(out);
   for (let start = 0; start < n; start += CHUNK) {
+    // chunks also bound the list of pairs (at most CHUNK / 2 entries)
     const len = Math.min(CHUNK, n - start);
     const len4 = len - (len % 4);
-    f32.set(x.subarray(xi + start, xi + start + len4), A);
-    const listed = kernels.exp(REGION.out, REGION.a, len4, REGION.list);
-    out.set(f32.subarray(OUT, OUT + len4), o + start);
+    let listed: number;
+    if (inPlace) {
+      listed = kernels.exp(out.byteOffset + 4 * (o + start), x.byteOffset + 4 * (xi + start), len4, REGION.list);
+    } else {
+      f32.set(x.subarray(xi + start, xi + start + len4), A);
+      listed = kernels.exp(REGION.out, REGION.a, len4, REGION.list);
+      out.set(f32.subarray(OUT, OUT + len4), o + start);
+    }
     // the pairs the kernel could not vouch for, and the last len % 4 elements
     for (let k = 0; k < listed; k++) {
       const p = start + i32[LIST + k];
@@ -139,6 +152,12 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
 /** `out[o + i] = x[xi + i]` for int32 x and float32 out, with the SIMD kernel (false when it does not apply). */
 export function simdInt32ToFloat32(out: TypedArray, o: number, x: TypedArray, xi: number, n: number): boolean {
   if (!enabled || kernels === null || n < MIN_ELEMENTS || !(x instanceof Int32Array) || !(out instanceof Float32Array)) return false;
+  if (isArenaArray(x) && isArenaArray(out)) {
+    const n4 = n - (n % 4);
+    kernels.i32ToF32(out.byteOffset + 4 * o, x.byteOffset + 4 * xi, n4);
+    for (let p = n4; p < n; p++) out[o + p] = x[xi + p];
+    return true;
+  }
   for (let start = 0; start < n; start += CHUNK) {
     const len = Math.min(CHUNK, n - start);
     const len4 = len - (len % 4);

@@ -1,9 +1,10 @@
 /**
  * The engine's WebAssembly SIMD kernels, assembled at start-up by `wasm-encoder.ts`.
  *
- * They work on a small scratch memory (`SCRATCH_BYTES`): the drivers in `elementwise.ts` copy a
- * chunk of each operand in (a plain memory copy, the data stays in the tensors' own typed
- * arrays), call a kernel, and copy the result out. Every kernel computes exactly what the plain
+ * They read and write the module's memory. Tensors whose storage lives in it (`arena.ts`, the
+ * large tensors made inside `tidy` and `backward`) are used in place; for the others the drivers
+ * in `elementwise.ts` copy a chunk of each operand into a scratch region at the start of the
+ * memory (`SCRATCH_BYTES`), call a kernel, and copy the result out. Every kernel computes exactly what the plain
  * TypeScript loop computes, bit for bit:
  *
  * - `add|sub|mul|div_<a><b>`: float32 arithmetic, 4 lanes at a time. IEEE float32 operations are
@@ -38,14 +39,15 @@ export type Layout = 'F' | 'R' | 'S';
 /** The part of the WebAssembly JavaScript API used here (TypeScript's ES2022 lib does not declare it). */
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number; maximum: number }) => Kernels['memory'];
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 
 /** The instantiated kernels (byte offsets into `memory` as pointers). */
 export interface Kernels {
-  /** The module's fixed-size memory. */
-  memory: { buffer: ArrayBuffer };
+  /** The memory (fixed size, never grown): scratch regions at the start, the tensor arena after them. */
+  memory: { readonly buffer: ArrayBuffer };
   binary: Record<string, (out: number, a: number, b: number, rows: number, cols: number) => void>;
   /** exp of `n` floats (n a multiple of 4); returns how many pairs it listed at REGION.list. */
   exp: (out: number, x: number, n: number, list: number) => number;
@@ -369,6 +371,11 @@ function rowSumKernel(): FunctionDef {
   return { name: 'row_sum_f32', params: [I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, V128, V128, V128, F32], body: c };
 }
 
+/** Pages of the scratch regions at the start of the memory. */
+const SCRATCH_PAGES = SCRATCH_BYTES / 65536;
+/** Memory sizes to try, in pages (1 GiB first): the arena (`arena.ts`) is what the scratch leaves. */
+const MEMORY_PAGES = [16384, 8192, 4096, 2048, SCRATCH_PAGES];
+
 function build(): Kernels | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
@@ -377,10 +384,24 @@ function build(): Kernels | null {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
   const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel()];
-  const bytes = encodeModule(SCRATCH_BYTES / 65536, defs);
+  // One memory of fixed size, never grown (growing would detach every typed array viewing it).
+  // Reserving it costs address space only: the system provides pages when they are first
+  // written, so an unused arena costs no memory.
+  let memory: Kernels['memory'] | null = null;
+  let pages = 0;
+  for (const p of MEMORY_PAGES) {
+    try {
+      memory = new wasm.Memory({ initial: p, maximum: p });
+      pages = p;
+      break;
+    } catch {
+      // too large for this runtime: try a smaller one
+    }
+  }
+  if (memory === null) return null;
+  const bytes = encodeModule({ minPages: pages, maxPages: pages, shared: false }, defs);
   if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
-  const ex = new wasm.Instance(new wasm.Module(bytes), {}).exports;
-  const memory = ex.memory as Kernels['memory'];
+  const ex = new wasm.Instance(new wasm.Module(bytes), { env: { memory } }).exports;
   new Float64Array(memory.buffer, REGION.frac, 64).set(EXP_TABLES.FRAC);
   const binary: Kernels['binary'] = {};
   for (const d of binaryDefs) binary[d.name] = ex[d.name] as Kernels['binary'][string];

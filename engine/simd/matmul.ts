@@ -9,6 +9,7 @@
  */
 import { CHUNK, REGION, kernels } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
+import { isArenaArray } from './arena.js';
 
 const f32 = kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0);
 const f64 = kernels ? new Float64Array(kernels.memory.buffer) : new Float64Array(0);
@@ -33,6 +34,11 @@ export function simdGemmSparseA(
   for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) f64[bBase + p * mp + j] = B[ob + p * brow + j];
   const rowsPerChunk = Math.min(Math.floor(CHUNK / k), Math.floor((CHUNK - 1) / m));
   const OUT = REGION.out / 4;
+  if (isArenaArray(A) && isArenaArray(C)) {
+    // in place: C may take one float past its last row, into the block's spare bytes (arena.ts)
+    kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b, REGION.list, n, k, m, mp);
+    return true;
+  }
   for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
     const rows = Math.min(rowsPerChunk, n - r0);
     f32.set(A.subarray(oa + r0 * k, oa + (r0 + rows) * k), REGION.a / 4);
@@ -59,7 +65,10 @@ export function simdGemmKIJ(
   // a chunk of p values: their n values of A and m values of B (the kernel reads up to 3 floats
   // past a row of B: they land in lanes that are never read back)
   const pPerChunk = Math.min(Math.floor(CHUNK / n), Math.floor((CHUNK - 4) / m));
-  for (let p0 = 0; p0 < k; p0 += pPerChunk) {
+  if (isArenaArray(A) && isArenaArray(B)) {
+    // in place (reads past B's last row land in the block's spare bytes)
+    kernels.gemmKIJ(REGION.out, A.byteOffset + 4 * oa, B.byteOffset + 4 * ob, k, n, m, mp);
+  } else for (let p0 = 0; p0 < k; p0 += pPerChunk) {
     const pc = Math.min(pPerChunk, k - p0);
     f32.set(A.subarray(oa + p0 * n, oa + (p0 + pc) * n), REGION.a / 4);
     f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);

@@ -5,6 +5,7 @@
  */
 import { CHUNK, REGION, kernels } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
+import { isArenaArray } from './arena.js';
 
 const f32 = kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0);
 
@@ -15,8 +16,11 @@ export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len:
   const OUT = REGION.out / 4;
   for (let r0 = 0; r0 < rows; r0 += rowsPerChunk) {
     const rr = Math.min(rowsPerChunk, rows - r0);
-    f32.set(x.subarray(xi + r0 * len, xi + (r0 + rr) * len), REGION.a / 4);
-    kernels.rowSum(REGION.out, REGION.a, rr, len);
+    if (isArenaArray(x)) kernels.rowSum(REGION.out, x.byteOffset + 4 * (xi + r0 * len), rr, len); // read in place
+    else {
+      f32.set(x.subarray(xi + r0 * len, xi + (r0 + rr) * len), REGION.a / 4);
+      kernels.rowSum(REGION.out, REGION.a, rr, len);
+    }
     for (let j = 0; j < rr; j++) out[r0 + j] = f32[OUT + j];
   }
   return true;

@@ -2,8 +2,8 @@
  * A small WebAssembly binary encoder: just enough to build the engine's SIMD kernels at start-up,
  * with no build step and no dependency.
  *
- * A module here has one memory (exported as `memory`) and a list of functions (each exported by
- * name). A function body is written with `Code`, one method per instruction, named after the
+ * A module here imports one memory (`env.memory`, created by the caller, so that it can be shared
+ * and grown from JavaScript) and defines a list of functions (each exported by name). A function body is written with `Code`, one method per instruction, named after the
  * WebAssembly text format (`f32x4.add` is `f32x4Add()`), so a kernel reads like the `.wat` it
  * stands for. Format reference: the WebAssembly core specification, "Binary Format", and its
  * SIMD (fixed-width 128-bit) proposal, merged in WebAssembly 2.0.
@@ -154,16 +154,25 @@ export interface FunctionDef {
   body: Code;
 }
 
+/** The memory a module imports as `env.memory`: its size limits in 64 KiB pages, and whether it is shared. */
+export interface MemoryImport {
+  minPages: number;
+  maxPages: number;
+  shared: boolean;
+}
+
 /**
- * The bytes of a module with one memory of `pages` 64 KiB pages (exported as `memory`) and the
- * given functions, each exported under its name.
+ * The bytes of a module that imports one memory (`env.memory`) and defines the given functions,
+ * each exported under its name.
  */
-export function encodeModule(pages: number, functions: FunctionDef[]): Uint8Array {
+export function encodeModule(memory: MemoryImport, functions: FunctionDef[]): Uint8Array {
   const section = (id: number, payload: number[]) => [id, ...uleb(payload.length), ...payload];
   const types = functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
   const funcs = functions.map((_, i) => uleb(i));
-  const memory = [[0x01, ...uleb(pages), ...uleb(pages)]]; // fixed size: min = max
-  const exports = [[...utf8('memory'), 0x02, 0x00], ...functions.map((f, i) => [...utf8(f.name), 0x00, ...uleb(i)])];
+  // limits flags: 0x01 = has a maximum, 0x03 = has a maximum and is shared
+  const memType = [memory.shared ? 0x03 : 0x01, ...uleb(memory.minPages), ...uleb(memory.maxPages)];
+  const imports = [[...utf8('env'), ...utf8('memory'), 0x02, ...memType]];
+  const exports = functions.map((f, i) => [...utf8(f.name), 0x00, ...uleb(i)]);
   const bodies = functions.map((f) => {
     const locals = vec(f.locals.map((t) => [1, t]));
     const body = [...locals, ...f.body.bytes, 0x0b];
@@ -172,8 +181,8 @@ export function encodeModule(pages: number, functions: FunctionDef[]): Uint8Arra
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
+    ...section(2, vec(imports)),
     ...section(3, vec(funcs)),
-    ...section(5, vec(memory)),
     ...section(7, vec(exports)),
     ...section(10, vec(bodies)),
   ]);

@@ -6,9 +6,11 @@
  * per row, scalar) and some they must decline.
  */
 import * as fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Tensor, arange, isSimdEnabled, oneHot, setSimdEnabled } from '../../engine/index.js';
 import { kernels, CHUNK } from '../../engine/simd/kernels.js';
+import { isArenaArray } from '../../engine/simd/arena.js';
+import { closeScope, openScope, type MemoryScope } from '../../engine/memory-scope.js';
 import { sameNumber } from '../tensor/naive.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';
@@ -35,31 +37,52 @@ function expectSameBits(actual: ArrayLike<number>, expected: (i: number) => numb
   }
 }
 
-describe('the SIMD kernels', () => {
+for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands in the arena (inside a memory scope: used in place)' : 'the SIMD kernels, operands copied through the scratch memory', () => {
+  // inside a scope (as in tidy and backward) large storages live in the kernels' memory
+  let scope: MemoryScope | null = null;
+  beforeEach(() => {
+    if (arena) scope = openScope();
+  });
+  afterEach(() => {
+    if (scope === null) return;
+    closeScope(scope);
+    for (const st of scope) st.release();
+    scope = null;
+  });
+  /** An input tensor: in the arena (a copy made inside the scope) when testing the in-place path. */
+  const input = (data: Float32Array | Int32Array, shape: number[], dtype: 'float32' | 'int32'): Tensor => {
+    const t = Tensor.fromArray(data, shape, dtype);
+    return arena ? t.clone() : t;
+  };
+
   it('are built and enabled on this runtime (otherwise the rest of this file would test nothing)', () => {
     expect(kernels).not.toBeNull();
     expect(isSimdEnabled()).toBe(true);
+    const big = input(new Float32Array(CHUNK), [CHUNK], 'float32');
+    expect(isArenaArray(big.storage.data)).toBe(arena);
+    expect(isArenaArray(big.exp().storage.data)).toBe(arena);
     setSimdEnabled(false);
     expect(isSimdEnabled()).toBe(false);
   });
 
   it('exp: every element equals fround(Math.exp(x)), including listed pairs and tails', () => {
-    fc.assert(fc.property(fc.integer({ min: 256, max: 3000 }), fc.nat(), (n, seed) => {
+    fc.assert(fc.property(arena ? fc.integer({ min: CHUNK, max: 3 * CHUNK }) : fc.integer({ min: 256, max: 3000 }), fc.nat(), (n, seed) => {
       const x = values(n, seed).map((v) => (Number.isFinite(v) && Math.abs(v) > 200 ? v / 1e6 : v));
-      const y = Tensor.fromArray(x, [n], 'float32').exp().toTypedArray();
+      const y = input(x, [n], 'float32').exp().toTypedArray();
       expectSameBits(y, (i) => f32(Math.exp(x[i])), `exp n=${n}`);
     }), { numRuns: 40 });
     // over several chunks, and the range edges where the kernel hands pairs back
     const n = 2 * CHUNK + 7;
     const x = Float32Array.from({ length: n }, (_, i) => -110 + (200 * i) / n);
-    const y = Tensor.fromArray(x, [n], 'float32').exp().toTypedArray();
+    const y = input(x, [n], 'float32').exp().toTypedArray();
     expectSameBits(y, (i) => f32(Math.exp(x[i])), 'exp ramp');
   });
 
   it('exp of a contiguous view with an offset (a slice) reads from the offset', () => {
-    const x = Tensor.fromArray(values(1000, 3, false).map((v) => v / 100), [10, 100], 'float32');
-    const part = x.index(arange(2, 9)); // rows 2..8: a copy; and a narrow view:
-    const view = x.narrow(0, 3, 5);
+    const R = arena ? 200 : 10; // rows of 100
+    const x = input(values(R * 100, 3, false).map((v) => v / 100), [R, 100], 'float32');
+    const part = x.index(arange(2, R - 1)); // a copy of rows 2…; and a narrow view from row 3:
+    const view = x.narrow(0, 3, R - 5);
     expect(view.isContiguous()).toBe(true);
     const xv = x.toTypedArray();
     expectSameBits(view.exp().toTypedArray(), (i) => f32(Math.exp(xv[300 + i])), 'exp of a view');
@@ -71,7 +94,7 @@ describe('the SIMD kernels', () => {
     const n = CHUNK + 13;
     const x = Int32Array.from({ length: n }, () => Math.floor((r() - 0.5) * 2 ** 32));
     x[0] = 2 ** 31 - 1; x[1] = -(2 ** 31); x[2] = 16777217; x[3] = 0;
-    const y = Tensor.fromArray(x, [n], 'int32').float().toTypedArray();
+    const y = input(x, [n], 'int32').float().toTypedArray();
     expectSameBits(y, (i) => f32(x[i]), 'int32 → float32');
   });
 
@@ -82,18 +105,19 @@ describe('the SIMD kernels', () => {
   const plain = { add: (p: number, q: number) => p + q, sub: (p: number, q: number) => p - q, mul: (p: number, q: number) => p * q, div: (p: number, q: number) => p / q };
 
   it('add, sub, mul, div: same shape, one value per row ([n, c] and [n, 1]), scalar, either side, 2-D and 3-D', () => {
-    const shapes: [number[], number[]][] = [
+    const k = arena ? 20 : 1; // more rows in the arena: large enough to live there
+    const shapes: [number[], number[]][] = ([
       [[300, 27], [300, 27]], [[300, 27], [300, 1]], [[300, 1], [300, 27]], [[300, 27], [1]], [[1], [300, 27]],
       [[300, 27], []], [[7, 50, 9], [7, 50, 1]], [[2, 3000], [2, 1]], [[CHUNK + 5], [CHUNK + 5]], [[700, 30], [700, 1]],
       // layouts the drivers decline (plain loop): a row vector broadcast down the rows, a transposed operand
       [[300, 27], [27]], [[27, 300], [27, 1]],
-    ];
+    ] as [number[], number[]][]).map(([a, b]) => [a.map((d, i) => (i === 0 && d > 2 ? d * k : d)), b.map((d, i) => (i === 0 && d > 2 && b.length === a.length ? d * k : d))]);
     let seed = 1;
     for (const [sa, sb] of shapes) {
       for (const op of ['add', 'sub', 'mul', 'div'] as const) {
         const na = sa.reduce((p, d) => p * d, 1), nb = sb.reduce((p, d) => p * d, 1);
         const av = values(na, seed++), bv = values(nb, seed++);
-        const a = Tensor.fromArray(av, sa, 'float32'), b = Tensor.fromArray(bv, sb, 'float32');
+        const a = input(av, sa, 'float32'), b = input(bv, sb, 'float32');
         const out = ops[op](a, b);
         const ref = ops[op](a.double(), b.double()); // float64 result: same broadcasting, then rounded below
         const refv = ref.toTypedArray();
@@ -111,7 +135,7 @@ describe('the SIMD kernels', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 4, max: 60 }),
       fc.constantFrom('add', 'sub', 'mul', 'div'), fc.boolean(), fc.nat(), (p, q, c, op, swap, seed) => {
         const av = values(p * q * c, seed), bv = values(p * q, seed + 1);
-        const full = Tensor.fromArray(av, [p, q, c], 'float32'), row = Tensor.fromArray(bv, [p, q, 1], 'float32');
+        const full = input(av, [p, q, c], 'float32'), row = input(bv, [p, q, 1], 'float32');
         const [x, y] = swap ? [row, full] : [full, row];
         const out = ops[op as keyof typeof ops](x, y).toTypedArray();
         const f = plain[op as keyof typeof plain];
@@ -147,26 +171,26 @@ describe('the SIMD kernels', () => {
   }
 
   it('matmul of a one-hot A (the forward xenc · W) and of Aᵀ with a long k (the backward xencᵀ · G) equal the naive float64 sums', () => {
-    fc.assert(fc.property(fc.integer({ min: 20, max: 600 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.nat(), (n, k, m, seed) => {
+    fc.assert(fc.property(fc.integer({ min: arena ? 500 : 20, max: arena ? 3000 : 600 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.nat(), (n, k, m, seed) => {
       const a = sparse(n, k, seed);
       const b = values(k * m, seed + 1, false);
-      const fwd = Tensor.fromArray(a, [n, k], 'float32').matmul(Tensor.fromArray(b, [k, m], 'float32')).toTypedArray();
+      const fwd = input(a, [n, k], 'float32').matmul(input(b, [k, m], 'float32')).toTypedArray();
       const want = naiveMatmul(a, b, n, k, m);
       expectSameBits(fwd, (i) => want[i], `one-hot forward ${n}×${k}·${k}×${m}`);
       // backward shape: (k×n)·(n×m) with the first operand a transposed view
       const g = values(n * m, seed + 2, false);
       const aT = new Float32Array(k * n);
       for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) aT[p * n + i] = a[i * k + p];
-      const bwd = Tensor.fromArray(a, [n, k], 'float32').T.matmul(Tensor.fromArray(g, [n, m], 'float32')).toTypedArray();
+      const bwd = input(a, [n, k], 'float32').T.matmul(input(g, [n, m], 'float32')).toTypedArray();
       const wantB = naiveMatmul(aT, g, k, n, m);
       expectSameBits(bwd, (i) => wantB[i], `transposed long-k ${k}×${n}·${n}×${m}`);
     }), { numRuns: 40 });
   });
 
   it('row sums of 8 to 31 floats (sum(-1) of float32) have the bits of cascadeSumF32, PyTorch\'s order', () => {
-    fc.assert(fc.property(fc.integer({ min: 8, max: 31 }), fc.integer({ min: 40, max: 1500 }), fc.nat(), (len, rows, seed) => {
+    fc.assert(fc.property(fc.integer({ min: 8, max: 31 }), fc.integer({ min: arena ? 2200 : 40, max: arena ? 4000 : 1500 }), fc.nat(), (len, rows, seed) => {
       const x = values(rows * len, seed); // magnitudes 1e-3 … 1e4 with ±0, ±inf, NaN: order-sensitive sums
-      const got = Tensor.fromArray(x, [rows, len], 'float32').sum(1, true).toTypedArray();
+      const got = input(x, [rows, len], 'float32').sum(1, true).toTypedArray();
       expectSameBits(got, (j) => cascadeSumF32(x, j * len, len), `row sums of ${len}`);
     }), { numRuns: 60 });
   });
