@@ -124,6 +124,11 @@ function asIndexTensor(a: Tensor | readonly number[], k: number): Tensor {
   return t;
 }
 
+/** The elements of `t` in row-major order as (array, start): its own storage when contiguous, else a copy. */
+function rowMajorValues(t: Tensor): [ArrayLike<number>, number] {
+  return t.isContiguous() ? [t.storage.data, t.offset] : [t.toTypedArray(), 0];
+}
+
 /** `n` zeroed positions into an array of `length` elements: int32 when they fit, else float64. */
 function positionArray(n: number, length: number): Int32Array | Float64Array {
   return length < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
@@ -145,10 +150,10 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   offsets.fill(v.offset);
   adv.forEach(({ dim, idx }) => {
     const size = v.shape[dim];
-    const vals = idx.expand(B).toTypedArray(); // row-major, whatever the index tensor's offset and strides
+    const [vals, vo] = rowMajorValues(idx.expand(B)); // whatever the index tensor's offset and strides
     const stride = v.strides[dim];
     for (let b = 0; b < nB; b++) {
-      let i = vals[b];
+      let i = vals[vo + b];
       if (i < -size || i >= size) {
         throw new RangeError(`index ${i} is out of bounds for dimension ${dim} with size ${size} (tensor of shape ${formatShape(v.shape)})`);
       }
@@ -200,8 +205,8 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
     const zo = positionArray(nB, v.numel());
     adv.forEach(({ dim, idx }) => {
       const size = v.shape[dim];
-      const vals = idx.expand(B).toTypedArray();
-      for (let b = 0; b < nB; b++) zo[b] += (vals[b] < 0 ? vals[b] + size : vals[b]) * cs[dim];
+      const [vals, vo] = rowMajorValues(idx.expand(B));
+      for (let b = 0; b < nB; b++) zo[b] += (vals[vo + b] < 0 ? vals[vo + b] + size : vals[vo + b]) * cs[dim];
     });
     const xd = gx.storage.data;
     const rs = rest.map((i) => cs[i]);

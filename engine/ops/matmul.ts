@@ -16,7 +16,7 @@ import { promoteTypes } from '../dtype.js';
 import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
-import { simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
+import { simdAllFinite, simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).
@@ -110,9 +110,13 @@ function gemm(
     for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
     Bc = copy; obc = 0; brow = m;
   }
-  let finite = true;
-  for (let p = 0; p < k && finite; p++) {
-    for (let j = 0, b = obc + p * brow; j < m; j++, b++) if (Bc[b] - Bc[b] !== 0) { finite = false; break; } // inf or NaN
+  // a contiguous B in the SIMD arena is checked in place; otherwise a loop
+  let finite = brow === m ? simdAllFinite(Bc, obc, k * m) : null;
+  if (finite === null) {
+    finite = true;
+    for (let p = 0; p < k && finite; p++) {
+      for (let j = 0, b = obc + p * brow; j < m; j++, b++) if (Bc[b] - Bc[b] !== 0) { finite = false; break; } // inf or NaN
+    }
   }
   // (the SIMD drivers compute the same sums in the same order, when the layout suits them)
   if (finite && n * m <= 4096 && k > 4 * n) {

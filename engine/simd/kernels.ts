@@ -55,6 +55,8 @@ export interface Kernels {
   i32ToF32: (out: number, x: number, n: number) => void;
   /** See `sparseAKernel`. */
   gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number) => void;
+  /** See `allFiniteKernel`. */
+  allFinite: (x: number, n: number) => number;
   /** See `rowSumKernel`. */
   rowSum: (out: number, x: number, rows: number, n: number) => void;
   /** See `kijKernel`. */
@@ -371,6 +373,24 @@ function rowSumKernel(): FunctionDef {
   return { name: 'row_sum_f32', params: [I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, V128, V128, V128, F32], body: c };
 }
 
+/** 1 when all `n` floats at `x` (n a multiple of 4) are finite, else 0: x − x is 0 exactly for finite x, NaN otherwise. */
+function allFiniteKernel(): FunctionDef {
+  const X = 0, N = 1, I = 2;
+  const c = new Code();
+  c.i32Const(0).set(I);
+  c.block().loop();
+  {
+    c.get(I).get(N).i32GeS().brIf(1);
+    c.get(X).get(I).i32Const(2).i32Shl().i32Add().v128Load().tee(3);
+    c.get(3).f32x4Sub().f32Const0().f32x4Splat().f32x4Eq().i32x4AllTrue().i32Eqz();
+    c.if().i32Const(0).return().end();
+    c.get(I).i32Const(4).i32Add().set(I).br(0);
+  }
+  c.end().end();
+  c.i32Const(1);
+  return { name: 'all_finite', params: [I32, I32], results: [I32], locals: [I32, V128], body: c };
+}
+
 /** Pages of the scratch regions at the start of the memory. */
 const SCRATCH_PAGES = SCRATCH_BYTES / 65536;
 /** Memory sizes to try, in pages (1 GiB first): the arena (`arena.ts`) is what the scratch leaves. */
@@ -383,7 +403,7 @@ function build(): Kernels | null {
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel()];
+  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel(), allFiniteKernel()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
   // written, so an unused arena costs no memory.
@@ -408,7 +428,7 @@ function build(): Kernels | null {
   return {
     memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
     gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'],
-    rowSum: ex.row_sum_f32 as Kernels['rowSum'],
+    rowSum: ex.row_sum_f32 as Kernels['rowSum'], allFinite: ex.all_finite as Kernels['allFinite'],
   };
 }
 

@@ -17,6 +17,18 @@ const f64 = kernels ? new Float64Array(kernels.memory.buffer) : new Float64Array
 const REGION_DOUBLES = (CHUNK * 4) / 8;
 
 /**
+ * Whether the `count` floats of `B` from `ob` are all finite, checked in place when B is in the
+ * arena; null when the kernel does not apply (the caller checks with a loop).
+ */
+export function simdAllFinite(B: ArrayLike<number>, ob: number, count: number): boolean | null {
+  if (!isSimdEnabled() || kernels === null || !(B instanceof Float32Array) || !isArenaArray(B) || count < 256) return null;
+  const n4 = count - (count % 4);
+  if (kernels.allFinite(B.byteOffset + 4 * ob, n4) === 0) return false;
+  for (let i = n4; i < count; i++) if (B[ob + i] - B[ob + i] !== 0) return false;
+  return true;
+}
+
+/**
  * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] for a mostly-zero A, with A row-major (`as0 = k`,
  * `as1 = 1`) and B with unit column stride (`brow` per row), B finite (checked by the caller).
  */

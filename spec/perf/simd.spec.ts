@@ -179,6 +179,7 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
       expectSameBits(fwd, (i) => want[i], `one-hot forward ${n}×${k}·${k}×${m}`);
       // backward shape: (k×n)·(n×m) with the first operand a transposed view
       const g = values(n * m, seed + 2, false);
+      if (seed % 3 === 0) g[seed % (n * m)] = seed % 2 ? Infinity : NaN; // B not finite: no zero skipping (0·inf is NaN)
       const aT = new Float32Array(k * n);
       for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) aT[p * n + i] = a[i * k + p];
       const bwd = input(a, [n, k], 'float32').T.matmul(input(g, [n, m], 'float32')).toTypedArray();
