@@ -229,6 +229,12 @@ if (wanted('W3')) {
   const ex = x.exp();
   bench('W3', 'log of 1e6', () => ex.log(), { minRuns: 30 });
   bench('W3', 'same-shape mul 1e6', () => x.mul(x), { minRuns: 30 });
+  // the same inside tidy, with operands made inside a tidy too: everything in the SIMD arena,
+  // the kernels work in place and the results' memory is reused
+  const [aA, bA, xA] = tidy(() => [a.clone(), b.clone(), x.clone()]);
+  bench('W3', 'broadcast div, in tidy (arena)', () => tidy(() => { aA.div(bA); }), { torchMs: 0.11, goalMs: 0.33, minRuns: 30 });
+  bench('W3', 'exp of 1e6, in tidy (arena)', () => tidy(() => { xA.exp(); }), { torchMs: 0.79, goalMs: 2.37, minRuns: 30 });
+  bench('W3', 'same-shape mul 1e6, in tidy (arena)', () => tidy(() => { xA.mul(xA); }), { minRuns: 30 });
 }
 
 if (wanted('W4')) {
@@ -236,6 +242,8 @@ if (wanted('W4')) {
   const a = randn([1000, 1000], { generator: g });
   bench('W4', 'sum(0, keepdim) of 1000×1000', () => a.sum(0, true), { torchMs: 0.07, goalMs: 0.21, minRuns: 30 });
   bench('W4', 'sum(1, keepdim) of 1000×1000', () => a.sum(1, true), { minRuns: 30 });
+  const aA = tidy(() => a.clone());
+  bench('W4', 'sum(0, keepdim), in tidy (arena)', () => tidy(() => { aA.sum(0, true); }), { torchMs: 0.07, goalMs: 0.21, minRuns: 30 });
 }
 
 if (wanted('W5')) {

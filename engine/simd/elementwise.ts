@@ -97,7 +97,8 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
   const od = out.storage.data as Float32Array, ad = a.storage.data as Float32Array, bd = b.storage.data as Float32Array;
   if (isArenaArray(od) && isArenaArray(ad) && isArenaArray(bd)) {
     // all three in the kernels' memory: one call, in place
-    kernel(od.byteOffset + 4 * out.offset, ad.byteOffset + 4 * a.offset, bd.byteOffset + 4 * b.offset, perRow ? numel / cols : 1, cols);
+    const overlapOk = a.storage !== out.storage && b.storage !== out.storage ? 1 : 0;
+    kernel(od.byteOffset + 4 * out.offset, ad.byteOffset + 4 * a.offset, bd.byteOffset + 4 * b.offset, perRow ? numel / cols : 1, cols, overlapOk);
     return true;
   }
   if (la === 'S') f32[A] = ad[a.offset];
@@ -112,7 +113,7 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
     else if (la === 'R') f32.set(ad.subarray(a.offset + r0, a.offset + r0 + rows), A);
     if (lb === 'F') f32.set(bd.subarray(b.offset + start, b.offset + start + len), B);
     else if (lb === 'R') f32.set(bd.subarray(b.offset + r0, b.offset + r0 + rows), B);
-    kernel(REGION.out, REGION.a, REGION.b, rows, perRow ? cols : len);
+    kernel(REGION.out, REGION.a, REGION.b, rows, perRow ? cols : len, 1); // scratch: no overlap
     od.set(f32.subarray(OUT, OUT + len), out.offset + start);
     start += len;
   }

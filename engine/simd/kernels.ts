@@ -48,7 +48,8 @@ interface WasmApi {
 export interface Kernels {
   /** The memory (fixed size, never grown): scratch regions at the start, the tensor arena after them. */
   memory: { readonly buffer: ArrayBuffer };
-  binary: Record<string, (out: number, a: number, b: number, rows: number, cols: number) => void>;
+  /** `out = a op b` over `rows` rows of `cols`; `overlapOk` = 1 when out shares no memory with a or b. */
+  binary: Record<string, (out: number, a: number, b: number, rows: number, cols: number, overlapOk: number) => void>;
   /** exp of `n` floats (n a multiple of 4); returns how many pairs it listed at REGION.list. */
   exp: (out: number, x: number, n: number, list: number) => number;
   /** int32 → float32 of `n` elements (n a multiple of 4). */
@@ -67,10 +68,19 @@ const LAYOUTS: Layout[] = ['F', 'R', 'S'];
 
 function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): FunctionDef {
   // params: out, a, b, rows, cols; locals: r, j, outRow, aRow, bRow (i32), va, vb (v128), sa, sb (f32)
-  const OUT = 0, A = 1, B = 2, ROWS = 3, COLS = 4, R = 5, J = 6, OROW = 7, AROW = 8, BROW = 9, VA = 10, VB = 11, SA = 12, SB = 13;
+  // params: out, a, b, rows, cols, overlapOk; locals: r, j, outRow, aRow, bRow (i32), va, vb (v128), sa, sb (f32)
+  const OUT = 0, A = 1, B = 2, ROWS = 3, COLS = 4, OVERLAP = 5, R = 6, J = 7, OROW = 8, AROW = 9, BROW = 10, VA = 11, VB = 12, SA = 13, SB = 14;
   const c = new Code();
   const vop = () => ({ add: c.f32x4Add, sub: c.f32x4Sub, mul: c.f32x4Mul, div: c.f32x4Div })[op].call(c);
   const sop = () => ({ add: c.f32Add, sub: c.f32Sub, mul: c.f32Mul, div: c.f32Div })[op].call(c);
+  /** out[j … j+3] = a[j … j+3] op b[j … j+3] of the current row. */
+  const vectorAtJ = () => {
+    c.get(OROW).get(J).i32Const(2).i32Shl().i32Add();
+    if (la === 'F') c.get(AROW).get(J).i32Const(2).i32Shl().i32Add().v128Load(); else c.get(VA);
+    if (lb === 'F') c.get(BROW).get(J).i32Const(2).i32Shl().i32Add().v128Load(); else c.get(VB);
+    vop();
+    c.v128Store();
+  };
   // a scalar operand is the same for every row: load it once
   if (la === 'S') c.get(A).f32Load().tee(SA).f32x4Splat().set(VA);
   if (lb === 'S') c.get(B).f32Load().tee(SB).f32x4Splat().set(VB);
@@ -90,15 +100,19 @@ function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): FunctionDef {
     c.block().loop();
     {
       c.get(J).i32Const(4).i32Add().get(COLS).i32GtS().brIf(1);
-      c.get(OROW).get(J).i32Const(2).i32Shl().i32Add();
-      if (la === 'F') c.get(AROW).get(J).i32Const(2).i32Shl().i32Add().v128Load(); else c.get(VA);
-      if (lb === 'F') c.get(BROW).get(J).i32Const(2).i32Shl().i32Add().v128Load(); else c.get(VB);
-      vop();
-      c.v128Store();
+      vectorAtJ();
       c.get(J).i32Const(4).i32Add().set(J).br(0);
     }
     c.end().end();
-    // the last cols % 4 elements one at a time
+    // the last cols % 4 elements: when the output overlaps no input and the row has 4 elements,
+    // redo the row's last 4 as one vector (the overlap rewrites equal values) …
+    c.get(OVERLAP).get(COLS).i32Const(4).i32GeS().i32And().get(J).get(COLS).i32LtS().i32And();
+    c.if();
+    c.get(COLS).i32Const(4).i32Sub().set(J);
+    vectorAtJ();
+    c.get(COLS).set(J);
+    c.end();
+    // … otherwise one at a time
     c.block().loop();
     {
       c.get(J).get(COLS).i32GeS().brIf(1);
@@ -113,7 +127,7 @@ function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): FunctionDef {
     c.get(R).i32Const(1).i32Add().set(R).br(0);
   }
   c.end().end();
-  return { name: `${op}_${la}${lb}`, params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, V128, F32, F32], body: c };
+  return { name: `${op}_${la}${lb}`, params: [I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, V128, F32, F32], body: c };
 }
 
 function i32ToF32Kernel(): FunctionDef {

@@ -131,6 +131,20 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     }
   });
 
+  it('in place (add_, sub_, mul_, div_): rows of 27 with a per-row operand, and x op= x', () => {
+    const rows = arena ? 20000 : 300; // the per-row operand too must be large enough for the arena
+    for (const op of ['add', 'sub', 'mul', 'div'] as const) {
+      const av = values(rows * 27, 40), bv = values(rows, 41);
+      const t = input(av, [rows, 27], 'float32').clone();
+      const row = input(bv, [rows, 1], 'float32');
+      ({ add: () => t.add_(row), sub: () => t.sub_(row), mul: () => t.mul_(row), div: () => t.div_(row) })[op]();
+      expectSameBits(t.toTypedArray(), (i) => f32(plain[op](av[i], bv[Math.floor(i / 27)])), `${op}_ per row`);
+      const u = input(av, [rows, 27], 'float32').clone();
+      ({ add: () => u.add_(u), sub: () => u.sub_(u), mul: () => u.mul_(u), div: () => u.div_(u) })[op]();
+      expectSameBits(u.toTypedArray(), (i) => f32(plain[op](av[i], av[i])), `${op}_ with itself`);
+    }
+  });
+
   it('random shapes with a last dimension broadcast (per-row operand) match the naive loop', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 4, max: 60 }),
       fc.constantFrom('add', 'sub', 'mul', 'div'), fc.boolean(), fc.nat(), (p, q, c, op, swap, seed) => {
