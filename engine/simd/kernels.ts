@@ -29,7 +29,7 @@ export const SCRATCH_BYTES = 8 * 65536;
 /** Elements per chunk (64 KiB of float32: the operands of a chunk stay in the core's L2 cache). */
 export const CHUNK = 16384;
 /** Byte offsets of the scratch regions. */
-export const REGION = { a: 0, b: CHUNK * 4, out: 2 * CHUNK * 4, list: 3 * CHUNK * 4, frac: 4 * CHUNK * 4 } as const;
+export const REGION = { a: 0, b: CHUNK * 4, out: 2 * CHUNK * 4, list: 3 * CHUNK * 4, frac: 4 * CHUNK * 4, b32: 5 * CHUNK * 4 } as const;
 
 /** The binary ops with SIMD kernels. */
 export type SimdBinaryOp = 'add' | 'sub' | 'mul' | 'div';
@@ -55,7 +55,7 @@ export interface Kernels {
   /** int32 → float32 of `n` elements (n a multiple of 4). */
   i32ToF32: (out: number, x: number, n: number) => void;
   /** See `sparseAKernel`. */
-  gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number) => void;
+  gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number, b32: number, m4: number) => void;
   /** See `allFiniteKernel`. */
   allFinite: (x: number, n: number) => number;
   /** See `rowSumKernel`. */
@@ -248,54 +248,108 @@ function scanNonZero(c: Code, addr: () => void, idx: number, end: number, step: 
  * C = A·B for a mostly-zero A (`ops/matmul.ts` gemmSparseA): for each of `rows` rows of A
  * (`k` float32, contiguous), the float64 row sum of `A[r,p]·B[p,:]` over the non-zero A[r,p], in
  * order p = 0 … k−1, then rounded to float32 into C (`m` per row). B is given in float64, `mp`
- * (m rounded up to even) per row, padded with zeros. `acc` is scratch for one row.
+ * (m rounded up to even) per row, padded with zeros, and in float32 at `b32`, `m4` (m rounded up
+ * to a multiple of 4) per row. `acc` is scratch for one row. A row with a single non-zero (a
+ * one-hot row) takes a float32 shortcut with the same result (see the comment inside).
  */
 function sparseAKernel(): FunctionDef {
-  const OUT = 0, A = 1, BD = 2, ACC = 3, ROWS = 4, K = 5, M = 6, MP = 7, R = 8, P = 9, J = 10, AV = 11, ZERO = 12;
+  const OUT = 0, A = 1, BD = 2, ACC = 3, ROWS = 4, K = 5, M = 6, MP = 7, B32 = 8, M4 = 9;
+  const R = 10, P = 11, J = 12, AV = 13, ZERO = 14, CNT = 15, P1 = 16, MASK = 17;
   const c = new Code();
+  const aAddr = () => c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add();
   c.f64Const(0).f64x2Splat().set(ZERO);
   c.i32Const(0).set(R);
   c.block().loop();
   {
     c.get(R).get(ROWS).i32GeS().brIf(1);
-    // acc = 0
-    c.i32Const(0).set(J);
+    // count the row's non-zeros (CNT) and find the first (P1), four at a time, then the tail
+    c.i32Const(0).set(CNT);
+    c.i32Const(0).set(P);
     c.block().loop();
-    c.get(J).get(MP).i32GeS().brIf(1);
-    c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().get(ZERO).v128Store();
-    c.get(J).i32Const(2).i32Add().set(J).br(0);
-    c.end().end();
-    // acc += A[r,p] · B[p,:] for the non-zero A[r,p]; four A values are tested at once first
-    const accumulate = () => {
-      c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32Const0().f32Ne();
+    {
+      c.get(P).i32Const(4).i32Add().get(K).i32GtS().brIf(1);
+      aAddr();
+      c.v128Load().get(ZERO).f32x4Ne().i32x4Bitmask().tee(MASK);
       c.if();
-      c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().set(AV);
+      c.get(CNT).i32Eqz().if().get(P).get(MASK).i32Ctz().i32Add().set(P1).end();
+      c.get(CNT).get(MASK).i32Popcnt().i32Add().set(CNT);
+      c.end();
+      c.get(P).i32Const(4).i32Add().set(P).br(0);
+    }
+    c.end().end();
+    c.block().loop();
+    {
+      c.get(P).get(K).i32GeS().brIf(1);
+      aAddr();
+      c.f32Load().f32Const0().f32Ne().if();
+      c.get(CNT).i32Eqz().if().get(P).set(P1).end();
+      c.get(CNT).i32Const(1).i32Add().set(CNT);
+      c.end();
+      c.get(P).i32Const(1).i32Add().set(P).br(0);
+    }
+    c.end().end();
+    c.get(CNT).i32Const(1).i32Eq();
+    c.if();
+    {
+      // one term: C[r, :] = float32(0 + a·B[p1, :]). The double product of two floats is exact, so
+      // rounding it once is the float32 product; adding +0 turns −0 into +0 as the float64 sum
+      // does. Four at a time (up to 3 floats past the row: rewritten by the next row, or spare).
+      c.get(A).get(R).get(K).i32Mul().get(P1).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32x4Splat().set(AV);
+      c.i32Const(0).set(J);
+      c.block().loop();
+      c.get(J).get(M).i32GeS().brIf(1);
+      c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
+      c.get(AV).get(B32).get(P1).get(M4).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().f32x4Mul().get(ZERO).f32x4Add();
+      c.v128Store();
+      c.get(J).i32Const(4).i32Add().set(J).br(0);
+      c.end().end();
+    }
+    c.else();
+    {
+      // acc = 0
       c.i32Const(0).set(J);
       c.block().loop();
       c.get(J).get(MP).i32GeS().brIf(1);
-      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
-      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load();
-      c.get(AV).get(BD).get(P).get(MP).i32Mul().get(J).i32Add().i32Const(3).i32Shl().i32Add().v128Load().f64x2Mul();
-      c.f64x2Add().v128Store();
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().get(ZERO).v128Store();
       c.get(J).i32Const(2).i32Add().set(J).br(0);
       c.end().end();
-      c.end();
-      c.get(P).i32Const(1).i32Add().set(P);
-    };
-    scanNonZero(c, () => c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add(), P, K, accumulate);
-    // C[r, :] = float32(acc), two at a time (an odd m writes one float past the row: the next
-    // row overwrites it, and the driver leaves room after the last)
-    c.i32Const(0).set(J);
-    c.block().loop();
-    c.get(J).get(M).i32GeS().brIf(1);
-    c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
-    c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load().f32x4DemoteF64x2Zero().v128Store64Lane(0);
-    c.get(J).i32Const(2).i32Add().set(J).br(0);
-    c.end().end();
+      // acc += A[r,p] · B[p,:] for the non-zero A[r,p]; four A values are tested at once first
+      const accumulate = () => {
+        aAddr();
+        c.f32Load().f32Const0().f32Ne();
+        c.if();
+        aAddr();
+        c.f32Load().f64PromoteF32().f64x2Splat().set(AV);
+        c.i32Const(0).set(J);
+        c.block().loop();
+        c.get(J).get(MP).i32GeS().brIf(1);
+        c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
+        c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load();
+        c.get(AV).get(BD).get(P).get(MP).i32Mul().get(J).i32Add().i32Const(3).i32Shl().i32Add().v128Load().f64x2Mul();
+        c.f64x2Add().v128Store();
+        c.get(J).i32Const(2).i32Add().set(J).br(0);
+        c.end().end();
+        c.end();
+        c.get(P).i32Const(1).i32Add().set(P);
+      };
+      scanNonZero(c, aAddr, P, K, accumulate);
+      // C[r, :] = float32(acc), two at a time (an odd m writes one float past the row)
+      c.i32Const(0).set(J);
+      c.block().loop();
+      c.get(J).get(M).i32GeS().brIf(1);
+      c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load().f32x4DemoteF64x2Zero().v128Store64Lane(0);
+      c.get(J).i32Const(2).i32Add().set(J).br(0);
+      c.end().end();
+    }
+    c.end();
     c.get(R).i32Const(1).i32Add().set(R).br(0);
   }
   c.end().end();
-  return { name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128], body: c };
+  return {
+    name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [],
+    locals: [I32, I32, I32, V128, V128, I32, I32, I32], body: c,
+  };
 }
 
 /**

@@ -38,23 +38,26 @@ export function simdGemmSparseA(
 ): boolean {
   if (!isSimdEnabled() || kernels === null || n * k < 256) return false;
   if (!(A instanceof Float32Array) || !(C instanceof Float32Array) || as1 !== 1 || as0 !== k) return false;
-  const mp = m + (m & 1);
-  if (k * mp > REGION_DOUBLES || k > CHUNK || m + 1 > CHUNK) return false;
-  // B in float64, mp per row (the padding lane is 0)
-  const bBase = REGION.b / 8;
+  const mp = m + (m & 1), m4 = (m + 3) & ~3;
+  if (k * mp > REGION_DOUBLES || k * m4 > CHUNK || k > CHUNK || m + 4 > CHUNK) return false;
+  // B in float64, mp per row, and in float32, m4 per row (padding lanes 0)
+  const bBase = REGION.b / 8, b32Base = REGION.b32 / 4;
   f64.fill(0, bBase, bBase + k * mp);
-  for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) f64[bBase + p * mp + j] = B[ob + p * brow + j];
-  const rowsPerChunk = Math.min(Math.floor(CHUNK / k), Math.floor((CHUNK - 1) / m));
+  f32.fill(0, b32Base, b32Base + k * m4);
+  for (let p = 0; p < k; p++) {
+    for (let j = 0; j < m; j++) f64[bBase + p * mp + j] = f32[b32Base + p * m4 + j] = B[ob + p * brow + j];
+  }
+  const rowsPerChunk = Math.min(Math.floor(CHUNK / k), Math.floor((CHUNK - 4) / m));
   const OUT = REGION.out / 4;
   if (isArenaArray(A) && isArenaArray(C)) {
-    // in place: C may take one float past its last row, into the block's spare bytes (arena.ts)
-    kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b, REGION.list, n, k, m, mp);
+    // in place: C may take up to three floats past its last row, into the block's spare bytes (arena.ts)
+    kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b, REGION.list, n, k, m, mp, REGION.b32, m4);
     return true;
   }
   for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
     const rows = Math.min(rowsPerChunk, n - r0);
     f32.set(A.subarray(oa + r0 * k, oa + (r0 + rows) * k), REGION.a / 4);
-    kernels.gemmSparseA(REGION.out, REGION.a, REGION.b, REGION.list, rows, k, m, mp);
+    kernels.gemmSparseA(REGION.out, REGION.a, REGION.b, REGION.list, rows, k, m, mp, REGION.b32, m4);
     C.set(f32.subarray(OUT, OUT + rows * m), oc + r0 * m);
   }
   return true;

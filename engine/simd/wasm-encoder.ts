@@ -94,6 +94,8 @@ export class Code {
   i32LtS(): this { return this.op(0x48); }
   i32GtS(): this { return this.op(0x4a); }
   i32GeS(): this { return this.op(0x4e); }
+  i32Ctz(): this { return this.op(0x68); }
+  i32Popcnt(): this { return this.op(0x69); }
   i32Add(): this { return this.op(0x6a); }
   i32Sub(): this { return this.op(0x6b); }
   i32Mul(): this { return this.op(0x6c); }
@@ -128,6 +130,7 @@ export class Code {
   f32x4DemoteF64x2Zero(): this { return this.simd(0x5e); }
   f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
   i32x4AllTrue(): this { return this.simd(0xa3); }
+  i32x4Bitmask(): this { return this.simd(0xa4); }
   i32x4ShrS(): this { return this.simd(0xac); }
   i32x4Add(): this { return this.simd(0xae); }
   i32x4And(): this { return this.v128And(); }
