@@ -24,7 +24,7 @@ import { repoRoot } from '../support/shared.js';
 
 const examplesDir = join(repoRoot, 'docs', 'examples');
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.ts')).sort();
-const docPages = ['README.md', 'tensor.md', 'autograd.md', 'pytorch.md'].map((f) => join(repoRoot, 'docs', f));
+const docPages = ['README.md', 'tensor.md', 'autograd.md', 'pytorch.md', 'performance.md'].map((f) => join(repoRoot, 'docs', f));
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 
 // ------------------------------------------------------------------ running the programs
@@ -302,6 +302,18 @@ const checks: Record<string, (out: string) => void> = {
     expect(analytical).toBe(3);
   },
 
+  'memory-tidy.ts': (out) => {
+    // 2·Σ_{i<n} e^{i/n} = 2(e − 1)/(e^{1/n} − 1), a geometric series (float32 rounding: 1e-5 relative)
+    const n = 100_000;
+    const exact = (2 * (Math.E - 1)) / Math.expm1(1 / n);
+    expect(Math.abs(valuesAfter(out, 'sum of 2·exp(i/n)')[0] / exact - 1)).toBeLessThan(1e-5);
+    expect(lineStarting(out, 'using a tensor tidy gave back')).toContain('memory was released');
+    expect(lineStarting(out, 'a kept tensor is still there')).toBe('a kept tensor is still there: true');
+    const fresh = valuesAfter(out, 'fresh large allocations per step');
+    expect(fresh[0]).toBeGreaterThan(0); // the first step takes memory …
+    expect(fresh.slice(1)).toEqual([0, 0, 0]); // … the next ones reuse it
+    expect(lineStarting(out, 'W.grad after the loop')).toBe('W.grad after the loop: shape [27, 27], released: false');
+  },
   'inplace-and-versions.ts': (out) => {
     const P = [[1, 3], [2, 2]];
     const normalised = P.map((r) => r.map((v) => v / (r[0] + r[1])));
