@@ -14,7 +14,7 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
 import { cascadeSumF32 } from './cascade-sum.js';
-import { simdRowSums } from '../simd/row-sum.js';
+import { simdColumnSums, simdRowSums } from '../simd/sums.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
 export function reductionDims(op: string, x: Tensor, dim: number | readonly number[] | null | undefined): number[] {
@@ -49,6 +49,11 @@ function sumInto(x: Tensor, dims: number[]): { acc: Float64Array; keepShape: num
       for (let j = 0; j < n; j++) acc[j] = cascadeSumF32(x.storage.data, x.offset + j * len, len);
     }
     return { acc, keepShape };
+  }
+  const leading = dims.every((d, i) => d === i);
+  if (x.dtype === 'float32' && leading && x.isContiguous() && n > 0) {
+    // a sum over leading dims (sum(0)): float64 column sums, row after row, as the loop below
+    if (simdColumnSums(x.storage.data, x.offset, x.numel() / n, n, acc)) return { acc, keepShape };
   }
   // the accumulator seen with x's shape: stride 0 along reduced dims
   const accStrides: number[] = new Array(x.ndim);

@@ -56,6 +56,8 @@ export interface Kernels {
   i32ToF32: (out: number, x: number, n: number) => void;
   /** See `sparseAKernel`. */
   gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number, b32: number, m4: number) => void;
+  /** See `colSumKernel`. */
+  colSum: (acc: number, x: number, rows: number, cols: number) => void;
   /** See `allFiniteKernel`. */
   allFinite: (x: number, n: number) => number;
   /** See `rowSumKernel`. */
@@ -459,6 +461,49 @@ function allFiniteKernel(): FunctionDef {
   return { name: 'all_finite', params: [I32, I32], results: [I32], locals: [I32, V128], body: c };
 }
 
+/**
+ * Column sums in float64: `acc[j] += x[i, j]` for each of `rows` rows of `cols` float32, row after
+ * row (the order of the TypeScript loop in `ops/reduce.ts`, so the same sums). `acc` holds
+ * `cols` doubles and is not cleared here.
+ */
+function colSumKernel(): FunctionDef {
+  const ACC = 0, X = 1, ROWS = 2, COLS = 3, I = 4, J = 5, ROW = 6, V = 7;
+  const c = new Code();
+  const accAt = (offset = 0) => c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load(offset);
+  c.i32Const(0).set(I);
+  c.block().loop();
+  {
+    c.get(I).get(ROWS).i32GeS().brIf(1);
+    c.get(X).get(I).get(COLS).i32Mul().i32Const(2).i32Shl().i32Add().set(ROW);
+    c.i32Const(0).set(J);
+    c.block().loop();
+    {
+      c.get(J).i32Const(4).i32Add().get(COLS).i32GtS().brIf(1);
+      c.get(ROW).get(J).i32Const(2).i32Shl().i32Add().v128Load().set(V);
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
+      accAt();
+      c.get(V).f64x2PromoteLowF32x4().f64x2Add().v128Store();
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
+      accAt(16);
+      c.get(V).get(V).i8x16Shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]).f64x2PromoteLowF32x4().f64x2Add().v128Store(16);
+      c.get(J).i32Const(4).i32Add().set(J).br(0);
+    }
+    c.end().end();
+    c.block().loop();
+    {
+      c.get(J).get(COLS).i32GeS().brIf(1);
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
+      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().f64Load();
+      c.get(ROW).get(J).i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64Add().f64Store();
+      c.get(J).i32Const(1).i32Add().set(J).br(0);
+    }
+    c.end().end();
+    c.get(I).i32Const(1).i32Add().set(I).br(0);
+  }
+  c.end().end();
+  return { name: 'col_sum_f64', params: [I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128], body: c };
+}
+
 /** Pages of the scratch regions at the start of the memory. */
 const SCRATCH_PAGES = SCRATCH_BYTES / 65536;
 /** Memory sizes to try, in pages (1 GiB first): the arena (`arena.ts`) is what the scratch leaves. */
@@ -471,7 +516,7 @@ function build(): Kernels | null {
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel(), allFiniteKernel()];
+  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
   // written, so an unused arena costs no memory.
@@ -496,7 +541,7 @@ function build(): Kernels | null {
   return {
     memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
     gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'],
-    rowSum: ex.row_sum_f32 as Kernels['rowSum'], allFinite: ex.all_finite as Kernels['allFinite'],
+    rowSum: ex.row_sum_f32 as Kernels['rowSum'], allFinite: ex.all_finite as Kernels['allFinite'], colSum: ex.col_sum_f64 as Kernels['colSum'],
   };
 }
 

@@ -80,6 +80,7 @@ export class Code {
   f64Load(offset = 0): this { return this.op(0x2b, 3, ...uleb(offset)); }
   i32Store(offset = 0): this { return this.op(0x36, 2, ...uleb(offset)); }
   f32Store(offset = 0): this { return this.op(0x38, 2, ...uleb(offset)); }
+  f64Store(offset = 0): this { return this.op(0x39, 3, ...uleb(offset)); }
 
   // scalar numbers
   i32Const(v: number): this { return this.op(0x41, ...sleb(v | 0)); }
@@ -105,6 +106,7 @@ export class Code {
   f32Ne(): this { return this.op(0x5c); }
   f64PromoteF32(): this { return this.op(0xbb); }
   f32Add(): this { return this.op(0x92); }
+  f64Add(): this { return this.op(0xa0); }
   f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
   f32Div(): this { return this.op(0x95); }

@@ -211,6 +211,19 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     }), { numRuns: 60 });
   });
 
+  it('sums over leading dims (sum(0), sum([0, 1])) equal float64 column sums in row order, rounded once', () => {
+    fc.assert(fc.property(fc.integer({ min: arena ? 200 : 20, max: arena ? 2000 : 300 }), fc.integer({ min: 1, max: 90 }), fc.nat(), (rows, cols, seed) => {
+      const x = values(rows * cols, seed);
+      const want = (j: number) => {
+        let s = 0;
+        for (let i = 0; i < rows; i++) s += x[i * cols + j];
+        return f32(s);
+      };
+      expectSameBits(input(x, [rows, cols], 'float32').sum(0, true).toTypedArray(), want, `sum(0) of ${rows}×${cols}`);
+      if (rows % 2 === 0) expectSameBits(input(x, [2, rows / 2, cols], 'float32').sum([0, 1]).toTypedArray(), want, 'sum([0, 1])');
+    }), { numRuns: 40 });
+  });
+
   it('the lecture step gives the same loss and gradient bits with SIMD on and off', () => {
     const n = 5000, V = 27, r = rng(8);
     const xs = Tensor.fromArray(Int32Array.from({ length: n }, () => Math.floor(r() * V)), [n], 'int32');
