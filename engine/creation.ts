@@ -137,12 +137,18 @@ export function arange(a: number, b?: number | TensorOptions, c?: number | Tenso
   for (const [name, v] of [['start', start], ['end', end], ['step', step]] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`arange: ${name} must be a finite number, got ${v}`);
   }
-  if (step === 0) throw new RangeError('arange: step must be nonzero');
+  const dtype = checkDType(opts?.dtype ?? ([start, end, step].every(Number.isInteger) ? 'int32' : 'float32'));
+  const given = step;
+  if (dtype === 'int32') {
+    // PyTorch's integer arange (int32 plays int64's role here) converts start, end and step to
+    // the integer type first: arange(0, 6, 1.5, int64) is [0, 1, 2, 3, 4, 5]
+    [start, end, step] = [Math.trunc(start), Math.trunc(end), Math.trunc(step)];
+  }
+  if (step === 0) throw new RangeError(`arange: step must be nonzero${given !== 0 ? ` (an int32 arange truncates the step ${given} to an integer first)` : ''}`);
   if ((end - start) / step < 0) {
     throw new RangeError(`arange: upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   }
   const n = Math.ceil((end - start) / step);
-  const dtype = checkDType(opts?.dtype ?? ([start, end, step].every(Number.isInteger) ? 'int32' : 'float32'));
   const out = allocArray(dtype, n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
   return finish(Tensor.fromArray(out, [n], dtype), opts);

@@ -95,6 +95,15 @@ describe('zeros, ones, full, empty, arange', () => {
     expect(arange(3, { dtype: 'float32' }).tolist()).toEqual([0, 1, 2]);
   });
 
+  it('an int32 arange truncates start, end and step first, as torch.arange(…, dtype=torch.int64)', () => {
+    // torch.arange(0, 6, 1.5, dtype=torch.int64) → [0, 1, 2, 3, 4, 5]; (0.5, 3.9, 1) → [0, 1, 2]
+    expect(arange(0, 6, 1.5, { dtype: 'int32' }).tolist()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(arange(0.5, 3.9, 1, { dtype: 'int32' }).tolist()).toEqual([0, 1, 2]);
+    expect(arange(-2.7, 2, 1, { dtype: 'int32' }).tolist()).toEqual([-2, -1, 0, 1]);
+    expect(() => arange(0, 3, 0.5, { dtype: 'int32' })).toThrow(/step must be nonzero \(an int32 arange truncates the step 0.5 to an integer first\)/);
+    expect(arange(0, 6, 1.5).tolist()).toEqual([0, 1.5, 3, 4.5]); // float32 by default: not truncated
+  });
+
   it('arange has ceil((end - start) / step) elements, start + i·step (random integer arguments)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 }), fc.integer({ min: -5, max: 5 }).filter((s) => s !== 0), (a, b, s) => {
