@@ -54,7 +54,8 @@ export class Node {
   }
 
   /**
-   * True once backward ran without `retainGraph` (saved tensors are freed).
+   * True once backward ran without `retainGraph` and freed this node's saved tensors (a node
+   * that saved nothing is never released).
    * @example
    * ```ts
    * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp().sum();
@@ -93,7 +94,8 @@ export class Node {
   }
 
   /**
-   * Free the backward function and saved tensors (after a backward without retainGraph).
+   * Free the saved tensors and, if there were any, the backward function (after a backward
+   * without retainGraph). A node that saved nothing stays usable, as in PyTorch.
    * @example
    * ```ts
    * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp();
@@ -101,7 +103,8 @@ export class Node {
    * ```
    */
   release(): void {
-    this.backwardFn = null;
+    // a node that saved nothing has nothing to free: like PyTorch, backward may run through it again
+    if (this.saved.length > 0) this.backwardFn = null;
     this.saved = [];
   }
 }

@@ -179,6 +179,19 @@ describe('backward errors', () => {
     expect(() => l.backward()).toThrow(/second time[\s\S]*retainGraph/);
   });
 
+  it('a graph that saved no tensors can run backward twice without retainGraph, as in PyTorch', () => {
+    // torch: y = (x + 1).sum(); y.backward(); y.backward() works (AddBackward0 and SumBackward0 save no tensor)
+    const x = f64([1, 2]);
+    const l = x.add(1).neg().sum();
+    l.backward();
+    l.backward();
+    expect(flat(x.grad!)).toEqual([-2, -2]); // -1 twice: the gradients accumulate
+    // one node that saved a tensor is enough to refuse
+    const m = x.add(1).exp().sum();
+    m.backward();
+    expect(() => m.backward()).toThrow(/ExpBackward0's saved tensors were freed/);
+  });
+
   it('with { retainGraph: true } backward runs twice and the gradients accumulate', () => {
     const x = f64([1, 2]);
     const l = x.exp().mul(x).sum();
