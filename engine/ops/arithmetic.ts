@@ -6,7 +6,7 @@
 import { Tensor, type TensorLike } from '../tensor.js';
 import { isFloating } from '../dtype.js';
 import { record } from '../autograd/node.js';
-import { mapBinary, mapUnary, operands } from './map.js';
+import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
 
 /**
  * `a + b`.
@@ -45,7 +45,7 @@ export function sub(a: TensorLike, b: TensorLike): Tensor {
  */
 export function mul(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('mul', a, b);
-  const out = mapBinary('mul', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
+  const out = mapBinary('mul', x, y, dt, dt === 'int32' ? mulInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
   });
   return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], [x, y]);
@@ -115,6 +115,14 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     return [ga, gb];
   }, [x, y, out]);
 }
+
+/**
+ * int32 products wrap around modulo 2^32, as torch.int32 does: `Math.imul` is exact where the
+ * double product (beyond 2^53) would already have lost the low bits.
+ */
+export const mulInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = Math.imul(p[pi], q[qi]);
+};
 
 /** Whether an operand wants a gradient (a number or a tensor without requiresGrad does not). */
 function needs(t: TensorLike): boolean {

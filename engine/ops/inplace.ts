@@ -16,6 +16,7 @@ import { isGradEnabled } from '../autograd/grad-mode.js';
 import { Node, needsGrad } from '../autograd/node.js';
 import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
 import { simdBinary } from '../simd/elementwise.js';
+import { mulInt32 } from './arithmetic.js';
 import { copyContiguous } from './views.js';
 
 /** The checks every in-place op makes before writing. */
@@ -131,7 +132,7 @@ export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
  */
 export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
   const original = needsGrad(other) ? copyContiguous(target) : null;
-  binaryInplace('mul_', target, other, mulKernel);
+  binaryInplace('mul_', target, other, target.dtype === 'int32' ? mulInt32 : mulKernel);
   if (recording(target, other)) {
     const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
     rebase(target, 'MulBackward0', other, (g) => [g.mul(y), original ? g.mul(original) : null]);

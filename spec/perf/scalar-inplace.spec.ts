@@ -27,6 +27,8 @@ const apply: Record<Op, (a: number, b: number) => number> = {
 function naive(op: Op, dtype: DType, x: number, v: number): number {
   if (dtype === 'float32') return f32(apply[op](x, f32(v)));
   if (dtype === 'float64') return apply[op](x, v);
+  // int32: the exact result wrapped to 32 bits (BigInt: a double product beyond 2^53 has lost its low bits)
+  if (op === 'mul_') return Number(BigInt.asIntN(32, BigInt(x) * BigInt(v)));
   return i32(apply[op](x, v));
 }
 

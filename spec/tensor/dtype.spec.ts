@@ -95,6 +95,17 @@ describe('zeros, ones, full, empty, arange', () => {
     expect(arange(3, { dtype: 'float32' }).tolist()).toEqual([0, 1, 2]);
   });
 
+  it('int32 products wrap around modulo 2^32 exactly, as torch.int32 (also beyond 2^53, in place too)', () => {
+    const wrap = (a: number, b: number) => Number(BigInt.asIntN(32, BigInt(a) * BigInt(b))); // independent: BigInt
+    const a = [123456789, 2 ** 20, -2147483648, 46341, 7];
+    const b = [987654321, 2 ** 20, -1, 46341, -3];
+    expect(tensor(a).mul(tensor(b)).tolist()).toEqual(a.map((v, i) => wrap(v, b[i])));
+    const t = tensor(a);
+    t.mul_(tensor(b));
+    expect(t.tolist()).toEqual(a.map((v, i) => wrap(v, b[i])));
+    expect(tensor([2147483647]).mul(2147483647).tolist()).toEqual([wrap(2147483647, 2147483647)]);
+  });
+
   it('an int32 arange truncates start, end and step first, as torch.arange(…, dtype=torch.int64)', () => {
     // torch.arange(0, 6, 1.5, dtype=torch.int64) → [0, 1, 2, 3, 4, 5]; (0.5, 3.9, 1) → [0, 1, 2]
     expect(arange(0, 6, 1.5, { dtype: 'int32' }).tolist()).toEqual([0, 1, 2, 3, 4, 5]);
