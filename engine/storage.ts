@@ -14,8 +14,11 @@
  */
 import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
-import { inScope, trackAllocation } from './memory-scope.js';
+import { inScope, trackAllocation, untrack } from './memory-scope.js';
 import { arenaArray, freeArenaArray, isArenaArray } from './simd/arena.js';
+
+/** The storage that owns each large typed array the engine allocated (to make `wrap` safe). */
+const owners = new WeakMap<TypedArray, Storage>();
 
 /**
  * A flat buffer shared by a tensor and all of its views.
@@ -74,24 +77,40 @@ export class Storage {
       const arr = arenaArray(dtype, n);
       if (arr !== null) {
         if (zero) arr.fill(0);
-        const st = new Storage(arr, dtype);
-        trackAllocation(st);
-        return st;
+        return Storage.tracked(arr, dtype);
       }
     }
     const reused = takeBuffer(dtype, n);
     if (reused !== undefined && zero) reused.fill(0);
-    const st = new Storage(reused ?? allocArray(dtype, n), dtype);
+    return Storage.tracked(reused ?? allocArray(dtype, n), dtype);
+  }
+
+  private static tracked(arr: TypedArray, dtype: DType): Storage {
+    const st = new Storage(arr, dtype);
+    owners.set(arr, st);
     trackAllocation(st);
     return st;
   }
 
   /**
    * Wrap an existing typed array (no copy). A Uint8Array is taken as bool. Wrapped arrays belong
-   * to their caller: the engine never releases them.
+   * to their caller: the engine never releases them. Wrapping the `data` of another tensor's
+   * storage shares its memory, which from then on no memory scope (`tidy`) gives back; wrapping
+   * one that was already given back is an error (it may hold other values by now).
    * @example new Tensor(Storage.wrap(new Float32Array([1, 2])), [2]) // tensor([1., 2.])
    */
   static wrap(data: TypedArray, dtype: DType = dtypeOfArray(data)): Storage {
+    const owner = owners.get(data);
+    if (owner !== undefined) {
+      if (owner.released) {
+        throw new Error(
+          'Storage.wrap: this typed array was the memory of a tensor that tidy() or backward() has given back, ' +
+            'and it may already hold other values; wrap a copy (data.slice()) made while the tensor was alive',
+        );
+      }
+      untrack(owner); // shared with the caller now: no memory scope may give it back
+      owners.delete(data);
+    }
     return new Storage(data, dtype);
   }
 

@@ -55,11 +55,16 @@ function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDty
  * the target's previous self. `backward` gets the saved "old" alias. Called only when
  * `recording(target, other)`.
  */
-function rebase(target: Tensor, name: string, other: TensorLike, backward: (g: Tensor, old: Tensor) => (Tensor | null)[]): void {
+function rebase(
+  target: Tensor, name: string, other: TensorLike, backward: (g: Tensor, old: Tensor) => (Tensor | null)[], alsoSaved: Tensor | null = null,
+): void {
   const otherT = other instanceof Tensor ? other : null;
   const old = target.detach();
   old.setGradFn(target.gradFn);
-  target.setGradFn(new Node(name, [target.gradFn ? old : null, otherT], (g) => backward(g, old), otherT ? [otherT] : []));
+  // every tensor the backward closure needs is listed as saved, so that tidy (which walks the
+  // graph, not closures) keeps it and backward() frees it
+  const saved = [otherT, alsoSaved].filter((t): t is Tensor => t !== null);
+  target.setGradFn(new Node(name, [target.gradFn ? old : null, otherT], (g) => backward(g, old), saved));
 }
 
 /** True when an in-place op must be recorded: grad mode is on and an operand requires grad. */
@@ -135,7 +140,7 @@ export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
   binaryInplace('mul_', target, other, target.dtype === 'int32' ? mulInt32 : mulKernel);
   if (recording(target, other)) {
     const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
-    rebase(target, 'MulBackward0', other, (g) => [g.mul(y), original ? g.mul(original) : null]);
+    rebase(target, 'MulBackward0', other, (g) => [g.mul(y), original ? g.mul(original) : null], original);
   }
   return target;
 }
@@ -149,7 +154,7 @@ export function div_<T extends Tensor>(target: T, other: TensorLike): T {
   binaryInplace('div_', target, other, divKernel);
   if (recording(target, other)) {
     const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
-    rebase(target, 'DivBackward0', other, (g) => [g.div(y), original ? g.neg().mul(original).div(y.mul(y)) : null]);
+    rebase(target, 'DivBackward0', other, (g) => [g.div(y), original ? g.neg().mul(original).div(y.mul(y)) : null], original);
   }
   return target;
 }

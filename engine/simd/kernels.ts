@@ -256,7 +256,7 @@ function scanNonZero(c: Code, addr: () => void, idx: number, end: number, step: 
  */
 function sparseAKernel(): FunctionDef {
   const OUT = 0, A = 1, BD = 2, ACC = 3, ROWS = 4, K = 5, M = 6, MP = 7, B32 = 8, M4 = 9;
-  const R = 10, P = 11, J = 12, AV = 13, ZERO = 14, CNT = 15, P1 = 16, MASK = 17;
+  const R = 10, P = 11, J = 12, AV = 13, ZERO = 14, CNT = 15, P1 = 16, MASK = 17, BV = 18, PROD = 19;
   const c = new Code();
   const aAddr = () => c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add();
   c.f64Const(0).f64x2Splat().set(ZERO);
@@ -294,14 +294,17 @@ function sparseAKernel(): FunctionDef {
     c.if();
     {
       // one term: C[r, :] = float32(0 + a·B[p1, :]). The double product of two floats is exact, so
-      // rounding it once is the float32 product; adding +0 turns −0 into +0 as the float64 sum
-      // does. Four at a time (up to 3 floats past the row: rewritten by the next row, or spare).
+      // rounding it once is the float32 product. Four at a time (up to 3 floats past the row:
+      // rewritten by the next row, or spare).
       c.get(A).get(R).get(K).i32Mul().get(P1).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32x4Splat().set(AV);
       c.i32Const(0).set(J);
       c.block().loop();
       c.get(J).get(M).i32GeS().brIf(1);
       c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
-      c.get(AV).get(B32).get(P1).get(M4).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().f32x4Mul().get(ZERO).f32x4Add();
+      c.get(B32).get(P1).get(M4).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().set(BV);
+      // product = a·b rounded once; where b is ±0 the double sum 0 + (±0) is +0, so add +0
+      // there only (elsewhere a tiny product keeps its sign when it rounds to ∓0, as fround(0 + p))
+      c.get(AV).get(BV).f32x4Mul().tee(PROD).get(ZERO).f32x4Add().get(PROD).get(BV).get(ZERO).f32x4Eq().v128Bitselect();
       c.v128Store();
       c.get(J).i32Const(4).i32Add().set(J).br(0);
       c.end().end();
@@ -350,7 +353,7 @@ function sparseAKernel(): FunctionDef {
   c.end().end();
   return {
     name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [],
-    locals: [I32, I32, I32, V128, V128, I32, I32, I32], body: c,
+    locals: [I32, I32, I32, V128, V128, I32, I32, I32, V128, V128], body: c,
   };
 }
 

@@ -127,6 +127,7 @@ export class Code {
   f64x2Lt(): this { return this.simd(0x49); }
   f64x2Gt(): this { return this.simd(0x4a); }
   v128And(): this { return this.simd(0x4e); }
+  v128Bitselect(): this { return this.simd(0x52); }
   v128AnyTrue(): this { return this.simd(0x53); }
   i8x16Shuffle(lanes: number[]): this { return this.simd(0x0d, ...lanes); }
   f32x4DemoteF64x2Zero(): this { return this.simd(0x5e); }

@@ -230,6 +230,42 @@ describe('tidy and keep', () => {
     expect(arr).toEqual(first);
   });
 
+  it('a tensor returned from tidy whose graph has mul_/div_ by an operand that requires grad still runs backward outside (found by review)', () => {
+    // mul_/div_ copy the old target for the other operand's gradient: that copy must be saved in
+    // the graph where tidy sees it, not only captured by the backward closure
+    const wv = randomFloat32(n, 31);
+    for (const op of ['mul_', 'div_'] as const) {
+      const w = Tensor.fromArray(wv, [n], 'float32').requiresGrad_();
+      const z = tidy(() => {
+        const t = Tensor.fromArray(new Float32Array(n).fill(3), [n], 'float32').mul(1);
+        t[op](w.mul(2));
+        return t;
+      });
+      z.sum().backward();
+      // d/dw Σ 3·(2w) = 6 ; d/dw Σ 3/(2w) = −3/(2w²)·… = −1.5 / w²
+      const g = w.grad!.toTypedArray();
+      for (let i = 0; i < n; i += 997) {
+        if (op === 'mul_') expect(g[i]).toBeCloseTo(6, 5);
+        else expect(g[i] / (-1.5 / (wv[i] * wv[i]))).toBeCloseTo(1, 4);
+      }
+    }
+  });
+
+  it('wrapping the data of a tensor made inside tidy shares it safely; wrapping given-back memory is refused (found by review)', () => {
+    const x = Tensor.fromArray(randomFloat32(n, 8), [n], 'float32');
+    let alias: Tensor | null = null;
+    let dead: Float32Array | null = null;
+    tidy(() => {
+      const e = x.exp();
+      alias = Tensor.fromArray(e.storage.data as Float32Array, [n], 'float32'); // shares e's memory
+      dead = x.mul(2).storage.data as Float32Array; // given back when tidy ends
+    });
+    const before = alias!.toTypedArray().slice();
+    for (let k = 0; k < 3; k++) tidy(() => x.mul(5).exp()); // would reuse e's memory if tidy had given it back
+    expect(alias!.toTypedArray()).toEqual(before);
+    expect(() => Tensor.fromArray(dead!, [n], 'float32')).toThrow(/has given back, and it may already hold other values; wrap a copy/);
+  });
+
   it('keeps storages reachable through arrays, objects, Maps and the saved autograd graph', () => {
     const W = Tensor.fromArray(randomFloat32(n, 2), [n], 'float32').requiresGrad_();
     const res = tidy(() => {

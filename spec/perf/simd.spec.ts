@@ -211,6 +211,17 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     }), { numRuns: 60 });
   });
 
+  it('one-hot rows whose non-zero is tiny: a product that rounds to zero keeps its sign, as fround(0 + a·b) (found by review)', () => {
+    const n = arena ? 3000 : 300, k = 20, m = 8;
+    const A = new Float32Array(n * k);
+    for (let i = 0; i < n; i++) A[i * k + (i % k)] = i % 3 === 0 ? -1e-23 : i % 3 === 1 ? 1e-23 : -2;
+    const B = new Float32Array(k * m).map((_, j) => (j % 4 === 0 ? 1e-23 : j % 4 === 1 ? -0 : j % 4 === 2 ? 0 : -1e-23));
+    const got = input(A, [n, k], 'float32').matmul(input(B, [k, m], 'float32')).toTypedArray();
+    const want = naiveMatmul(A, B, n, k, m);
+    expectSameBits(got, (i) => want[i], 'tiny one-hot products');
+    expect(Array.from(want).some((v) => Object.is(v, -0))).toBe(true); // the case is really exercised
+  });
+
   it('sums over leading dims (sum(0), sum([0, 1])) equal float64 column sums in row order, rounded once', () => {
     fc.assert(fc.property(fc.integer({ min: arena ? 200 : 20, max: arena ? 2000 : 300 }), fc.integer({ min: 1, max: 90 }), fc.nat(), (rows, cols, seed) => {
       const x = values(rows * cols, seed);
