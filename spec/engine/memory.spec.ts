@@ -25,6 +25,14 @@ beforeEach(() => {
 });
 afterEach(() => emptyCache());
 
+/** Element-wise equality that reports the first difference (vitest's diff of 65,536 numbers is very slow). */
+function expectSameArray(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < actual.length; i++) {
+    if (!Object.is(actual[i], expected[i])) expect.fail(`element ${i}: ${actual[i]} !== ${expected[i]}`);
+  }
+}
+
 function randomFloat32(n: number, seed: number, scale = 1): Float32Array {
   const r = rng(seed);
   return Float32Array.from({ length: n }, () => (r() * 2 - 1) * scale);
@@ -201,7 +209,7 @@ describe('backward gives its consumed gradients back to the pool', () => {
     // the next allocations reuse pooled gradients: the surviving tensors must not change
     const before = x.grad!.toTypedArray().slice();
     x.mul(2).exp().sum(); // allocate (and fill) buffers of the same size
-    expect(x.grad!.toTypedArray()).toEqual(before);
+    expectSameArray(x.grad!.toTypedArray(), before);
   });
 });
 
@@ -227,7 +235,7 @@ describe('tidy and keep', () => {
     const arr = tidy(() => x.exp().toTypedArray());
     const first = arr.slice();
     for (let k = 0; k < 3; k++) tidy(() => x.mul(3).exp().mul(2)); // reuse every pooled buffer of this size
-    expect(arr).toEqual(first);
+    expectSameArray(arr, first);
   });
 
   it('a tensor returned from tidy whose graph has mul_/div_ by an operand that requires grad still runs backward outside (found by review)', () => {
@@ -262,7 +270,7 @@ describe('tidy and keep', () => {
     });
     const before = alias!.toTypedArray().slice();
     for (let k = 0; k < 3; k++) tidy(() => x.mul(5).exp()); // would reuse e's memory if tidy had given it back
-    expect(alias!.toTypedArray()).toEqual(before);
+    expectSameArray(alias!.toTypedArray(), before);
     expect(() => Tensor.fromArray(dead!, [n], 'float32')).toThrow(/has given back, and it may already hold other values; wrap a copy/);
   });
 
