@@ -249,6 +249,9 @@ if (wanted('W4')) {
 if (wanted('W5')) {
   bench('W5', 'countBigramsLoop (N.index(i,j).add_(1))', () => countBigramsLoop(words, vocab), { goalMs: 100, minRuns: 5 });
   bench('W5', 'countBigrams (vectorised)', () => countBigrams(words, vocab), { goalMs: 2, minRuns: 5 });
+  // the counting alone, from the training set's int32 pairs (no strings): xs·V + ys, then bincount
+  const V = vocab.size;
+  bench('W5', 'counting only: bincount(xs·V + ys)', () => data.xs.mul(V).add(data.ys).bincount({ minlength: V * V }).view(V, V), { goalMs: 2, minRuns: 5 });
   const P = probabilities(countBigrams(words, vocab));
   bench('W5', 'evaluate loop (log P[i,j] summed)', () => evaluate(P, words, vocab, false), { minRuns: 5 });
 }
