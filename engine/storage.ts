@@ -8,9 +8,7 @@
  * innermost open memory scope (`memory-scope.ts`) so that the engine can give it back when it is
  * provably no longer needed.
  *
- * `version` counts in-place writes. Autograd remembers the version of every tensor it saves for
- * backward and refuses to use a tensor that was modified in place afterwards (PyTorch's version
- * counter).
+ * (In-place writes are counted per tensor and its views, `Tensor.versionCounter`, not here.)
  */
 import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
@@ -28,8 +26,6 @@ export class Storage {
   #data: TypedArray | null;
   /** The element type of `data`. */
   readonly dtype: DType;
-  /** Incremented by every in-place write through any view of this storage. */
-  version = 0;
 
   private constructor(data: TypedArray, dtype: DType) {
     this.#data = data;

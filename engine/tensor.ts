@@ -72,6 +72,11 @@ export class Tensor {
   private _gradFn: Node | null = null;
   /** The tensor this one is a view of (null if it owns its storage's layout). */
   readonly base: Tensor | null;
+  /**
+   * The version counter, shared by a tensor, its views and `detach()` (PyTorch's `_version`);
+   * `.data` gets a counter of its own. Every in-place write increments it.
+   */
+  readonly versionCounter: { value: number };
 
   /** Low-level constructor: prefer `tensor()`, `zeros()` and the view methods. */
   constructor(storage: Storage, shape: Shape, strides?: readonly number[], offset = 0, base: Tensor | null = null) {
@@ -83,6 +88,7 @@ export class Tensor {
     else this.strides = strides.length === 0 ? NO_DIMS : strides.slice();
     this.offset = offset;
     this.base = base;
+    this.versionCounter = base !== null ? base.versionCounter : { value: 0 };
   }
 
   /**
@@ -127,11 +133,12 @@ export class Tensor {
     return this.shape[views.wrapDim(dim, this.ndim, 'size')];
   }
   /**
-   * The version counter of the storage: increases on every in-place write.
+   * The version counter: increases on every in-place write through this tensor, its views or
+   * `detach()` (not through `.data`, as in PyTorch).
    * @example const x = zeros([2]); x.add_(1); x.version // 1
    */
   get version(): number {
-    return this.storage.version;
+    return this.versionCounter.value;
   }
   /**
    * True if the elements are laid out row-major with no gaps (size-1 dims may have any stride).
@@ -236,11 +243,13 @@ export class Tensor {
   /**
    * The same data, not tracked by autograd (PyTorch's `.data`). In-place writes through it are
    * allowed on leaves: the lecture's `W.data += -50 * W.grad` is `W.data.add_(W.grad.mul(-50))`.
+   * Unlike `detach()`, it has a version counter of its own (as in PyTorch): writes through it are
+   * not seen by autograd's check of saved tensors.
    *
    * @example W.data.add_(W.grad!.mul(-50)) // the lecture's W.data += -50 * W.grad
    */
   get data(): Tensor {
-    return this.detach();
+    return new Tensor(this.storage, this.shape, this.strides, this.offset);
   }
 
   // ---------------------------------------------------------------- conversion

@@ -1,7 +1,7 @@
 /**
  * A node of the tape: the record an op leaves on its output so that backward can run it in
  * reverse. It holds the op's inputs (the edges of the graph), the tensors the derivative needs
- * (saved, each with the storage version it had when saved) and the backward function written
+ * (saved, each with the version it had when saved) and the backward function written
  * beside the op's forward.
  */
 import type { Tensor } from '../tensor.js';
@@ -15,11 +15,11 @@ import { isGradEnabled } from './grad-mode.js';
  */
 export type BackwardFn = (grad: Tensor) => (Tensor | null)[];
 
-/** A tensor saved for backward, with the version its storage had at that moment. */
+/** A tensor saved for backward, with the version it had at that moment. */
 export interface SavedTensor {
   /** The tensor. */
   readonly tensor: Tensor;
-  /** Its storage's version when it was saved. */
+  /** Its version when it was saved. */
   readonly version: number;
 }
 

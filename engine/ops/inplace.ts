@@ -1,7 +1,7 @@
 /**
  * In-place ops: add_, sub_, mul_, div_, fill_, copy_. They write through the target's strides,
  * so they work on views (`N.index(i, j).add_(1)` counts a bigram in N). Every write bumps the
- * storage's version counter, which autograd checks before using a saved tensor.
+ * target's version counter (shared with its views), which autograd checks before using a saved tensor.
  *
  * Rules, as in PyTorch, each checked BEFORE anything is written (a failing op changes nothing):
  * - the other operand must broadcast to the target's shape (the target's shape cannot change);
@@ -99,7 +99,7 @@ function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: Bi
     checkTarget(op, target, y, op === 'div_' && !isFloating(dt) ? 'float32' : dt);
     if (!simdBinary(op, target, target, y)) writeBinary(target, target, y, kernel); // SIMD for float32 add_/sub_/mul_/div_
   }
-  target.storage.version++;
+  target.versionCounter.value++;
 }
 
 // The row kernels (module constants: no closure is created per call).
@@ -167,7 +167,7 @@ export function fill_<T extends Tensor>(target: T, value: number): T {
     const v = q[qi];
     for (let i = 0; i < n; i++) o[oi + i] = v;
   });
-  target.storage.version++;
+  target.versionCounter.value++;
   if (target.gradFn) target.setGradFn(new Node('FillBackward0', [null], () => [null], []));
   return target;
 }
@@ -186,7 +186,7 @@ export function copy_<T extends Tensor>(target: T, src: TensorLike): T {
     else if (toInt) for (let i = 0; i < n; i++, qi += qs) o[oi + i] = Math.trunc(q[qi]);
     else for (let i = 0; i < n; i++, qi += qs) o[oi + i] = q[qi];
   });
-  target.storage.version++;
+  target.versionCounter.value++;
   if (needsGrad(target, s)) {
     target.setGradFn(new Node('CopyBackwards', [null, s], (g) => [null, g.to(s.dtype)], []));
   }

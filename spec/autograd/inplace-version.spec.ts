@@ -109,10 +109,21 @@ describe('the version counter', () => {
     expect(flat(h)).toEqual([1, 2, 3, 4]);
   });
 
-  it('modifying a leaf through .data after it was saved → error on backward', () => {
+  it('.data has a version counter of its own (PyTorch): a write through it is not an error, backward sees the new values', () => {
+    // torch: w = tensor([1., 2.], requires_grad=True); l = (w*w).sum(); w.data.mul_(2); l.backward(); w.grad → tensor([4., 8.])
     const w = leaf([1, 2]);
-    const l = w.mul(w).sum(); // mul saved w
+    const l = w.mul(w).sum(); // mul saved w (twice)
     w.data.mul_(2);
+    expect(w.version).toBe(0);
+    l.backward();
+    expect(Array.from(w.grad!.toTypedArray())).toEqual([4, 8]); // g·w + g·w with the new w = [2, 4]
+  });
+
+  it('detach() shares the version counter (PyTorch): a write through it is caught on backward', () => {
+    const w = leaf([1, 2]);
+    const l = w.mul(w).sum();
+    noGrad(() => w.detach().mul_(2));
+    expect(w.version).toBe(1);
     expect(() => l.backward()).toThrow(/MulBackward0[\s\S]*expected version 0/);
   });
 
