@@ -10,6 +10,7 @@
  * - a leaf that requires grad may not be modified while grad mode is on (use `.data` or noGrad).
  */
 import { Tensor, type TensorLike } from '../tensor.js';
+import { Storage } from '../storage.js';
 import { category, isFloating, promoteWithScalar, type DType, type TypedArray } from '../dtype.js';
 import { broadcastShapesFor, formatShape, sameShape } from '../shape.js';
 import { isGradEnabled } from '../autograd/grad-mode.js';
@@ -188,7 +189,13 @@ export function copy_<T extends Tensor>(target: T, src: TensorLike): T {
   });
   target.versionCounter.value++;
   if (needsGrad(target, s)) {
-    target.setGradFn(new Node('CopyBackwards', [null, s], (g) => [null, g.to(s.dtype)], []));
+    // the overwritten values get a zero gradient (PyTorch's zeros_like(grad)), src gets g
+    let old: Tensor | null = null;
+    if (target.gradFn) {
+      old = target.detach();
+      old.setGradFn(target.gradFn);
+    }
+    target.setGradFn(new Node('CopyBackwards', [old, s], (g) => [old ? new Tensor(Storage.alloc(g.dtype, g.numel()), g.shape) : null, g.to(s.dtype)], []));
   }
   return target;
 }

@@ -191,6 +191,17 @@ describe('gradients through in-place ops on non-leaves (gradcheck)', () => {
     );
   });
 
+  it('copy_ over a non-leaf: the overwritten history gets a zero gradient, as PyTorch (CopyBackwards: zeros_like)', () => {
+    // torch: x, z require grad; y = x * 2; y.copy_(z); y.sum().backward() → x.grad = [0, 0], z.grad = [1, 1]
+    const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+    const z = tensor([5, 6], { dtype: 'float64', requiresGrad: true });
+    const y = x.mul(2);
+    y.copy_(z);
+    y.sum().backward();
+    expect(flat(x.grad!)).toEqual([0, 0]);
+    expect(flat(z.grad!)).toEqual([1, 1]);
+  });
+
   it('the closed form for mul_: x = [2], z = [3]: (x·1 *= z) gives dx = 3, dz = 2', () => {
     const x = tensor([2], { dtype: 'float64', requiresGrad: true });
     const z = tensor([3], { dtype: 'float64', requiresGrad: true });
