@@ -76,7 +76,10 @@ export class Tensor {
    * The version counter, shared by a tensor, its views and `detach()` (PyTorch's `_version`);
    * `.data` gets a counter of its own. Every in-place write increments it.
    */
-  readonly versionCounter: { value: number };
+  readonly versionCounter: {
+    /** In-place writes so far. */
+    value: number;
+  };
 
   /** Low-level constructor: prefer `tensor()`, `zeros()` and the view methods. */
   constructor(storage: Storage, shape: Shape, strides?: readonly number[], offset = 0, base: Tensor | null = null) {
