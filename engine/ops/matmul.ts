@@ -16,6 +16,7 @@ import { promoteTypes } from '../dtype.js';
 import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
+import { noGrad } from '../autograd/grad-mode.js';
 import { simdAllFinite, simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
 
 /**
@@ -31,7 +32,20 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     if (a.shape[0] !== b.shape[0]) {
       throw new RangeError(`matmul: inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`);
     }
-    return batched(a.unsqueeze(0), b.unsqueeze(1)).reshape([]);
+    // DotBackward0 (PyTorch's name): d(a·b)/da = b, d(a·b)/db = a  →  grad_a = g·b, grad_b = g·a
+    const res = noGrad(() => batched(a.unsqueeze(0), b.unsqueeze(1)));
+    return record(new Tensor(res.storage, []), 'DotBackward0', [a, b], (g) => [
+      a.requiresGrad ? g.mul(b) : null,
+      b.requiresGrad ? g.mul(a) : null,
+    ], [a, b]);
+  }
+  if (a.ndim === 2 && b.ndim === 1) {
+    // MvBackward0: d(A·v)/dA = outer product, d(A·v)/dv = Aᵀ  →  grad_A = g ⊗ v, grad_v = Aᵀ·g
+    const res = noGrad(() => batched(a, b.unsqueeze(1)));
+    return record(new Tensor(res.storage, [a.shape[0]]), 'MvBackward0', [a, b], (g) => [
+      a.requiresGrad ? g.unsqueeze(1).mul(b.unsqueeze(0)) : null,
+      b.requiresGrad ? a.transpose(0, 1).matmul(g) : null,
+    ], [a, b]);
   }
   if (a.ndim === 1) return batched(a.unsqueeze(0), b).squeeze(-2);
   if (b.ndim === 1) return batched(a, b.unsqueeze(1)).squeeze(-1);

@@ -125,7 +125,8 @@ export function t(x: Tensor): Tensor {
   if (x.ndim > 2) {
     throw new RangeError(`T expects a tensor with <= 2 dimensions, but it has ${x.ndim} (shape ${formatShape(x.shape)}); use permute(...) or transpose(d0, d1)`);
   }
-  return x.ndim < 2 ? x : transpose(x, 0, 1);
+  // PyTorch's `.T` is a permute of the reversed dims (PermuteBackward0), also for 0-D and 1-D
+  return permute(x, x.shape.map((_, i) => x.ndim - 1 - i));
 }
 
 /**

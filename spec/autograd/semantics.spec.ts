@@ -302,6 +302,10 @@ describe('leaves and gradFn names', () => {
       [x.view(3, 2), 'ViewBackward0'],
       [x.transpose(0, 1), 'TransposeBackward0'],
       [x.permute(1, 0), 'PermuteBackward0'],
+      [x.T, 'PermuteBackward0'], // torch: x.T is a permute (x.t() would be TBackward0)
+      [x.index(0).matmul(x.index(1)), 'DotBackward0'],
+      [x.matmul(x.index(0)), 'MvBackward0'],
+      [x.index(null, 0).matmul(x), 'SqueezeBackward1'],
       [x.unsqueeze(0), 'UnsqueezeBackward0'],
       [x.unsqueeze(0).squeeze(), 'SqueezeBackward0'],
       [x.unsqueeze(0).squeeze(0), 'SqueezeBackward1'],
