@@ -14,8 +14,10 @@ import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
 import { expF32 } from '../ops/exp-f32.js';
-import { CHUNK, REGION, kernels, type Layout } from './kernels.js';
+import { CHUNK, REGION, kernels, memoryView, type Layout } from './kernels.js';
 import { isArenaArray } from './arena.js';
+
+const { f32, i32 } = memoryView;
 
 const env = typeof process === 'object' ? process.env?.MAKEMORE_SIMD : undefined;
 let enabled = kernels !== null && env !== '0';
@@ -23,9 +25,6 @@ let enabled = kernels !== null && env !== '0';
 /** Below this many elements the plain loop is used (calling into WebAssembly costs more). */
 const MIN_ELEMENTS = 256;
 
-// the scratch memory never grows, so these views stay valid
-const f32 = kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0);
-const i32 = kernels ? new Int32Array(kernels.memory.buffer) : new Int32Array(0);
 const A = REGION.a / 4, B = REGION.b / 4, OUT = REGION.out / 4, LIST = REGION.list / 4;
 
 /**

@@ -550,3 +550,13 @@ function build(): Kernels | null {
 
 /** The kernels, or null without WebAssembly SIMD. */
 export const kernels: Kernels | null = build();
+
+/**
+ * Typed views of the whole memory (it never grows, so they stay valid), for the drivers' copies
+ * into the scratch regions and reads of results; empty without kernels.
+ */
+export const memoryView = {
+  f32: kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0),
+  f64: kernels ? new Float64Array(kernels.memory.buffer) : new Float64Array(0),
+  i32: kernels ? new Int32Array(kernels.memory.buffer) : new Int32Array(0),
+};

@@ -7,12 +7,12 @@
  * Each returns false (and the plain loop runs) unless the operands are float32 and laid out as
  * the kernel reads them, and the sizes fit the scratch memory.
  */
-import { CHUNK, REGION, kernels } from './kernels.js';
+import { CHUNK, REGION, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
 import { isArenaArray } from './arena.js';
 
-const f32 = kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0);
-const f64 = kernels ? new Float64Array(kernels.memory.buffer) : new Float64Array(0);
+const { f32, f64 } = memoryView;
+
 /** Doubles that fit in one scratch region. */
 const REGION_DOUBLES = (CHUNK * 4) / 8;
 

@@ -4,11 +4,11 @@
  * bits as `ops/cascade-sum.ts`; and float64 column sums (`sum(0)`), the same sums as the loop in
  * `ops/reduce.ts`. Each returns false (the plain loop runs) when it does not apply.
  */
-import { CHUNK, REGION, kernels } from './kernels.js';
+import { CHUNK, REGION, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
 import { isArenaArray } from './arena.js';
 
-const f32 = kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0);
+const { f32, f64 } = memoryView;
 
 /** `out[j] = Σ x[xi + j·len … xi + j·len + len − 1]` (PyTorch's float32 order) for j < rows. */
 export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len: number, out: Float64Array): boolean {
@@ -26,8 +26,6 @@ export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len:
   }
   return true;
 }
-
-const f64 = kernels ? new Float64Array(kernels.memory.buffer) : new Float64Array(0);
 
 /**
  * `acc[j] = Σ_i x[xi + i·cols + j]` in float64, i = 0 … rows−1 in order, for a contiguous float32

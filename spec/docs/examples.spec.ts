@@ -67,8 +67,6 @@ function codeBlocks(page: string): { lang: string; line: number; lines: string[]
 const existingPages = docPages.filter((p) => existsSync(p));
 
 /** Pages other engineers are writing: a link to one that does not exist yet is reported as skipped. */
-const PENDING = new Set(['docs/lecture.md', 'docs/performance.md']);
-
 /** GitHub's anchors for the headings of a markdown page (lower case, punctuation dropped, spaces → '-'). */
 function headingAnchors(page: string): Set<string> {
   const text = readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '');
@@ -464,16 +462,12 @@ describe('docs pages: outputs, code excerpts and links are current', () => {
       const broken: string[] = [];
       for (const link of links) {
         const file = fileOf(link);
-        if (PENDING.has(relative(repoRoot, file)) && !existsSync(file)) continue; // reported as skipped below
         if (!existsSync(file)) broken.push(`${link} (no such file)`);
         else if (link.includes('#') && file.endsWith('.md') && !headingAnchors(file).has(link.split('#')[1])) broken.push(`${link} (no such heading)`);
       }
       expect(broken).toEqual([]);
     });
 
-    for (const pending of new Set(links.map((l) => relative(repoRoot, fileOf(l))).filter((f) => PENDING.has(f) && !existsSync(join(repoRoot, f))))) {
-      it.skip(`${name}: link to ${pending} [skipped: ${pending} is not written yet]`, () => {});
-    }
   }
 
   it('docs/images/lecture-loss-graph.svg shows the graph that lecture-loss-graph.ts --dot prints today', () => {
