@@ -5,19 +5,24 @@
  * - 1-D · 2-D / 2-D · 1-D: the vector is treated as a row / column, then that dim is removed;
  * - ≥3-D: a batch of matrix products; batch dims broadcast (a 1-D operand is promoted as above).
  *
- * The kernel reads both operands through their strides (a transposed view costs nothing),
- * accumulates in float64 and picks a loop order that streams memory: i-k-j (row of A times
- * rows of B, added into a row of C) in general, and k-i-j when C is small and the shared
- * dimension is long (the lecture's backward: xencᵀ · G with k = 228,146). Zeros in A are
- * skipped when B holds only finite values (one-hot inputs cost one row of B per row).
+ * The kernel reads both operands through their strides (a transposed view costs nothing) and
+ * picks a loop order that streams memory. What each element of C is, bit for bit, depends only
+ * on the dtype and the shape, never on which loop (TypeScript or SIMD) computes it:
+ * - float32, in general: `acc = fl(acc + fl(a·b))` from +0 in order p = 0 … k−1, each multiply and
+ *   add rounded to float32 (no fused multiply-add), as a BLAS sgemm accumulates (PyTorch's
+ *   matmul is within float32 rounding of it, in another order);
+ * - a long shared dimension and a small C (`k > 4n`, `n·m ≤ 4096`: the lecture's backward
+ *   xencᵀ · G with k = 228,146, or a vector times a matrix): the sum is kept in float64 and
+ *   rounded once, so its error does not grow with k;
+ * - float64 and int32: float64 sums (an int32 result is stored modulo 2³²).
  */
 import { Tensor } from '../tensor.js';
-import { promoteTypes } from '../dtype.js';
+import { promoteTypes, type DType } from '../dtype.js';
 import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
 import { noGrad } from '../autograd/grad-mode.js';
-import { simdAllFinite, simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
+import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).
@@ -83,7 +88,7 @@ function batched(a: Tensor, b: Tensor): Tensor {
       oa += counter[d] * sa[d];
       ob += counter[d] * sb[d];
     }
-    gemm(n, k, m, a.storage.data, oa, a.strides[a.ndim - 2], a.strides[a.ndim - 1], b.storage.data, ob, b.strides[b.ndim - 2], b.strides[b.ndim - 1], out.data, t * n * m);
+    gemm(dtype, n, k, m, a.storage.data, oa, a.strides[a.ndim - 2], a.strides[a.ndim - 1], b.storage.data, ob, b.strides[b.ndim - 2], b.strides[b.ndim - 1], out.data, t * n * m);
     for (let d = batch.length - 1; d >= 0; d--) {
       if (++counter[d] < batch[d]) break;
       counter[d] = 0;
@@ -96,22 +101,26 @@ function batched(a: Tensor, b: Tensor): Tensor {
   ], [a, b]);
 }
 
+/** Rounds a product or a partial sum to the precision of the output dtype. */
+type Round = (x: number) => number;
+/** float64 and int32 sums: a double needs no rounding (int32 results wrap when stored). */
+const unrounded: Round = (x) => x;
+
 /**
- * C[n×m] (contiguous at oc) = A[n×k] · B[k×m], both strided.
+ * C[n×m] (contiguous at oc) = A[n×k] · B[k×m], both strided, with the sums of the file comment.
+ * The loop is chosen for speed (each gives the same bits as the plain loop of its rule):
+ * - small C and a long shared dimension: k-i-j in float64, the whole of C in cache while A's
+ *   columns and B's rows stream past (SIMD: `simdGemmKIJ`);
+ * - mostly-zero A (a one-hot input) and B finite: i-k-j, skipping the zero terms, so a one-hot
+ *   row costs one row of B (SIMD: `simdGemmSparseA`);
+ * - otherwise: register tiles of C held while p runs over the whole of k (SIMD: `simdGemmF32`,
+ *   4×8 tiles; TypeScript: 4×4 tiles in 16 local variables).
  *
- * Every element of C is the same float64 sum `Σ_p A[i,p]·B[p,j]`, taken in order p = 0, 1, …,
- * k-1 and rounded once when stored, whichever loop below computes it, so the kernels give
- * identical results. (Skipping a term A[i,p] = 0 changes nothing when B is finite: the sum
- * starts at +0, and adding ±0 to it never changes it.) The loop is chosen for speed:
- * - mostly-zero A (a one-hot input) and B finite: i-k-j, skipping zeros, so a one-hot row costs
- *   one row of B;
- * - small C and a long shared dimension (the lecture's backward xencᵀ·G, k = 228,146): k-i-j, the
- *   whole of C in cache while A's columns and B's rows stream past;
- * - otherwise: blocks of 4×4 elements of C held in 16 local variables (registers) while p runs,
- *   B packed into panels of 4 columns so the loads stream.
+ * Skipping a term A[i,p] = 0 changes nothing when B is finite: the product is ±0, the running sum
+ * starts at +0 and is never −0 (+0 + −0 = +0), and adding ±0 to it leaves it as it is.
  */
 function gemm(
-  n: number, k: number, m: number,
+  dtype: DType, n: number, k: number, m: number,
   A: ArrayLike<number>, oa: number, as0: number, as1: number,
   B: ArrayLike<number>, ob: number, bs0: number, bs1: number,
   C: { [i: number]: number }, oc: number,
@@ -132,16 +141,16 @@ function gemm(
       for (let j = 0, b = obc + p * brow; j < m; j++, b++) if (Bc[b] - Bc[b] !== 0) { finite = false; break; } // inf or NaN
     }
   }
-  // (the SIMD drivers compute the same sums in the same order, when the layout suits them)
-  if (finite && n * m <= 4096 && k > 4 * n) {
-    if (!simdGemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc)) gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+  if (n * m <= 4096 && k > 4 * n) {
+    if (!(finite && simdGemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, finite);
     return;
   }
+  const round = dtype === 'float32' ? Math.fround : unrounded;
   if (finite && mostlyZero(A, oa, as0, as1, n, k)) {
-    if (!simdGemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc)) gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+    if (!(dtype === 'float32' && simdGemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
     return;
   }
-  gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc);
+  if (!(dtype === 'float32' && simdGemmF32(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
 }
 
 /** True when more than half of the n×k strided block is zero (sampled: at most ~4096 elements). */
@@ -154,14 +163,14 @@ function mostlyZero(A: ArrayLike<number>, oa: number, as0: number, as1: number, 
   return zeros * 2 > total;
 }
 
-/** k-i-j with zero skipping (B finite): C small, k long. */
-function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
+/** k-i-j in float64, C small and k long; zero terms of A are skipped when B is finite. */
+function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, skipZeros: boolean): void {
   const acc = new Float64Array(n * m);
   for (let p = 0; p < k; p++) {
     const bp = ob + p * brow;
     for (let i = 0, a = oa + p * as1; i < n; i++, a += as0) {
       const av = A[a];
-      if (av === 0) continue;
+      if (av === 0 && skipZeros) continue;
       const ci = i * m;
       for (let j = 0; j < m; j++) acc[ci + j] += av * Bc[bp + j];
     }
@@ -169,15 +178,15 @@ function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: numb
   for (let i = 0; i < n * m; i++) C[oc + i] = acc[i];
 }
 
-/** i-k-j with zero skipping (B finite): one row of C accumulates the rows of B that A selects. */
-function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
+/** i-k-j skipping zeros (B finite): one row of C accumulates the rows of B that A selects. */
+function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, round: Round): void {
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     row.fill(0);
     for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) {
       const av = A[a];
       if (av === 0) continue;
-      for (let j = 0, bp = ob + p * brow; j < m; j++) row[j] += av * Bc[bp + j];
+      for (let j = 0, bp = ob + p * brow; j < m; j++) row[j] = round(row[j] + round(av * Bc[bp + j]));
     }
     const ci = oc + i * m;
     for (let j = 0; j < m; j++) C[ci + j] = row[j];
@@ -185,7 +194,7 @@ function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
 }
 
 /** Register-blocked: 4×4 tiles of C accumulated in locals over p; B packed in 4-column panels. */
-function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
+function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, round: Round): void {
   const m4 = m - (m % 4), n4 = n - (n % 4);
   // panel jb holds columns 4jb … 4jb+3, row by row: Bp[(jb·k + p)·4 + c] = B[p, 4jb + c]
   const Bp = new Float64Array(m4 * k);
@@ -195,6 +204,7 @@ function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
       Bp[d] = Bc[s]; Bp[d + 1] = Bc[s + 1]; Bp[d + 2] = Bc[s + 2]; Bp[d + 3] = Bc[s + 3];
     }
   }
+  const r = round;
   for (let i = 0; i < n4; i += 4) {
     const a0 = oa + i * as0, a1 = a0 + as0, a2 = a1 + as0, a3 = a2 + as0;
     for (let j = 0; j < m4; j += 4) {
@@ -203,10 +213,10 @@ function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
       for (let p = 0, q = j * k, ap = 0; p < k; p++, q += 4, ap += as1) {
         const b0 = Bp[q], b1 = Bp[q + 1], b2 = Bp[q + 2], b3 = Bp[q + 3];
         const x0 = A[a0 + ap], x1 = A[a1 + ap], x2 = A[a2 + ap], x3 = A[a3 + ap];
-        c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
-        c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
-        c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
-        c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
+        c00 = r(c00 + r(x0 * b0)); c01 = r(c01 + r(x0 * b1)); c02 = r(c02 + r(x0 * b2)); c03 = r(c03 + r(x0 * b3));
+        c10 = r(c10 + r(x1 * b0)); c11 = r(c11 + r(x1 * b1)); c12 = r(c12 + r(x1 * b2)); c13 = r(c13 + r(x1 * b3));
+        c20 = r(c20 + r(x2 * b0)); c21 = r(c21 + r(x2 * b1)); c22 = r(c22 + r(x2 * b2)); c23 = r(c23 + r(x2 * b3));
+        c30 = r(c30 + r(x3 * b0)); c31 = r(c31 + r(x3 * b1)); c32 = r(c32 + r(x3 * b2)); c33 = r(c33 + r(x3 * b3));
       }
       let c = oc + i * m + j;
       C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += m;
@@ -214,17 +224,17 @@ function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
       C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += m;
       C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
     }
-    if (m4 < m) dotRange(i, i + 4, m4, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc);
+    if (m4 < m) dotRange(i, i + 4, m4, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc, round);
   }
-  if (n4 < n) dotRange(n4, n, 0, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc);
+  if (n4 < n) dotRange(n4, n, 0, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc, round);
 }
 
 /** The leftover rows/columns of the blocked kernel, one element at a time (same p order). */
-function dotRange(i0: number, i1: number, j0: number, j1: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number): void {
+function dotRange(i0: number, i1: number, j0: number, j1: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, round: Round): void {
   for (let i = i0; i < i1; i++) {
     for (let j = j0; j < j1; j++) {
       let acc = 0;
-      for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) acc += A[a] * Bc[ob + p * brow + j];
+      for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) acc = round(acc + round(A[a] * Bc[ob + p * brow + j]));
       C[oc + i * m + j] = acc;
     }
   }

@@ -55,13 +55,15 @@ export interface Kernels {
   /** int32 → float32 of `n` elements (n a multiple of 4). */
   i32ToF32: (out: number, x: number, n: number) => void;
   /** See `sparseAKernel`. */
-  gemmSparseA: (out: number, a: number, bd: number, acc: number, rows: number, k: number, m: number, mp: number, b32: number, m4: number) => void;
+  gemmSparseA: (out: number, a: number, b32: number, rows: number, k: number, m: number, m4: number) => void;
   /** See `colSumKernel`. */
   colSum: (acc: number, x: number, rows: number, cols: number) => void;
   /** See `allFiniteKernel`. */
   allFinite: (x: number, n: number) => number;
   /** See `rowSumKernel`. */
   rowSum: (out: number, x: number, rows: number, n: number) => void;
+  /** See `gemmF32Kernel`. */
+  gemmF32: (c: number, ldc: number, a: number, lda: number, bp: number, rows: number, m: number, k: number) => void;
   /** See `kijKernel`. */
   gemmKIJ: (acc: number, a: number, b: number, kc: number, n: number, m: number, mp: number) => void;
 }
@@ -247,113 +249,57 @@ function scanNonZero(c: Code, addr: () => void, idx: number, end: number, step: 
 }
 
 /**
- * C = A·B for a mostly-zero A (`ops/matmul.ts` gemmSparseA): for each of `rows` rows of A
- * (`k` float32, contiguous), the float64 row sum of `A[r,p]·B[p,:]` over the non-zero A[r,p], in
- * order p = 0 … k−1, then rounded to float32 into C (`m` per row). B is given in float64, `mp`
- * (m rounded up to even) per row, padded with zeros, and in float32 at `b32`, `m4` (m rounded up
- * to a multiple of 4) per row. `acc` is scratch for one row. A row with a single non-zero (a
- * one-hot row) takes a float32 shortcut with the same result (see the comment inside).
+ * C = A·B in float32 for a mostly-zero A (`ops/matmul.ts` gemmSparseA): for each of `rows` rows of
+ * A (`k` float32, contiguous), the row of C (`m` floats) starts at +0 and takes
+ * `c = fl(c + fl(a·B[p, :]))` for each non-zero a = A[r,p], in order p = 0 … k−1 (the plain
+ * float32 loop, with its zero terms skipped: see gemm in ops/matmul.ts). B is given in float32 at
+ * `b32`, `m4` (m rounded up to a multiple of 4) floats per row, padded with zeros. Rows of C are
+ * written four floats at a time, so up to 3 floats past a row: rewritten by the next row, or spare.
  */
 function sparseAKernel(): FunctionDef {
-  const OUT = 0, A = 1, BD = 2, ACC = 3, ROWS = 4, K = 5, M = 6, MP = 7, B32 = 8, M4 = 9;
-  const R = 10, P = 11, J = 12, AV = 13, ZERO = 14, CNT = 15, P1 = 16, MASK = 17, BV = 18, PROD = 19;
+  const OUT = 0, A = 1, B32 = 2, ROWS = 3, K = 4, M = 5, M4 = 6;
+  const R = 7, P = 8, J = 9, ROW = 10, AV = 11, ZERO = 12;
   const c = new Code();
   const aAddr = () => c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add();
-  c.f64Const(0).f64x2Splat().set(ZERO);
+  c.f32Const0().f32x4Splat().set(ZERO);
   c.i32Const(0).set(R);
   c.block().loop();
   {
     c.get(R).get(ROWS).i32GeS().brIf(1);
-    // count the row's non-zeros (CNT) and find the first (P1), four at a time, then the tail
-    c.i32Const(0).set(CNT);
-    c.i32Const(0).set(P);
+    c.get(OUT).get(R).get(M).i32Mul().i32Const(2).i32Shl().i32Add().set(ROW);
+    // the row = +0
+    c.i32Const(0).set(J);
     c.block().loop();
-    {
-      c.get(P).i32Const(4).i32Add().get(K).i32GtS().brIf(1);
+    c.get(J).get(M).i32GeS().brIf(1);
+    c.get(ROW).get(J).i32Const(2).i32Shl().i32Add().get(ZERO).v128Store();
+    c.get(J).i32Const(4).i32Add().set(J).br(0);
+    c.end().end();
+    // row += A[r,p] · B[p,:] for the non-zero A[r,p] (four A values are tested at once first)
+    const accumulate = () => {
       aAddr();
-      c.v128Load().get(ZERO).f32x4Ne().i32x4Bitmask().tee(MASK);
+      c.f32Load().f32Const0().f32Ne();
       c.if();
-      c.get(CNT).i32Eqz().if().get(P).get(MASK).i32Ctz().i32Add().set(P1).end();
-      c.get(CNT).get(MASK).i32Popcnt().i32Add().set(CNT);
-      c.end();
-      c.get(P).i32Const(4).i32Add().set(P).br(0);
-    }
-    c.end().end();
-    c.block().loop();
-    {
-      c.get(P).get(K).i32GeS().brIf(1);
       aAddr();
-      c.f32Load().f32Const0().f32Ne().if();
-      c.get(CNT).i32Eqz().if().get(P).set(P1).end();
-      c.get(CNT).i32Const(1).i32Add().set(CNT);
-      c.end();
-      c.get(P).i32Const(1).i32Add().set(P).br(0);
-    }
-    c.end().end();
-    c.get(CNT).i32Const(1).i32Eq();
-    c.if();
-    {
-      // one term: C[r, :] = float32(0 + a·B[p1, :]). The double product of two floats is exact, so
-      // rounding it once is the float32 product. Four at a time (up to 3 floats past the row:
-      // rewritten by the next row, or spare).
-      c.get(A).get(R).get(K).i32Mul().get(P1).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32x4Splat().set(AV);
+      c.v128Load32Splat().set(AV);
       c.i32Const(0).set(J);
       c.block().loop();
       c.get(J).get(M).i32GeS().brIf(1);
-      c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
-      c.get(B32).get(P1).get(M4).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().set(BV);
-      // product = a·b rounded once; where b is ±0 the double sum 0 + (±0) is +0, so add +0
-      // there only (elsewhere a tiny product keeps its sign when it rounds to ∓0, as fround(0 + p))
-      c.get(AV).get(BV).f32x4Mul().tee(PROD).get(ZERO).f32x4Add().get(PROD).get(BV).get(ZERO).f32x4Eq().v128Bitselect();
-      c.v128Store();
+      c.get(ROW).get(J).i32Const(2).i32Shl().i32Add();
+      c.get(ROW).get(J).i32Const(2).i32Shl().i32Add().v128Load();
+      c.get(AV).get(B32).get(P).get(M4).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().f32x4Mul();
+      c.f32x4Add().v128Store();
       c.get(J).i32Const(4).i32Add().set(J).br(0);
       c.end().end();
-    }
-    c.else();
-    {
-      // acc = 0
-      c.i32Const(0).set(J);
-      c.block().loop();
-      c.get(J).get(MP).i32GeS().brIf(1);
-      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().get(ZERO).v128Store();
-      c.get(J).i32Const(2).i32Add().set(J).br(0);
-      c.end().end();
-      // acc += A[r,p] · B[p,:] for the non-zero A[r,p]; four A values are tested at once first
-      const accumulate = () => {
-        aAddr();
-        c.f32Load().f32Const0().f32Ne();
-        c.if();
-        aAddr();
-        c.f32Load().f64PromoteF32().f64x2Splat().set(AV);
-        c.i32Const(0).set(J);
-        c.block().loop();
-        c.get(J).get(MP).i32GeS().brIf(1);
-        c.get(ACC).get(J).i32Const(3).i32Shl().i32Add();
-        c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load();
-        c.get(AV).get(BD).get(P).get(MP).i32Mul().get(J).i32Add().i32Const(3).i32Shl().i32Add().v128Load().f64x2Mul();
-        c.f64x2Add().v128Store();
-        c.get(J).i32Const(2).i32Add().set(J).br(0);
-        c.end().end();
-        c.end();
-        c.get(P).i32Const(1).i32Add().set(P);
-      };
-      scanNonZero(c, aAddr, P, K, accumulate);
-      // C[r, :] = float32(acc), two at a time (an odd m writes one float past the row)
-      c.i32Const(0).set(J);
-      c.block().loop();
-      c.get(J).get(M).i32GeS().brIf(1);
-      c.get(OUT).get(R).get(M).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add();
-      c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load().f32x4DemoteF64x2Zero().v128Store64Lane(0);
-      c.get(J).i32Const(2).i32Add().set(J).br(0);
-      c.end().end();
-    }
-    c.end();
+      c.end();
+      c.get(P).i32Const(1).i32Add().set(P);
+    };
+    scanNonZero(c, aAddr, P, K, accumulate);
     c.get(R).i32Const(1).i32Add().set(R).br(0);
   }
   c.end().end();
   return {
-    name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [],
-    locals: [I32, I32, I32, V128, V128, I32, I32, I32, V128, V128], body: c,
+    name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32], results: [],
+    locals: [I32, I32, I32, I32, V128, V128], body: c,
   };
 }
 
@@ -399,6 +345,78 @@ function kijKernel(): FunctionDef {
   }
   c.end().end();
   return { name: 'gemm_kij', params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128, I32], body: c };
+}
+
+/**
+ * Dense C = A·B in float32 (`ops/matmul.ts` gemmRounded for float32): every element is
+ * `acc = fl(acc + fl(a·b))` from acc = +0, in order p = 0 … k−1 (a multiply and an add, each
+ * rounded to float32: no fused multiply-add), as the plain loop computes it.
+ *
+ * Blocks of 4 rows × 8 columns of C are held in eight f32x4 accumulators while p runs over the
+ * whole of k (no k blocking, so an element's sum is never split or reordered):
+ * - A: `rows` (≥ 4) rows of k floats, `lda` floats apart. When rows is not a multiple of 4, the last
+ *   block is rows rows−4 … rows−1, overlapping the block before it: it rewrites equal values.
+ * - B: packed by the driver into panels of 8 columns, 32 bytes per p: panel jb holds
+ *   B[p, c0 … c0+7] with c0 = min(8·jb, m − 8) (m ≥ 8), so the last panel, too, may overlap the
+ *   one before it.
+ * - C: `ldc` floats per row; the block of panel jb is written at column c0.
+ */
+function gemmF32Kernel(): FunctionDef {
+  const C = 0, LDC = 1, A = 2, LDA = 3, BP = 4, ROWS = 5, M = 6, K = 7;
+  const R = 8, R0 = 9, JB = 10, NBJ = 11, C0 = 12, P = 13, A0 = 14, PB = 18, CBLK = 19;
+  const B0 = 20, B1 = 21, AV = 22, ACC = 23; // ACC + 2r + v: row r, lanes 4v … 4v+3
+  const c = new Code();
+  /** min(x, y) of two i32 locals' values pushed by the callbacks. */
+  const min = (x: () => void, y: () => void) => { x(); y(); x(); y(); c.i32LtS().select(); };
+  c.get(M).i32Const(7).i32Add().i32Const(3).i32ShrS().set(NBJ);
+  c.i32Const(0).set(R);
+  c.block().loop();
+  {
+    c.get(R).get(ROWS).i32GeS().brIf(1);
+    min(() => c.get(R), () => c.get(ROWS).i32Const(4).i32Sub());
+    c.set(R0);
+    c.i32Const(0).set(JB);
+    c.block().loop();
+    {
+      c.get(JB).get(NBJ).i32GeS().brIf(1);
+      min(() => c.get(JB).i32Const(3).i32Shl(), () => c.get(M).i32Const(8).i32Sub());
+      c.set(C0);
+      c.get(C).get(R0).get(LDC).i32Mul().get(C0).i32Add().i32Const(2).i32Shl().i32Add().set(CBLK);
+      c.get(A).get(R0).get(LDA).i32Mul().i32Const(2).i32Shl().i32Add().set(A0);
+      for (let r = 1; r < 4; r++) c.get(A0 + r - 1).get(LDA).i32Const(2).i32Shl().i32Add().set(A0 + r);
+      c.get(BP).get(JB).get(K).i32Mul().i32Const(5).i32Shl().i32Add().set(PB);
+      for (let q = 0; q < 8; q++) c.f32Const0().f32x4Splat().set(ACC + q);
+      c.i32Const(0).set(P);
+      c.block().loop();
+      {
+        c.get(P).get(K).i32GeS().brIf(1);
+        c.get(PB).v128Load().set(B0);
+        c.get(PB).v128Load(16).set(B1);
+        for (let r = 0; r < 4; r++) {
+          c.get(A0 + r).v128Load32Splat().set(AV);
+          c.get(ACC + 2 * r).get(AV).get(B0).f32x4Mul().f32x4Add().set(ACC + 2 * r);
+          c.get(ACC + 2 * r + 1).get(AV).get(B1).f32x4Mul().f32x4Add().set(ACC + 2 * r + 1);
+          c.get(A0 + r).i32Const(4).i32Add().set(A0 + r);
+        }
+        c.get(PB).i32Const(32).i32Add().set(PB);
+        c.get(P).i32Const(1).i32Add().set(P).br(0);
+      }
+      c.end().end();
+      for (let r = 0; r < 4; r++) {
+        c.get(CBLK).get(ACC + 2 * r).v128Store();
+        c.get(CBLK).get(ACC + 2 * r + 1).v128Store(16);
+        if (r < 3) c.get(CBLK).get(LDC).i32Const(2).i32Shl().i32Add().set(CBLK);
+      }
+      c.get(JB).i32Const(1).i32Add().set(JB).br(0);
+    }
+    c.end().end();
+    c.get(R).i32Const(4).i32Add().set(R).br(0);
+  }
+  c.end().end();
+  return {
+    name: 'gemm_f32', params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [],
+    locals: [...Array<number>(12).fill(I32), ...Array<number>(11).fill(V128)], body: c,
+  };
 }
 
 /**
@@ -519,7 +537,7 @@ function build(): Kernels | null {
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
+  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), gemmF32Kernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
   // written, so an unused arena costs no memory.
@@ -543,7 +561,7 @@ function build(): Kernels | null {
   for (const d of binaryDefs) binary[d.name] = ex[d.name] as Kernels['binary'][string];
   return {
     memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
-    gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'],
+    gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'], gemmF32: ex.gemm_f32 as Kernels['gemmF32'],
     rowSum: ex.row_sum_f32 as Kernels['rowSum'], allFinite: ex.all_finite as Kernels['allFinite'], colSum: ex.col_sum_f64 as Kernels['colSum'],
   };
 }

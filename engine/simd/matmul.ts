@@ -1,15 +1,15 @@
 /**
- * Drivers of the two matmul kernels of `kernels.ts` that the lecture's step spends its time in:
- * the one-hot forward `xenc · W` (a mostly-zero A) and the backward `xencᵀ · G` (a long shared
- * dimension, a small C). They compute what `ops/matmul.ts` gemmSparseA and gemmKIJ compute, bit
- * for bit: the same float64 products and sums in the same order, rounded once to float32.
+ * Drivers of the matmul kernels of `kernels.ts`: the dense float32 product (`simdGemmF32`), a
+ * mostly-zero A (the one-hot forward `xenc · W`) and a long shared dimension with a small C (the
+ * backward `xencᵀ · G`). Each computes what its twin in `ops/matmul.ts` (gemmBlocked with float32
+ * rounding, gemmSparseA, gemmKIJ) computes, bit for bit: the same sums in the same order.
  *
  * Each returns false (and the plain loop runs) unless the operands are float32 and laid out as
  * the kernel reads them, and the sizes fit the scratch memory.
  */
 import { CHUNK, REGION, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
-import { isArenaArray } from './arena.js';
+import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
 
 const { f32, f64 } = memoryView;
 
@@ -29,8 +29,9 @@ export function simdAllFinite(B: ArrayLike<number>, ob: number, count: number): 
 }
 
 /**
- * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] for a mostly-zero A, with A row-major (`as0 = k`,
- * `as1 = 1`) and B with unit column stride (`brow` per row), B finite (checked by the caller).
+ * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] in float32 for a mostly-zero A, with A row-major
+ * (`as0 = k`, `as1 = 1`) and B with unit column stride (`brow` per row), B finite (checked by the
+ * caller).
  */
 export function simdGemmSparseA(
   n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number,
@@ -38,28 +39,90 @@ export function simdGemmSparseA(
 ): boolean {
   if (!isSimdEnabled() || kernels === null || n * k < 256) return false;
   if (!(A instanceof Float32Array) || !(C instanceof Float32Array) || as1 !== 1 || as0 !== k) return false;
-  const mp = m + (m & 1), m4 = (m + 3) & ~3;
-  if (k * mp > REGION_DOUBLES || k * m4 > CHUNK || k > CHUNK || m + 4 > CHUNK) return false;
-  // B in float64, mp per row, and in float32, m4 per row (padding lanes 0)
-  const bBase = REGION.b / 8, b32Base = REGION.b32 / 4;
-  f64.fill(0, bBase, bBase + k * mp);
+  const m4 = (m + 3) & ~3;
+  if (k * m4 > CHUNK || k > CHUNK || m + 4 > CHUNK) return false;
+  // B in float32, m4 per row (padding lanes 0)
+  const b32Base = REGION.b32 / 4;
   f32.fill(0, b32Base, b32Base + k * m4);
   for (let p = 0; p < k; p++) {
-    for (let j = 0; j < m; j++) f64[bBase + p * mp + j] = f32[b32Base + p * m4 + j] = B[ob + p * brow + j];
+    for (let j = 0; j < m; j++) f32[b32Base + p * m4 + j] = B[ob + p * brow + j];
+  }
+  if (isArenaArray(A) && isArenaArray(C)) {
+    // in place: C may take up to three floats past its last row, into the block's spare bytes (arena.ts)
+    kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b32, n, k, m, m4);
+    return true;
   }
   const rowsPerChunk = Math.min(Math.floor(CHUNK / k), Math.floor((CHUNK - 4) / m));
   const OUT = REGION.out / 4;
-  if (isArenaArray(A) && isArenaArray(C)) {
-    // in place: C may take up to three floats past its last row, into the block's spare bytes (arena.ts)
-    kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b, REGION.list, n, k, m, mp, REGION.b32, m4);
-    return true;
-  }
   for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
     const rows = Math.min(rowsPerChunk, n - r0);
     f32.set(A.subarray(oa + r0 * k, oa + (r0 + rows) * k), REGION.a / 4);
-    kernels.gemmSparseA(REGION.out, REGION.a, REGION.b, REGION.list, rows, k, m, mp, REGION.b32, m4);
+    kernels.gemmSparseA(REGION.out, REGION.a, REGION.b32, rows, k, m, m4);
     C.set(f32.subarray(OUT, OUT + rows * m), oc + r0 * m);
   }
+  return true;
+}
+
+/** Floats of one staging chunk of the dense driver (rows of A and of C): 256 KiB. */
+const STAGE_FLOATS = 4 * CHUNK;
+
+/**
+ * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] in float32 (the `gemm_f32` kernel), A strided, B
+ * with unit column stride (`brow` per row), for n ≥ 4 and m ≥ 8.
+ *
+ * B is packed into panels of 8 columns in a temporary arena block. A is read in place when it is
+ * in the arena with contiguous rows (any row stride), C written in place when it is in the arena;
+ * otherwise chunks of rows pass through a temporary staging block.
+ */
+export function simdGemmF32(
+  n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number,
+  B: ArrayLike<number>, ob: number, brow: number, C: unknown, oc: number,
+): boolean {
+  if (!isSimdEnabled() || kernels === null || n < 4 || m < 8 || k < 1 || n * m * k < 4096) return false;
+  if (!(A instanceof Float32Array) || !(C instanceof Float32Array)) return false;
+  const nbJ = (m + 7) >> 3;
+  const packed = arenaArray('float32', nbJ * k * 8);
+  if (packed === null) return false;
+  const aInPlace = isArenaArray(A) && as1 === 1, cInPlace = isArenaArray(C);
+  const rowsPerChunk = aInPlace && cInPlace ? n : Math.max(4, Math.floor(STAGE_FLOATS / ((aInPlace ? 0 : k) + (cInPlace ? 0 : m))));
+  const stage = aInPlace && cInPlace ? null : arenaArray('float32', rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)));
+  if (stage === null && !(aInPlace && cInPlace)) {
+    freeArenaArray(packed);
+    return false;
+  }
+  // panel jb: B[p, c0 … c0+7] for each p, c0 = min(8·jb, m − 8) (the last panel may overlap)
+  for (let jb = 0, d = 0; jb < nbJ; jb++) {
+    const c0 = Math.min(8 * jb, m - 8);
+    for (let p = 0; p < k; p++, d += 8) {
+      const s = ob + p * brow + c0;
+      packed[d] = B[s]; packed[d + 1] = B[s + 1]; packed[d + 2] = B[s + 2]; packed[d + 3] = B[s + 3];
+      packed[d + 4] = B[s + 4]; packed[d + 5] = B[s + 5]; packed[d + 6] = B[s + 6]; packed[d + 7] = B[s + 7];
+    }
+  }
+  const cStage = aInPlace ? 0 : rowsPerChunk * k; // where C's rows start in the staging block
+  for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
+    const end = Math.min(n, r0 + rowsPerChunk);
+    const start = Math.min(r0, end - 4); // a last chunk of fewer than 4 rows overlaps the one before
+    const rows = end - start;
+    let aPtr = 0, lda = k;
+    if (aInPlace) {
+      aPtr = A.byteOffset + 4 * (oa + start * as0);
+      lda = as0;
+    } else {
+      const s = stage!;
+      for (let i = 0; i < rows; i++) {
+        const src = oa + (start + i) * as0;
+        if (as1 === 1) s.set(A.subarray(src, src + k), i * k);
+        else for (let p = 0, a = src; p < k; p++, a += as1) s[i * k + p] = A[a];
+      }
+      aPtr = s.byteOffset;
+    }
+    const cPtr = cInPlace ? C.byteOffset + 4 * (oc + start * m) : stage!.byteOffset + 4 * cStage;
+    kernels.gemmF32(cPtr, m, aPtr, lda, packed.byteOffset, rows, m, k);
+    if (!cInPlace) C.set(stage!.subarray(cStage, cStage + rows * m), oc + start * m);
+  }
+  freeArenaArray(packed);
+  if (stage !== null) freeArenaArray(stage);
   return true;
 }
 

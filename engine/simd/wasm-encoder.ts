@@ -68,6 +68,8 @@ export class Code {
   br(depth: number): this { return this.op(0x0c, ...uleb(depth)); }
   brIf(depth: number): this { return this.op(0x0d, ...uleb(depth)); }
   return(): this { return this.op(0x0f); }
+  /** Pops c, b, a; pushes a when c ≠ 0, else b. */
+  select(): this { return this.op(0x1b); }
 
   // locals
   get(i: number): this { return this.op(0x20, ...uleb(i)); }
@@ -114,6 +116,8 @@ export class Code {
   // 128-bit SIMD
   v128Load(offset = 0): this { return this.simd(0x00, 4, ...uleb(offset)); }
   v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
+  v128Load32Splat(offset = 0): this { return this.simd(0x09, 2, ...uleb(offset)); }
+  v128Load64Splat(offset = 0): this { return this.simd(0x0a, 3, ...uleb(offset)); }
   v128Store64Lane(lane: number, offset = 0): this { return this.simd(0x5b, 3, ...uleb(offset), lane); }
   i32x4Splat(): this { return this.simd(0x11); }
   f32x4Splat(): this { return this.simd(0x13); }

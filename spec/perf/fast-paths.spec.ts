@@ -6,11 +6,11 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Tensor, arange, noGrad, tensor, zeros } from '../../engine/index.js';
+import { Tensor, arange, noGrad, setSimdEnabled, tensor, zeros } from '../../engine/index.js';
 import { expF32 } from '../../engine/ops/exp-f32.js';
 import { forEachRow } from '../../engine/iterate.js';
 import {
-  LAYOUTS, arbArrayOf, arbBroadcastPair, arbF32, arbShape, broadcastIndex, expectTensor, indices, make, at, materialize, sameNumber,
+  LAYOUTS, arbArrayOf, arbBroadcastPair, arbF32, arbShape, broadcastIndex, expectTensor, fromFlat, indices, make, at, materialize, naiveMatmulF32, sameNumber,
   type NArr,
 } from '../tensor/naive.js';
 
@@ -91,15 +91,11 @@ function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
   });
 }
 
-describe('matmul kernels (one-hot i-k-j, k-i-j, 4×4 register tiles with tails) give the naive float64 sum, rounded once', () => {
-  /** Σ_p a[i,p]·b[p,j] in order p = 0…k-1 in float64, then rounded to float32. */
+describe('matmul kernels (one-hot i-k-j, k-i-j, register tiles with tails, SIMD 4×8 tiles) give the naive sums of the documented rule', () => {
+  /** The float32 rule (naiveMatmulF32): float32 sums in order p, or float64 rounded once for a small C and a long k. */
   function naiveMatmul(a: NArr, b: NArr): NArr {
     const [n, k] = a.shape, m = b.shape[1];
-    return make([n, m], ([i, j]) => {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += at(a.v, [i, p]) * at(b.v, [p, j]);
-      return f32(s);
-    });
+    return fromFlat([n, m], Array.from(naiveMatmulF32(n, k, m, (i, p) => at(a.v, [i, p]), (p, j) => at(b.v, [p, j]))));
   }
   const value = fc.oneof({ weight: 6, arbitrary: arbF32 }, { weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(1, Infinity, NaN) });
   const oneHotish = fc.oneof({ weight: 1, arbitrary: fc.constant(1) }, { weight: 6, arbitrary: fc.constant(0) });
@@ -111,6 +107,25 @@ describe('matmul kernels (one-hot i-k-j, k-i-j, 4×4 register tiles with tails) 
       const got = materialize(a, 'float32', la, seed).matmul(materialize(b, 'float32', lb, seed + 1));
       expectTensor(got, naiveMatmul(a, b), sameNumber, `matmul ${a.shape}·${b.shape} ${la}/${lb}`);
     }), { numRuns: 300 });
+  });
+
+  it('float32: each product is rounded to float32 before it is added (no fused multiply-add), in the TypeScript tiles and the SIMD kernel', () => {
+    // found by search: fl(c + x·y) ≠ fl(c + fl(x·y)) for these floats
+    const x = f32(1.4724115133285522), y = f32(1.9171661138534546), c = f32(2.4642961025238037);
+    const want = f32(c + f32(x * y));
+    expect(want).not.toBe(f32(c + x * y));
+    for (const [n, k, m] of [[4, 2, 8], [16, 64, 8], [9, 30, 13]]) { // k ≤ 4n: not the long-k (float64) case
+      // A = [1, x, 1, 1, …], B = [c; y; 0; 0; …]: every element is fl(fl(c) + fl(x·y)) plus zeros
+      const A = make([n, k], ([, p]) => (p === 1 ? x : 1)), B = make([k, m], ([p]) => (p === 0 ? c : p === 1 ? y : 0));
+      for (const simd of [true, false]) {
+        setSimdEnabled(simd);
+        try {
+          expectTensor(materialize(A, 'float32').matmul(materialize(B, 'float32')), make([n, m], () => want), sameNumber, `${n}×${k}·${k}×${m} simd=${simd}`);
+        } finally {
+          setSimdEnabled(true);
+        }
+      }
+    }
   });
 
   it('the lecture\'s shapes: one-hot (n×27)·(27×27) forward and the transposed (27×n)·(n×27) backward', () => {

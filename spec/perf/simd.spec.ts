@@ -13,6 +13,7 @@ import { isArenaArray } from '../../engine/simd/arena.js';
 import { closeScope, openScope, type MemoryScope } from '../../engine/memory-scope.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';
+import { naiveMatmulF32 } from '../tensor/naive.js';
 
 const f32 = Math.fround;
 afterEach(() => setSimdEnabled(true));
@@ -160,17 +161,9 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
       }), { numRuns: 60 });
   });
 
-  /** Σ_p a[i,p]·b[p,j] in order p = 0…k-1 in float64, rounded once (a: n×k, b: k×m, row-major). */
+  /** The float32 matmul rule (naiveMatmulF32) for row-major a (n×k) and b (k×m). */
   function naiveMatmul(a: Float32Array, b: Float32Array, n: number, k: number, m: number): Float32Array {
-    const c = new Float32Array(n * m);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < m; j++) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * m + j];
-        c[i * m + j] = s;
-      }
-    }
-    return c;
+    return naiveMatmulF32(n, k, m, (i, p) => a[i * k + p], (p, j) => b[p * m + j]);
   }
   /** A mostly-zero matrix (one-hot rows, sometimes two non-zeros, a NaN, a -0, other values). */
   function sparse(rows: number, cols: number, seed: number): Float32Array {
@@ -184,7 +177,7 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     return a;
   }
 
-  it('matmul of a one-hot A (the forward xenc · W) and of Aᵀ with a long k (the backward xencᵀ · G) equal the naive float64 sums', () => {
+  it('matmul of a one-hot A (the forward xenc · W) and of Aᵀ with a long k (the backward xencᵀ · G) equal the naive sums (float32 in order; the long-k case float64, rounded once)', () => {
     fc.assert(fc.property(fc.integer({ min: arena ? 500 : 20, max: arena ? 3000 : 600 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.nat(), (n, k, m, seed) => {
       const a = sparse(n, k, seed);
       const b = values(k * m, seed + 1, false);
@@ -211,7 +204,7 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     }), { numRuns: 60 });
   });
 
-  it('one-hot rows whose non-zero is tiny: a product that rounds to zero keeps its sign, as fround(0 + a·b) (found by review)', () => {
+  it('one-hot rows whose non-zero is tiny: a product that underflows to −0 adds to +0 and gives +0, as the naive float32 sum (the sign of zero, found by review)', () => {
     const n = arena ? 3000 : 300, k = 20, m = 8;
     const A = new Float32Array(n * k);
     for (let i = 0; i < n; i++) A[i * k + (i % k)] = i % 3 === 0 ? -1e-23 : i % 3 === 1 ? 1e-23 : -2;
@@ -219,7 +212,37 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     const got = input(A, [n, k], 'float32').matmul(input(B, [k, m], 'float32')).toTypedArray();
     const want = naiveMatmul(A, B, n, k, m);
     expectSameBits(got, (i) => want[i], 'tiny one-hot products');
-    expect(Array.from(want).some((v) => Object.is(v, -0))).toBe(true); // the case is really exercised
+    // the case is really exercised: some products are −0 in float32, and −2·(−0) is +0, −2·0 is −0
+    expect(Object.is(f32(-1e-23 * f32(1e-23)), -0)).toBe(true);
+    expect(Array.from(got).every((v) => !Object.is(v, -0))).toBe(true);
+  });
+
+  it('dense float32 matmul (the 4×8-tile kernel): random shapes, a transposed or strided A, a strided B, equal the naive float32 sums', () => {
+    fc.assert(fc.property(fc.integer({ min: 4, max: arena ? 300 : 90 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 8, max: 70 }), fc.constantFrom('rows', 'transposed', 'strided'), fc.boolean(), fc.nat(), (n, k, m, layout, bT, seed) => {
+      if (n * m <= 4096 && k > 4 * n) k = 4 * n; // stay out of the long-k case (tested above)
+      const a = values(n * k, seed, false), b = values(k * m, seed + 1, false);
+      if (seed % 5 === 0) a[seed % (n * k)] = seed % 2 ? Infinity : NaN; // non-finite values flow through
+      let A: Tensor;
+      if (layout === 'rows') A = input(a, [n, k], 'float32');
+      else if (layout === 'transposed') {
+        const aT = new Float32Array(k * n);
+        for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) aT[p * n + i] = a[i * k + p];
+        A = input(aT, [k, n], 'float32').T;
+      } else {
+        const wide = new Float32Array(n * 2 * k);
+        for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) wide[i * 2 * k + 2 * p + 1] = a[i * k + p];
+        A = input(wide, [n, k, 2], 'float32').select(2, 1); // column stride 2
+      }
+      let B: Tensor;
+      if (bT) {
+        const bTr = new Float32Array(m * k);
+        for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) bTr[j * k + p] = b[p * m + j];
+        B = input(bTr, [m, k], 'float32').T;
+      } else B = input(b, [k, m], 'float32');
+      const got = A.matmul(B).toTypedArray();
+      const want = naiveMatmul(a, b, n, k, m);
+      expectSameBits(got, (i) => want[i], `dense ${n}×${k}·${k}×${m} (${layout}${bT ? ', Bᵀ' : ''})`);
+    }), { numRuns: arena ? 25 : 40 });
   });
 
   it('sums over leading dims (sum(0), sum([0, 1])) equal float64 column sums in row order, rounded once', () => {

@@ -313,3 +313,23 @@ export const arbF32 = fc.float({ min: -8, max: 8, noNaN: true, noDefaultInfinity
 export const arbSmallInt = fc.integer({ min: -6, max: 6 });
 /** Quarter-integers in [-10, 10]: sums of a few hundred of them are exact in float32. */
 export const arbQuarter = fc.integer({ min: -40, max: 40 }).map((k) => k / 4);
+
+/**
+ * The float32 matmul rule of engine/ops/matmul.ts as a naive loop, element by element: the k
+ * products in order p = 0 … k−1, each product and each partial sum rounded to float32, from +0;
+ * or, when C is small and k long (`n·m ≤ 4096` and `k > 4n`), the float64 sum rounded once.
+ * `a(i, p)` and `b(p, j)` read the operands; returns C row-major.
+ */
+export function naiveMatmulF32(n: number, k: number, m: number, a: (i: number, p: number) => number, b: (p: number, j: number) => number): Float32Array {
+  const float64Sum = n * m <= 4096 && k > 4 * n;
+  const f32 = Math.fround;
+  const c = new Float32Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s = float64Sum ? s + a(i, p) * b(p, j) : f32(s + f32(a(i, p) * b(p, j)));
+      c[i * m + j] = s;
+    }
+  }
+  return c;
+}
