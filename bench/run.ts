@@ -217,6 +217,11 @@ if (wanted('W2')) {
   for (let i = 0; i < n; i++) od[i * V + data.xs.storage.data[i]] = 1;
   bench('W2', `matmul ${n}×${V} @ ${V}×${V} (one-hot)`, () => onehot.matmul(Wm), { minRuns: 5, extra: (m) => ({ effGFLOPs: flopX / m / 1e6 }) });
   bench('W2', `matmul ${V}×${n} @ ${n}×${V} (xencᵀ·G)`, () => onehot.T.matmul(X), { minRuns: 5, extra: (m) => ({ effGFLOPs: flopX / m / 1e6 }) });
+  // the same inside tidy, operands made inside a tidy: the kernel reads them and writes the result
+  // in place, and the result's memory is reused (outside, each result is fresh memory: page faults)
+  const [AA, BA, XA] = tidy(() => [A.clone(), B.clone(), X.clone()]);
+  bench('W2', 'matmul 512×512 @ 512×512, in tidy (arena)', () => tidy(() => { AA.matmul(BA); }), { minRuns: 5, extra: (m) => ({ GFLOPs: flop512 / m / 1e6, goalGFLOPs: 25 }) });
+  bench('W2', `matmul ${n}×${V} @ ${V}×${V} (dense), in tidy (arena)`, () => tidy(() => { XA.matmul(Wm); }), { minRuns: 5, extra: (m) => ({ GFLOPs: flopX / m / 1e6, goalGFLOPs: 10, torchGFLOPs: 40 }) });
 }
 
 if (wanted('W3')) {

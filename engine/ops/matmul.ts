@@ -133,24 +133,30 @@ function gemm(
     for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
     Bc = copy; obc = 0; brow = m;
   }
-  // a contiguous B in the SIMD arena is checked in place; otherwise a loop
-  let finite = brow === m ? simdAllFinite(Bc, obc, k * m) : null;
-  if (finite === null) {
-    finite = true;
-    for (let p = 0; p < k && finite; p++) {
-      for (let j = 0, b = obc + p * brow; j < m; j++, b++) if (Bc[b] - Bc[b] !== 0) { finite = false; break; } // inf or NaN
-    }
-  }
-  if (n * m <= 4096 && k > 4 * n) {
+  const long = n * m <= 4096 && k > 4 * n;
+  const sparse = !long && mostlyZero(A, oa, as0, as1, n, k);
+  // zero terms may be skipped only when B is finite (0·inf is NaN); a dense product needs no check
+  const finite = (long || sparse) && allFinite(k, m, Bc, obc, brow);
+  if (long) {
     if (!(finite && simdGemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, finite);
     return;
   }
   const round = dtype === 'float32' ? Math.fround : unrounded;
-  if (finite && mostlyZero(A, oa, as0, as1, n, k)) {
+  if (sparse && finite) {
     if (!(dtype === 'float32' && simdGemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
     return;
   }
   if (!(dtype === 'float32' && simdGemmF32(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
+}
+
+/** Whether the k×m block of B (unit column stride, `brow` per row) holds no inf or NaN: checked in SIMD when B is in the arena. */
+function allFinite(k: number, m: number, B: ArrayLike<number>, ob: number, brow: number): boolean {
+  const simd = brow === m ? simdAllFinite(B, ob, k * m) : null;
+  if (simd !== null) return simd;
+  for (let p = 0; p < k; p++) {
+    for (let j = 0, b = ob + p * brow; j < m; j++, b++) if (B[b] - B[b] !== 0) return false; // inf or NaN
+  }
+  return true;
 }
 
 /** True when more than half of the n×k strided block is zero (sampled: at most ~4096 elements). */
