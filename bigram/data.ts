@@ -220,47 +220,52 @@ export interface BigramPairs {
  */
 export function bigramPairs(words: readonly string[], vocab: Vocabulary): BigramPairs {
   // Most symbols are one UTF-16 code unit: `table` maps such a unit to its index (-1 for the
-  // others). A word with any other unit (half of a two-unit symbol, or a character outside the
-  // vocabulary) is encoded by `vocab.encode`, which also reports the unknown character.
+  // others, and 0 for `.`). A word is encoded through the table in one pass; a word with a unit
+  // the table does not give as a letter (index <= 0: `.`, half of a two-unit symbol, or a
+  // character outside the vocabulary), or an empty word, starts over on the slow path, which
+  // also reports what is wrong with it.
   const table = codeUnitTable(vocab);
   let bound = 0; // n + 1 pairs per name of n code points, and n <= its code units
-  for (const word of words) bound += word.length + 1;
+  for (let w = 0; w < words.length; w++) bound += words[w].length + 1;
   const xs = new Int32Array(bound);
   const ys = new Int32Array(bound);
   let k = 0;
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
-    const problem = wordProblem(word);
-    if (problem !== undefined) {
-      throw new Error(`cannot make pairs: name ${w + 1} (${JSON.stringify(word)}) is not usable: ${problem}`);
-    }
     const start = k;
-    let prev = 0; // '.' starts every name
+    // pair k is (previous symbol, this symbol): each symbol is written once as ys[k] and once
+    // as xs[k + 1], the first symbol of the next pair; '.' starts every name …
+    xs[k] = 0;
     let c = 0;
     for (; c < word.length; c++) {
       const unit = word.charCodeAt(c);
       const ix = unit < table.length ? table[unit] : -1;
-      if (ix < 0) break;
-      xs[k] = prev;
+      if (ix <= 0) break;
       ys[k] = ix;
-      prev = ix;
-      k++;
+      xs[++k] = ix;
     }
-    if (c < word.length) {
-      k = start;
-      prev = 0;
-      for (const ix of vocab.encode(word)) {
-        xs[k] = prev;
-        ys[k] = ix;
-        prev = ix;
-        k++;
-      }
-    }
-    xs[k] = prev; // … and ends it
-    ys[k] = 0;
-    k++;
+    if (c === 0 || c < word.length) k = encodeSlowly(word, w, vocab, xs, ys, start);
+    ys[k++] = 0; // … and ends it
   }
   return k === bound ? { xs, ys } : { xs: xs.slice(0, k), ys: ys.slice(0, k) };
+}
+
+/**
+ * The slow path of {@link bigramPairs} for one word: check it, encode it with `vocab.encode`
+ * (symbols of two UTF-16 units, and the error for an unknown character), and write its pairs
+ * from `k`, up to the last one (into `.`), whose first symbol it writes. Returns that pair's index.
+ */
+function encodeSlowly(word: string, w: number, vocab: Vocabulary, xs: Int32Array, ys: Int32Array, k: number): number {
+  const problem = wordProblem(word);
+  if (problem !== undefined) {
+    throw new Error(`cannot make pairs: name ${w + 1} (${JSON.stringify(word)}) is not usable: ${problem}`);
+  }
+  xs[k] = 0;
+  for (const ix of vocab.encode(word)) {
+    ys[k] = ix;
+    xs[++k] = ix;
+  }
+  return k;
 }
 
 /** UTF-16 code unit → vocabulary index, for the symbols that are one code unit (not a surrogate). */

@@ -6,7 +6,8 @@
 import { Tensor, type TensorLike } from '../tensor.js';
 import { isFloating } from '../dtype.js';
 import { record } from '../autograd/node.js';
-import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
+import { mapBinary, mapUnary, operands } from './map.js';
+import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 
 /**
  * `a + b`.
@@ -16,7 +17,7 @@ import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
  */
 export function add(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('add', a, b);
-  const out = mapBinary('add', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
+  const out = mapBinary('add', x, y, dt, dt === 'int32' ? addInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
   });
   return record(out, 'AddBackward0', [a, b], (g) => [g, g]);
@@ -31,7 +32,7 @@ export function add(a: TensorLike, b: TensorLike): Tensor {
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('sub', a, b);
   if (dt === 'bool') throw new TypeError('sub: subtraction of two bool tensors is not supported (use logical ops or convert with .int())');
-  const out = mapBinary('sub', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
+  const out = mapBinary('sub', x, y, dt, dt === 'int32' ? subInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
   });
   return record(out, 'SubBackward0', [a, b], (g) => [g, g.neg()]);
@@ -115,14 +116,6 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     return [ga, gb];
   }, [x, y, out]);
 }
-
-/**
- * int32 products wrap around modulo 2^32, as torch.int32 does: `Math.imul` is exact where the
- * double product (beyond 2^53) would already have lost the low bits.
- */
-export const mulInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
-  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = Math.imul(p[pi], q[qi]);
-};
 
 /** Whether an operand wants a gradient (a number or a tensor without requiresGrad does not). */
 function needs(t: TensorLike): boolean {

@@ -9,8 +9,11 @@
  */
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
-import { torchTypeName } from '../dtype.js';
+import { torchTypeName, type TypedArray } from '../dtype.js';
 import { isGradEnabled } from '../autograd/grad-mode.js';
+
+/** torch's message for an input that is not 1-d or has a negative value. */
+const NEGATIVE = 'bincount only supports 1-d non-negative integral inputs.';
 
 /** Options of `bincount`. */
 export interface BincountOptions {
@@ -59,8 +62,9 @@ export function bincount(input: Tensor, opts: BincountOptions = {}): Tensor {
   }
   if (input.ndim === 1 && input.numel() === 0) return new Tensor(Storage.alloc('int32', minlength), [minlength]);
 
-  if (input.ndim !== 1) throw new RangeError('bincount only supports 1-d non-negative integral inputs.');
+  if (input.ndim !== 1) throw new RangeError(NEGATIVE);
   const x = input.contiguous();
+  if (weights === null) return countValues(x.storage.data, x.offset, x.shape[0], minlength);
   const xd = x.storage.data;
   const start = x.offset;
   const n = x.shape[0];
@@ -71,18 +75,11 @@ export function bincount(input: Tensor, opts: BincountOptions = {}): Tensor {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min < 0) throw new RangeError('bincount only supports 1-d non-negative integral inputs.');
-  if (weights !== null && (weights.ndim !== 1 || weights.shape[0] !== n)) {
+  if (min < 0) throw new RangeError(NEGATIVE);
+  if (weights.ndim !== 1 || weights.shape[0] !== n) {
     throw new RangeError('weights should be 1-d and have the same length as input');
   }
   const nbins = Math.max(max + 1, minlength);
-
-  if (weights === null) {
-    const out = Storage.alloc('int32', nbins);
-    const od = out.data;
-    for (let i = start; i < start + n; i++) od[xd[i]]++;
-    return new Tensor(out, [nbins]);
-  }
   // float32 weights sum in float32: the double sum, rounded by the store, is the float32 sum
   // (double has more than 2·24 + 2 bits, so rounding twice equals rounding once); others in float64
   const w = weights.contiguous();
@@ -90,5 +87,34 @@ export function bincount(input: Tensor, opts: BincountOptions = {}): Tensor {
   const out = Storage.alloc(w.dtype === 'float32' ? 'float32' : 'float64', nbins);
   const od = out.data;
   for (let i = 0, j = w.offset; i < n; i++, j++) od[xd[start + i]] += wd[j];
+  return new Tensor(out, [nbins]);
+}
+
+/**
+ * The counts of `n` int32 values from `xd[start]` in one pass: straight into `minlength` bins
+ * (what `xs * V + ys` with `minlength: V * V` always fits), growing the bins only when a larger
+ * value turns up, so the maximum needs no pass of its own. A negative value is an error (the
+ * same as the two-pass check: bincount has no other effect to undo).
+ */
+function countValues(xd: TypedArray, start: number, n: number, minlength: number): Tensor {
+  let bins = new Int32Array(Math.max(minlength, 1));
+  let nbins = minlength; // max(largest value + 1, minlength) so far
+  for (let i = start, end = start + n; i < end; i++) {
+    const v = xd[i];
+    if (v < nbins) {
+      if (v < 0) throw new RangeError(NEGATIVE);
+      bins[v]++;
+      continue;
+    }
+    nbins = v + 1;
+    if (nbins > bins.length) {
+      const grown = new Int32Array(Math.max(nbins, 2 * bins.length));
+      grown.set(bins);
+      bins = grown;
+    }
+    bins[v]++;
+  }
+  const out = Storage.allocUnfilled('int32', nbins);
+  out.data.set(nbins === bins.length ? bins : bins.subarray(0, nbins));
   return new Tensor(out, [nbins]);
 }

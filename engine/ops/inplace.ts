@@ -17,7 +17,7 @@ import { isGradEnabled } from '../autograd/grad-mode.js';
 import { Node, needsGrad } from '../autograd/node.js';
 import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
 import { simdBinary } from '../simd/elementwise.js';
-import { mulInt32 } from './arithmetic.js';
+import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 import { copyContiguous } from './views.js';
 
 /** The checks every in-place op makes before writing. */
@@ -119,14 +119,14 @@ const divKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
 
 /** In place `target += other`.  Backward: grad_target = g, grad_other = g. */
 export function add_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('add_', target, other, addKernel);
+  binaryInplace('add_', target, other, target.dtype === 'int32' ? addInt32 : addKernel);
   if (recording(target, other)) rebase(target, 'AddBackward0', other, (g) => [g, g]);
   return target;
 }
 
 /** In place `target -= other`.  Backward: grad_target = g, grad_other = -g. */
 export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('sub_', target, other, subKernel);
+  binaryInplace('sub_', target, other, target.dtype === 'int32' ? subInt32 : subKernel);
   if (recording(target, other)) rebase(target, 'SubBackward0', other, (g) => [g, g.neg()]);
   return target;
 }

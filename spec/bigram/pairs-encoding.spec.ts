@@ -1,6 +1,6 @@
 /**
- * bigramPairs encodes one-code-unit symbols through a lookup table and everything else through
- * `Vocabulary.encode` (docs/performance.md, W5). Checked against the pairs written directly from
+ * bigramPairs encodes one-code-unit symbols through a lookup table in one pass and everything
+ * else (and every name with a problem) through `Vocabulary.encode` (docs/performance.md, W5). Checked against the pairs written directly from
  * the definition: the code points of '.' + name + '.', each looked up in `itos`.
  */
 import fc from 'fast-check';
@@ -34,6 +34,39 @@ describe('bigramPairs on symbols of one and two UTF-16 units', () => {
       expect(Array.from(xs)).toEqual(want.xs);
       expect(Array.from(ys)).toEqual(want.ys);
     }), { numRuns: 300 });
+  });
+
+  it('names with "." or characters outside the vocabulary, and empty names: the error of the first bad name', () => {
+    // the one-pass table path hands such a name to the slow path, which must report it as the
+    // checks of the definition do, in order: empty, contains ".", then the first unknown character
+    const vocab = Vocabulary.fromWords(['ab', 'é😀']);
+    const symbol = fc.constantFrom('a', 'b', 'é', '😀', '.', 'x', '🙂', ' ');
+    const word = fc.array(symbol, { maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.array(word, { maxLength: 6 }), (words) => {
+      const reference = (): { xs: number[]; ys: number[] } => {
+        words.forEach((w, i) => {
+          const name = `cannot make pairs: name ${i + 1} (${JSON.stringify(w)}) is not usable`;
+          if (w === '') throw new Error(`${name}: it is empty`);
+          if (w.includes('.')) throw new Error(`${name}: it contains ".", which is reserved as the start/end token`);
+          vocab.encode(w); // throws for an unknown character
+        });
+        return naivePairs(words, vocab.itos);
+      };
+      let want: { xs: number[]; ys: number[] } | Error;
+      try {
+        want = reference();
+      } catch (e) {
+        want = e as Error;
+      }
+      if (want instanceof Error) {
+        expect(() => bigramPairs(words, vocab)).toThrow(want.message);
+      } else {
+        const { xs, ys } = bigramPairs(words, vocab);
+        expect(Array.from(xs)).toEqual(want.xs);
+        expect(Array.from(ys)).toEqual(want.ys);
+      }
+    }), { numRuns: 500 });
+    expect(Array.from(bigramPairs([], vocab).xs)).toEqual([]);
   });
 
   it('a lone surrogate symbol is not mistaken for half of a pair, and the other way round', () => {

@@ -34,6 +34,19 @@ describe('bincount equals the naive count', () => {
     }), { numRuns: 300 });
   });
 
+  it('without weights the count is one pass whose bins grow: values far above minlength, in any order', () => {
+    // the bins start at minlength and grow (at least doubling) when a larger value turns up
+    const arbSpread = fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 80 });
+    fc.assert(fc.property(arbSpread, fc.integer({ min: 0, max: 700 }), fc.constantFrom(...LAYOUTS), (xs, minlength, layout) => {
+      const x = materialize(fromFlat([xs.length], xs), 'int32', layout);
+      expect(Array.from(bincount(x, { minlength }).toTypedArray())).toEqual(naiveBincount(xs, minlength));
+    }), { numRuns: 200 });
+    const rising = Array.from({ length: 3000 }, (_, i) => i);
+    expect(Array.from(bincount(tensor(rising)).toTypedArray())).toEqual(naiveBincount(rising));
+    expect(Array.from(bincount(tensor([7, 0, 7])).toTypedArray())).toEqual([1, 0, 0, 0, 0, 0, 0, 2]);
+    expect(Array.from(bincount(tensor([0])).toTypedArray())).toEqual([1]);
+  });
+
   it('float32 weights: float32 bins summed in float32, in input order', () => {
     const arb = arbValues.chain((xs) => fc.tuple(fc.constant(xs), fc.array(fc.float({ min: -1e6, max: 1e6, noNaN: true }), { minLength: xs.length, maxLength: xs.length })));
     fc.assert(fc.property(arb, fc.constantFrom(...LAYOUTS), fc.constantFrom(...LAYOUTS), ([xs, ws], lx, lw) => {
@@ -120,6 +133,9 @@ describe("bincount's errors: torch's messages, in torch's order", () => {
     expect(() => bincount(tensor([[1, 2]]))).toThrow(msg);
     expect(() => bincount(zeros([0, 2], { dtype: 'int32' }))).toThrow(msg);
     expect(() => bincount(tensor([1, -1, 2]))).toThrow(msg);
+    // also after the bins have grown, or below minlength
+    expect(() => bincount(tensor([1, 5000, -1]))).toThrow(msg);
+    expect(() => bincount(tensor([1, -(2 ** 31)]), { minlength: 729 })).toThrow(msg);
     // the value check comes before the weights check
     expect(() => bincount(tensor([-1]), { weights: tensor([1, 2], { dtype: 'float32' }) })).toThrow(msg);
   });
