@@ -33,7 +33,7 @@ export interface MemoryStats {
   limitBytes: number;
   /** Large allocations served from reused memory (pool or arena) since start (or `resetMemoryStats`). */
   reused: number;
-  /** Large allocations that needed fresh memory. */
+  /** Large tensor storages that needed fresh memory (a kernel driver's temporary blocks are not counted). */
   fresh: number;
   /** Large buffers given back (to the pool or the arena). */
   returned: number;

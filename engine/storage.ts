@@ -13,7 +13,7 @@
 import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
 import { inScope, trackAllocation, untrack } from './memory-scope.js';
-import { arenaArray, freeArenaArray, isArenaArray } from './simd/arena.js';
+import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './simd/arena.js';
 
 /** The storage that owns each large typed array the engine allocated (to make `wrap` safe). */
 const owners = new WeakMap<TypedArray, Storage>();
@@ -72,7 +72,7 @@ export class Storage {
       // inside tidy or backward: in the SIMD kernels' memory, where they work in place
       const arr = arenaArray(dtype, n);
       if (arr !== null) {
-        if (zero) arr.fill(0);
+        if (zero) zeroArenaArray(arr);
         return Storage.tracked(arr, dtype);
       }
     }

@@ -27,7 +27,7 @@ let inUse = 0;
 export const arenaCounts = { reused: 0, fresh: 0, returned: 0 };
 
 const registry = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry<[number, number]>(([offset, size]) => freeBlock(offset, size))
+  ? new FinalizationRegistry<[number, number, boolean]>(([offset, size, scratch]) => freeBlock(offset, size, scratch))
   : null;
 
 /** Bytes of the arena now in use by live storages, and bytes it spans (in use, free, not yet used). */
@@ -39,8 +39,8 @@ function blockSize(bytes: number): number {
   return (bytes + 16 + 15) & ~15;
 }
 
-function freeBlock(offset: number, size: number): void {
-  arenaCounts.returned++;
+function freeBlock(offset: number, size: number, scratch: boolean): void {
+  if (!scratch) arenaCounts.returned++;
   inUse -= size;
   const list = free.get(size);
   if (list) list.push(offset);
@@ -48,14 +48,14 @@ function freeBlock(offset: number, size: number): void {
 }
 
 /** A block of `size` bytes: a free one, or new room at the top; null when the arena is full. */
-function takeBlock(size: number): number | null {
+function takeBlock(size: number, scratch: boolean): number | null {
   const reused = free.get(size)?.pop();
   if (reused !== undefined) {
-    arenaCounts.reused++;
+    if (!scratch) arenaCounts.reused++;
     return reused;
   }
-  if (top + size > kernels!.memory.buffer.byteLength) return null;
-  arenaCounts.fresh++;
+  if (top + size > kernels!.buffer.byteLength) return null;
+  if (!scratch) arenaCounts.fresh++;
   const offset = top;
   top += size;
   return offset;
@@ -63,28 +63,34 @@ function takeBlock(size: number): number | null {
 
 /**
  * A typed array of `n` elements in the arena (contents unspecified), or null when there is no
- * arena (no shared WebAssembly memory) or it is full.
+ * arena (no WebAssembly memory) or it is full. A `scratch` array (a kernel driver's temporary,
+ * freed before it returns) is left out of the counts `memoryStats` reports.
  */
-export function arenaArray(dtype: DType, n: number): TypedArray | null {
+export function arenaArray(dtype: DType, n: number, scratch = false): TypedArray | null {
   if (kernels === null || registry === null || dtype === 'bool') return null;
   const bytesPer = dtype === 'float64' ? 8 : 4;
   const size = blockSize(n * bytesPer);
-  const offset = takeBlock(size);
+  const offset = takeBlock(size, scratch);
   if (offset === null) return null;
   inUse += size;
-  const buffer = kernels.memory.buffer;
+  const buffer = kernels.buffer;
   const arr = dtype === 'float32' ? new Float32Array(buffer, offset, n) : dtype === 'int32' ? new Int32Array(buffer, offset, n) : new Float64Array(buffer, offset, n);
-  registry?.register(arr, [offset, size], arr);
+  registry?.register(arr, [offset, size, scratch], arr);
   return arr;
 }
 
 /** True when `arr` views the arena (kernels can use it in place: its byteOffset is its address). */
 export function isArenaArray(arr: TypedArray): boolean {
-  return kernels !== null && arr.buffer === kernels.memory.buffer;
+  return kernels !== null && arr.buffer === kernels.buffer;
 }
 
-/** Free the block of an arena array now; the caller guarantees nothing uses `arr` again. */
-export function freeArenaArray(arr: TypedArray): void {
+/** Free the block of an arena array now (`scratch` as when it was made); the caller guarantees nothing uses `arr` again. */
+export function freeArenaArray(arr: TypedArray, scratch = false): void {
   registry?.unregister(arr);
-  freeBlock(arr.byteOffset, blockSize(arr.byteLength));
+  freeBlock(arr.byteOffset, blockSize(arr.byteLength), scratch);
+}
+
+/** Set every element of an arena array to zero (with `memory.fill`: a typed array's `fill` is much slower on shared memory). */
+export function zeroArenaArray(arr: TypedArray): void {
+  kernels!.fillZero(arr.byteOffset, arr.byteLength);
 }

@@ -15,7 +15,8 @@ import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
 import { expF32 } from '../ops/exp-f32.js';
 import { CHUNK, REGION, kernels, memoryView, type Layout } from './kernels.js';
-import { isArenaArray } from './arena.js';
+import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
+import { partBounds, runSplit } from './threads.js';
 
 const { f32, i32 } = memoryView;
 
@@ -24,6 +25,8 @@ let enabled = kernels !== null && env !== '0';
 
 /** Below this many elements the plain loop is used (calling into WebAssembly costs more). */
 const MIN_ELEMENTS = 256;
+/** Elements of the smallest part given to a helper thread (`threads.ts`): its hand-off costs ~40 µs. */
+const MIN_PART = 1 << 16;
 
 const A = REGION.a / 4, B = REGION.b / 4, OUT = REGION.out / 4, LIST = REGION.list / 4;
 
@@ -94,10 +97,29 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
   if (perRow && cols > CHUNK) return false;
   const kernel = kernels.binary[`${kernelOp}_${la}${lb}`];
   const od = out.storage.data as Float32Array, ad = a.storage.data as Float32Array, bd = b.storage.data as Float32Array;
-  if (isArenaArray(od) && isArenaArray(ad) && isArenaArray(bd)) {
-    // all three in the kernels' memory: one call, in place
+  const nRows = perRow ? numel / cols : 1;
+  /** An operand the kernel can read in place: in the arena, or small (a scalar, or one value per row) and copied into `region`. */
+  const inPlace = (arr: Float32Array, l: Layout) => isArenaArray(arr) || l === 'S' || (l === 'R' && nRows <= CHUNK);
+  if (isArenaArray(od) && inPlace(ad, la) && inPlace(bd, lb)) {
+    // in the kernels' memory: one call in place, or parts (of nRows, or of elements when there are
+    // no per-row operands) on the helper threads
     const overlapOk = a.storage !== out.storage && b.storage !== out.storage ? 1 : 0;
-    kernel(od.byteOffset + 4 * out.offset, ad.byteOffset + 4 * a.offset, bd.byteOffset + 4 * b.offset, perRow ? numel / cols : 1, cols, overlapOk);
+    const address = (arr: Float32Array, offset: number, l: Layout, region: number) => {
+      if (isArenaArray(arr)) return arr.byteOffset + 4 * offset;
+      f32.set(arr.subarray(offset, offset + (l === 'S' ? 1 : nRows)), region / 4);
+      return region;
+    };
+    const o0 = od.byteOffset + 4 * out.offset, a0 = address(ad, a.offset, la, REGION.a), b0 = address(bd, b.offset, lb, REGION.b);
+    /** The call for nRows [r0, r1) (per-row layouts) or elements [r0, r1) (otherwise). */
+    const part = (r0: number, r1: number): [string, number[]] => {
+      const full = perRow ? 4 * r0 * cols : 4 * r0, one = perRow ? 4 * r0 : 0;
+      const at = (base: number, l: Layout) => base + (l === 'F' ? full : l === 'R' ? one : 0);
+      return [`${kernelOp}_${la}${lb}`, [o0 + full, at(a0, la), at(b0, lb), perRow ? r1 - r0 : 1, perRow ? cols : r1 - r0, overlapOk]];
+    };
+    const split = perRow
+      ? runSplit(Math.ceil(MIN_PART / cols), nRows, (i, count) => part(...partBounds(nRows, i, count)))
+      : runSplit(MIN_PART, numel, (i, count) => part(...partBounds(numel, i, count, 4)));
+    if (split === null) kernel(o0, a0, b0, nRows, cols, overlapOk);
     return true;
   }
   if (la === 'S') f32[A] = ad[a.offset];
@@ -126,6 +148,7 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
 export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number, n: number): boolean {
   if (!enabled || kernels === null || n < MIN_ELEMENTS || !(x instanceof Float32Array) || !(out instanceof Float32Array)) return false;
   const inPlace = isArenaArray(x) && isArenaArray(out);
+  if (inPlace && n >= 2 * MIN_PART && simdExpSplit(out, o, x, xi, n)) return true;
   for (let start = 0; start < n; start += CHUNK) {
     // chunks also bound the list of pairs (at most CHUNK / 2 entries)
     const len = Math.min(CHUNK, n - start);
@@ -146,6 +169,39 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
     }
     for (let p = start + len4; p < start + len; p++) out[o + p] = expF32(x[xi + p]);
   }
+  return true;
+}
+
+/**
+ * exp of arena operands in parts on the helper threads: each part one kernel call over its whole
+ * range, listing the pairs it cannot vouch for in a block of its own; then this thread redoes the
+ * listed pairs and the last n % 4 elements with `expF32`. False when no helper is ready.
+ */
+function simdExpSplit(out: Float32Array, o: number, x: Float32Array, xi: number, n: number): boolean {
+  const n4 = n - (n % 4);
+  // room for every pair of the range: n4 / 2 entries
+  const lists = arenaArray('int32', n4 / 2 + 4, true) as Int32Array | null;
+  if (lists === null) return false;
+  const bounds: [number, number][] = [];
+  const listed = runSplit(MIN_PART, n4, (i, count) => {
+    const [s, e] = (bounds[i] = partBounds(n4, i, count, 4));
+    // part i lists into lists[s / 2 …]: at most (e − s) / 2 entries
+    return ['exp_f32', [out.byteOffset + 4 * (o + s), x.byteOffset + 4 * (xi + s), e - s, lists.byteOffset + 2 * s]];
+  });
+  if (listed === null) {
+    freeArenaArray(lists, true);
+    return false;
+  }
+  listed.forEach((count, i) => {
+    const s = bounds[i][0];
+    for (let k = 0; k < count; k++) {
+      const p = s + lists[s / 2 + k];
+      out[o + p] = expF32(x[xi + p]);
+      out[o + p + 1] = expF32(x[xi + p + 1]);
+    }
+  });
+  freeArenaArray(lists, true);
+  for (let p = n4; p < n; p++) out[o + p] = expF32(x[xi + p]);
   return true;
 }
 

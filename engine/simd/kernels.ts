@@ -29,7 +29,7 @@ export const SCRATCH_BYTES = 8 * 65536;
 /** Elements per chunk (64 KiB of float32: the operands of a chunk stay in the core's L2 cache). */
 export const CHUNK = 16384;
 /** Byte offsets of the scratch regions. */
-export const REGION = { a: 0, b: CHUNK * 4, out: 2 * CHUNK * 4, list: 3 * CHUNK * 4, frac: 4 * CHUNK * 4, b32: 5 * CHUNK * 4 } as const;
+export const REGION = { a: 0, b: CHUNK * 4, out: 2 * CHUNK * 4, list: 3 * CHUNK * 4, frac: 4 * CHUNK * 4, b32: 5 * CHUNK * 4, threads: 6 * CHUNK * 4 } as const;
 
 /** The binary ops with SIMD kernels. */
 export type SimdBinaryOp = 'add' | 'sub' | 'mul' | 'div';
@@ -39,7 +39,7 @@ export type Layout = 'F' | 'R' | 'S';
 /** The part of the WebAssembly JavaScript API used here (TypeScript's ES2022 lib does not declare it). */
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
-  Memory: new (descriptor: { initial: number; maximum: number }) => Kernels['memory'];
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => Kernels['memory'];
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
@@ -48,6 +48,16 @@ interface WasmApi {
 export interface Kernels {
   /** The memory (fixed size, never grown): scratch regions at the start, the tensor arena after them. */
   memory: { readonly buffer: ArrayBuffer };
+  /** The memory's buffer (a SharedArrayBuffer when `shared`). */
+  buffer: ArrayBuffer;
+  /** Whether the memory is shared, so that worker threads can run the kernels on it (`threads.ts`). */
+  shared: boolean;
+  /** The compiled module (a worker instantiates it on the same memory). */
+  module: object;
+  /** Every kernel by its export name. */
+  exports: Record<string, unknown>;
+  /** Sets `bytes` bytes from byte offset `at` to zero (`memory.fill`: typed-array `fill` is slow on shared memory). */
+  fillZero: (at: number, bytes: number) => void;
   /** `out = a op b` over `rows` rows of `cols`; `overlapOk` = 1 when out shares no memory with a or b. */
   binary: Record<string, (out: number, a: number, b: number, rows: number, cols: number, overlapOk: number) => void>;
   /** exp of `n` floats (n a multiple of 4); returns how many pairs it listed at REGION.list. */
@@ -132,6 +142,12 @@ function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): FunctionDef {
   }
   c.end().end();
   return { name: `${op}_${la}${lb}`, params: [I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32, V128, V128, F32, F32], body: c };
+}
+
+function fillZeroKernel(): FunctionDef {
+  const c = new Code();
+  c.get(0).i32Const(0).get(1).memoryFill();
+  return { name: 'fill_zero', params: [I32, I32], results: [], locals: [], body: c };
 }
 
 function i32ToF32Kernel(): FunctionDef {
@@ -537,30 +553,37 @@ function build(): Kernels | null {
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), gemmF32Kernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
+  const defs = [...binaryDefs, fillZeroKernel(), i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), gemmF32Kernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
-  // written, so an unused arena costs no memory.
-  let memory: Kernels['memory'] | null = null;
-  let pages = 0;
-  for (const p of MEMORY_PAGES) {
-    try {
-      memory = new wasm.Memory({ initial: p, maximum: p });
-      pages = p;
-      break;
-    } catch {
-      // too large for this runtime: try a smaller one
+  // written, so an unused arena costs no memory. Shared where the runtime has SharedArrayBuffer,
+  // so that a worker thread can run kernels on the same tensors (threads.ts).
+  const canShare = typeof SharedArrayBuffer === 'function';
+  for (const shared of canShare ? [true, false] : [false]) {
+    for (const p of MEMORY_PAGES) {
+      let memory: Kernels['memory'];
+      try {
+        memory = new wasm.Memory({ initial: p, maximum: p, shared });
+      } catch {
+        continue; // too large for this runtime: try a smaller one
+      }
+      const bytes = encodeModule({ minPages: p, maxPages: p, shared }, defs);
+      if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
+      const module = new wasm.Module(bytes);
+      return instantiate(wasm, module, memory, shared, binaryDefs);
     }
   }
-  if (memory === null) return null;
-  const bytes = encodeModule({ minPages: pages, maxPages: pages, shared: false }, defs);
-  if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
-  const ex = new wasm.Instance(new wasm.Module(bytes), { env: { memory } }).exports;
+  return null;
+}
+
+function instantiate(wasm: WasmApi, module: object, memory: Kernels['memory'], shared: boolean, binaryDefs: FunctionDef[]): Kernels {
+  const ex = new wasm.Instance(module, { env: { memory } }).exports;
   new Float64Array(memory.buffer, REGION.frac, 64).set(EXP_TABLES.FRAC);
   const binary: Kernels['binary'] = {};
   for (const d of binaryDefs) binary[d.name] = ex[d.name] as Kernels['binary'][string];
   return {
-    memory, binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
+    memory, buffer: memory.buffer, shared, module, exports: ex, fillZero: ex.fill_zero as Kernels['fillZero'],
+    binary, exp: ex.exp_f32 as Kernels['exp'], i32ToF32: ex.i32_to_f32 as Kernels['i32ToF32'],
     gemmSparseA: ex.gemm_sparse_a as Kernels['gemmSparseA'], gemmKIJ: ex.gemm_kij as Kernels['gemmKIJ'], gemmF32: ex.gemm_f32 as Kernels['gemmF32'],
     rowSum: ex.row_sum_f32 as Kernels['rowSum'], allFinite: ex.all_finite as Kernels['allFinite'], colSum: ex.col_sum_f64 as Kernels['colSum'],
   };
@@ -574,7 +597,7 @@ export const kernels: Kernels | null = build();
  * into the scratch regions and reads of results; empty without kernels.
  */
 export const memoryView = {
-  f32: kernels ? new Float32Array(kernels.memory.buffer) : new Float32Array(0),
-  f64: kernels ? new Float64Array(kernels.memory.buffer) : new Float64Array(0),
-  i32: kernels ? new Int32Array(kernels.memory.buffer) : new Int32Array(0),
+  f32: kernels ? new Float32Array(kernels.buffer) : new Float32Array(0),
+  f64: kernels ? new Float64Array(kernels.buffer) : new Float64Array(0),
+  i32: kernels ? new Int32Array(kernels.buffer) : new Int32Array(0),
 };

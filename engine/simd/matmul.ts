@@ -10,6 +10,7 @@
 import { CHUNK, REGION, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
 import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
+import { partBounds, runSplit } from './threads.js';
 
 const { f32, f64 } = memoryView;
 
@@ -81,13 +82,13 @@ export function simdGemmF32(
   if (!isSimdEnabled() || kernels === null || n < 4 || m < 8 || k < 1 || n * m * k < 4096) return false;
   if (!(A instanceof Float32Array) || !(C instanceof Float32Array)) return false;
   const nbJ = (m + 7) >> 3;
-  const packed = arenaArray('float32', nbJ * k * 8);
+  const packed = arenaArray('float32', nbJ * k * 8, true);
   if (packed === null) return false;
   const aInPlace = isArenaArray(A) && as1 === 1, cInPlace = isArenaArray(C);
   const rowsPerChunk = aInPlace && cInPlace ? n : Math.max(4, Math.floor(STAGE_FLOATS / ((aInPlace ? 0 : k) + (cInPlace ? 0 : m))));
-  const stage = aInPlace && cInPlace ? null : arenaArray('float32', rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)));
+  const stage = aInPlace && cInPlace ? null : arenaArray('float32', rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)), true);
   if (stage === null && !(aInPlace && cInPlace)) {
-    freeArenaArray(packed);
+    freeArenaArray(packed, true);
     return false;
   }
   // panel jb: B[p, c0 … c0+7] for each p, c0 = min(8·jb, m − 8) (the last panel may overlap)
@@ -98,6 +99,15 @@ export function simdGemmF32(
       packed[d] = B[s]; packed[d + 1] = B[s + 1]; packed[d + 2] = B[s + 2]; packed[d + 3] = B[s + 3];
       packed[d + 4] = B[s + 4]; packed[d + 5] = B[s + 5]; packed[d + 6] = B[s + 6]; packed[d + 7] = B[s + 7];
     }
+  }
+  if (aInPlace && cInPlace) {
+    // one call, or parts of at least 4 rows (and ~4 MFLOP) on the helper threads
+    const aBase = A.byteOffset + 4 * oa, cBase = C.byteOffset + 4 * oc;
+    const rowsCall = (r0: number, r1: number): [string, number[]] => ['gemm_f32', [cBase + 4 * r0 * m, m, aBase + 4 * r0 * as0, as0, packed.byteOffset, r1 - r0, m, k]];
+    const minRows = Math.max(4, Math.ceil(2 ** 21 / (m * k)));
+    if (runSplit(minRows, n, (i, count) => rowsCall(...partBounds(n, i, count))) === null) kernels.gemmF32(cBase, m, aBase, as0, packed.byteOffset, n, m, k);
+    freeArenaArray(packed, true);
+    return true;
   }
   const cStage = aInPlace ? 0 : rowsPerChunk * k; // where C's rows start in the staging block
   for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
@@ -121,8 +131,8 @@ export function simdGemmF32(
     kernels.gemmF32(cPtr, m, aPtr, lda, packed.byteOffset, rows, m, k);
     if (!cInPlace) C.set(stage!.subarray(cStage, cStage + rows * m), oc + start * m);
   }
-  freeArenaArray(packed);
-  if (stage !== null) freeArenaArray(stage);
+  freeArenaArray(packed, true);
+  if (stage !== null) freeArenaArray(stage, true);
   return true;
 }
 

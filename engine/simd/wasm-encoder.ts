@@ -76,6 +76,8 @@ export class Code {
   set(i: number): this { return this.op(0x21, ...uleb(i)); }
   tee(i: number): this { return this.op(0x22, ...uleb(i)); }
 
+  /** Pops dest, value, bytes: sets `bytes` bytes from `dest` to `value` (bulk memory). */
+  memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
   // memory (byte offset immediates; alignment given as log2)
   i32Load(offset = 0): this { return this.op(0x28, 2, ...uleb(offset)); }
   f32Load(offset = 0): this { return this.op(0x2a, 2, ...uleb(offset)); }

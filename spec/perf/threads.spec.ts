@@ -1,0 +1,117 @@
+/**
+ * The helper threads (engine/simd/threads.ts): the large SIMD kernels split their work by rows or
+ * ranges between this thread and a helper, and the result has the same bits as on one thread and
+ * as the plain loop. The operands live in the arena (made inside `tidy`), where the split applies;
+ * the sizes are above the split thresholds, and every test checks that the helper ran jobs.
+ */
+import * as fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tensor, getNumThreads, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
+import { helperJobs } from '../../engine/simd/threads.js';
+import { expF32 } from '../../engine/ops/exp-f32.js';
+import { rng } from '../autograd/helpers.js';
+import { naiveMatmulF32 } from '../tensor/naive.js';
+
+const f32 = Math.fround;
+
+/** float32 values with zeros, infinities, NaN and exp's out-of-range inputs among them. */
+function values(n: number, seed: number, scale = 40): Float32Array {
+  const r = rng(seed);
+  const odd = [0, -0, Infinity, -Infinity, NaN, 88.72283935546875, -104, 3.4e38, 1e-45];
+  return new Float32Array(n).map(() => (r() < 0.01 ? odd[Math.floor(r() * odd.length)] : f32((r() - 0.5) * scale)));
+}
+
+function expectSameBits(got: ArrayLike<number>, want: (i: number) => number, what: string): void {
+  expect(got.length, what).toBeGreaterThan(0);
+  for (let i = 0; i < got.length; i++) {
+    if (!Object.is(got[i], want(i))) expect.fail(`${what}: element ${i}: got ${got[i]}, expected ${want(i)}`);
+  }
+}
+
+/** Run `f` inside tidy with arena copies of `inputs`, with `threads` threads; the result's values. */
+function run(threads: number, inputs: [Float32Array, number[]][], f: (...t: Tensor[]) => Tensor): { values: Float32Array; jobs: number } {
+  setNumThreads(threads);
+  const before = helperJobs();
+  const values = tidy(() => f(...inputs.map(([d, s]) => Tensor.fromArray(d, s).clone())).toTypedArray()) as Float32Array;
+  return { values, jobs: helperJobs() - before };
+}
+
+describe('the kernels split over helper threads give the bits of one thread and of the plain loop', () => {
+  let threads = 1;
+  beforeAll(async () => {
+    setNumThreads(2);
+    threads = await startHelperThreads();
+  });
+  afterAll(() => setNumThreads(2));
+
+  it('a helper thread starts on this runtime (Node ≥ 20.16: worker_threads and shared WebAssembly memory)', () => {
+    expect(threads).toBe(2);
+    expect(getNumThreads()).toBe(2);
+  });
+
+  it('exp of 300,001 floats (with out-of-range inputs the kernel lists for expF32), parts of ≥ 65,536', () => {
+    fc.assert(fc.property(fc.integer({ min: 140_000, max: 300_001 }), fc.nat(), (n, seed) => {
+      const x = values(n, seed);
+      const two = run(2, [[x, [n]]], (t) => t.exp());
+      const one = run(1, [[x, [n]]], (t) => t.exp());
+      expect(two.jobs).toBeGreaterThan(0);
+      expect(one.jobs).toBe(0);
+      expectSameBits(two.values, (i) => one.values[i], `exp of ${n}, 2 threads vs 1`);
+      expectSameBits(two.values, (i) => expF32(x[i]), `exp of ${n} vs expF32`);
+    }), { numRuns: 6 });
+  });
+
+  it('add, sub, mul, div with full, per-row and scalar operands (a small per-row or scalar operand outside the arena too)', () => {
+    const plain = { add: (p: number, q: number) => p + q, sub: (p: number, q: number) => p - q, mul: (p: number, q: number) => p * q, div: (p: number, q: number) => p / q };
+    fc.assert(fc.property(fc.constantFrom('add', 'sub', 'mul', 'div'), fc.constantFrom('FF', 'FR', 'RF', 'FS', 'SF'), fc.integer({ min: 400, max: 700 }), fc.integer({ min: 400, max: 600 }), fc.nat(), (op, layout, rows, cols, seed) => {
+      const a = values(rows * cols, seed), b = values(rows * cols, seed + 1), r = values(rows, seed + 2), s = values(1, seed + 3);
+      const operand = (l: string, full: Float32Array): [Float32Array, number[], boolean] => (l === 'F' ? [full, [rows, cols], true] : l === 'R' ? [r, [rows, 1], false] : [s, [], false]);
+      const [x, xs, xArena] = operand(layout[0], a), [y, ys, yArena] = operand(layout[1], b);
+      const f = plain[op as keyof typeof plain];
+      const want = (i: number) => f32(f(layout[0] === 'F' ? a[i] : layout[0] === 'R' ? r[Math.floor(i / cols)] : s[0], layout[1] === 'F' ? b[i] : layout[1] === 'R' ? r[Math.floor(i / cols)] : s[0]));
+      for (const threads of [2, 1]) {
+        setNumThreads(threads);
+        const before = helperJobs();
+        const got = tidy(() => {
+          // full operands in the arena; a per-row or scalar operand stays an ordinary small array
+          const X = xArena ? Tensor.fromArray(x, xs).clone() : Tensor.fromArray(x, xs);
+          const Y = yArena ? Tensor.fromArray(y, ys).clone() : Tensor.fromArray(y, ys);
+          return (X[op as 'add'](Y)).toTypedArray();
+        });
+        if (threads === 2) expect(helperJobs() - before, `${op} ${layout}`).toBeGreaterThan(0);
+        expectSameBits(got, want, `${op} ${layout} [${rows}, ${cols}], ${threads} thread(s)`);
+      }
+    }), { numRuns: 20 });
+  });
+
+  it('in place (x.mul_(2), x.div_(y)): each part reads and writes its own range', () => {
+    const n = 400_000, x = values(n, 7), y = values(n, 8);
+    for (const threads of [2, 1]) {
+      setNumThreads(threads);
+      const before = helperJobs();
+      const got = tidy(() => Tensor.fromArray(x, [n]).clone().mul_(2).div_(Tensor.fromArray(y, [n]).clone()).toTypedArray());
+      if (threads === 2) expect(helperJobs() - before).toBeGreaterThan(0);
+      expectSameBits(got, (i) => f32(f32(x[i] * 2) / y[i]), `in place, ${threads} thread(s)`);
+    }
+  });
+
+  it('dense float32 matmul: parts of rows (≥ 4 each, an overlapping last tile within a part) equal the naive float32 sums', () => {
+    fc.assert(fc.property(fc.integer({ min: 4000, max: 5000 }), fc.integer({ min: 48, max: 64 }), fc.integer({ min: 24, max: 40 }), fc.nat(), (n, k, m, seed) => {
+      const a = values(n * k, seed, 2), b = values(k * m, seed + 1, 2);
+      const two = run(2, [[a, [n, k]], [b, [k, m]]], (A, B) => A.matmul(B));
+      const one = run(1, [[a, [n, k]], [b, [k, m]]], (A, B) => A.matmul(B));
+      expect(two.jobs, `${n}×${k}·${k}×${m}`).toBeGreaterThan(0);
+      expectSameBits(two.values, (i) => one.values[i], `matmul ${n}×${k}·${k}×${m}, 2 threads vs 1`);
+      const want = naiveMatmulF32(n, k, m, (i, p) => a[i * k + p], (p, j) => b[p * m + j]);
+      expectSameBits(two.values, (i) => want[i], `matmul ${n}×${k}·${k}×${m} vs the naive loop`);
+    }), { numRuns: 5 });
+  });
+
+  it('setNumThreads takes a positive integer', () => {
+    for (const bad of [0, -1, 1.5, NaN]) expect(() => setNumThreads(bad)).toThrow(/positive integer/);
+    setNumThreads(1);
+    expect(getNumThreads()).toBe(1);
+    setNumThreads(2);
+    expect(getNumThreads()).toBe(2);
+  });
+});
