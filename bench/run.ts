@@ -10,6 +10,8 @@
  *   --only W1,W3     run only the named workloads
  *   --quick          fewer repetitions (a smoke run)
  *   --label NAME     stored in the JSON file (e.g. "before", "after")
+ *   --threads N      threads for the SIMD kernels (default: the engine's, getNumThreads();
+ *                    PyTorch's figures in the issue are for 1 thread)
  * Data: $MAKEMORE_NAMES, else ../shared/data/names.txt relative to the repository root, else the
  * built-in names of bigram/builtin-names.ts.
  */
@@ -17,7 +19,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Generator, Tensor, multinomial, noGrad, randn, tidy } from '../engine/index.js';
+import { Generator, Tensor, getNumThreads, multinomial, noGrad, randn, setNumThreads, startHelperThreads, tidy } from '../engine/index.js';
 import { Vocabulary } from '../bigram/data.js';
 import { resolveDataset } from '../bigram/builtin-names.js';
 import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } from '../bigram/counts.js';
@@ -37,6 +39,10 @@ const QUICK = flag('--quick');
 const ONLY = option('--only')?.split(',').map((s) => s.trim().toUpperCase());
 const LABEL = option('--label') ?? '';
 const wanted = (w: string) => !ONLY || ONLY.includes(w);
+const THREADS = option('--threads');
+if (THREADS !== undefined) setNumThreads(Number(THREADS));
+// start the helper threads before timing anything (they otherwise start at the first large kernel)
+const threadsInUse = await startHelperThreads();
 
 // ------------------------------------------------------------------ data
 
@@ -154,7 +160,7 @@ function printRow(r: Result): void {
 const { words, description } = dataset();
 const vocab = Vocabulary.fromWords(words);
 const data = trainingSet(words, vocab);
-console.log(`makemore-ts benchmark${LABEL ? ` (${LABEL})` : ''}: node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}`);
+console.log(`makemore-ts benchmark${LABEL ? ` (${LABEL})` : ''}: node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, kernel threads: ${threadsInUse} (getNumThreads() = ${getNumThreads()})`);
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes inflate wall times; the cpu column is this process only)`);
 console.log(description);
 console.log(`training set: ${data.n} bigrams, vocabulary ${vocab.size}\n`);
@@ -285,6 +291,7 @@ const report = {
   cores: cpus().length,
   totalMemMB: mb(totalmem()),
   quick: QUICK,
+  threads: threadsInUse,
   loadavgAtEnd: loadavg(),
   data: description,
   bigrams: data.n,

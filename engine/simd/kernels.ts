@@ -75,7 +75,7 @@ export interface Kernels {
   /** See `gemmF32Kernel`. */
   gemmF32: (c: number, ldc: number, a: number, lda: number, bp: number, rows: number, m: number, k: number) => void;
   /** See `kijKernel`. */
-  gemmKIJ: (acc: number, a: number, b: number, kc: number, n: number, m: number, mp: number) => void;
+  gemmKIJ: (acc: number, a: number, b: number, kc: number, n: number, m: number, mp: number, lda: number) => void;
 }
 
 const LAYOUTS: Layout[] = ['F', 'R', 'S'];
@@ -269,14 +269,30 @@ function scanNonZero(c: Code, addr: () => void, idx: number, end: number, step: 
  * A (`k` float32, contiguous), the row of C (`m` floats) starts at +0 and takes
  * `c = fl(c + fl(a·B[p, :]))` for each non-zero a = A[r,p], in order p = 0 … k−1 (the plain
  * float32 loop, with its zero terms skipped: see gemm in ops/matmul.ts). B is given in float32 at
- * `b32`, `m4` (m rounded up to a multiple of 4) floats per row, padded with zeros. Rows of C are
- * written four floats at a time, so up to 3 floats past a row: rewritten by the next row, or spare.
+ * `b32`, `m4` (m rounded up to a multiple of 4) floats per row. Rows of C are written four floats
+ * at a time, then one at a time: nothing past a row, so parts of the rows can run on different
+ * threads.
  */
 function sparseAKernel(): FunctionDef {
   const OUT = 0, A = 1, B32 = 2, ROWS = 3, K = 4, M = 5, M4 = 6;
-  const R = 7, P = 8, J = 9, ROW = 10, AV = 11, ZERO = 12;
+  const R = 7, P = 8, J = 9, ROW = 10, AV = 11, ZERO = 12, BROW = 13, SA = 14;
   const c = new Code();
   const aAddr = () => c.get(A).get(R).get(K).i32Mul().get(P).i32Add().i32Const(2).i32Shl().i32Add();
+  const rowAt = () => c.get(ROW).get(J).i32Const(2).i32Shl().i32Add();
+  /** for (j = 0; j + 4 ≤ m; j += 4) vector(); for (; j < m; j++) scalar(): nothing past the row. */
+  const columns = (vector: () => void, scalar: () => void) => {
+    c.i32Const(0).set(J);
+    c.block().loop();
+    c.get(J).i32Const(4).i32Add().get(M).i32GtS().brIf(1);
+    vector();
+    c.get(J).i32Const(4).i32Add().set(J).br(0);
+    c.end().end();
+    c.block().loop();
+    c.get(J).get(M).i32GeS().brIf(1);
+    scalar();
+    c.get(J).i32Const(1).i32Add().set(J).br(0);
+    c.end().end();
+  };
   c.f32Const0().f32x4Splat().set(ZERO);
   c.i32Const(0).set(R);
   c.block().loop();
@@ -284,28 +300,26 @@ function sparseAKernel(): FunctionDef {
     c.get(R).get(ROWS).i32GeS().brIf(1);
     c.get(OUT).get(R).get(M).i32Mul().i32Const(2).i32Shl().i32Add().set(ROW);
     // the row = +0
-    c.i32Const(0).set(J);
-    c.block().loop();
-    c.get(J).get(M).i32GeS().brIf(1);
-    c.get(ROW).get(J).i32Const(2).i32Shl().i32Add().get(ZERO).v128Store();
-    c.get(J).i32Const(4).i32Add().set(J).br(0);
-    c.end().end();
+    columns(() => { rowAt(); c.get(ZERO).v128Store(); }, () => { rowAt(); c.f32Const0().f32Store(); });
     // row += A[r,p] · B[p,:] for the non-zero A[r,p] (four A values are tested at once first)
     const accumulate = () => {
       aAddr();
       c.f32Load().f32Const0().f32Ne();
       c.if();
       aAddr();
-      c.v128Load32Splat().set(AV);
-      c.i32Const(0).set(J);
-      c.block().loop();
-      c.get(J).get(M).i32GeS().brIf(1);
-      c.get(ROW).get(J).i32Const(2).i32Shl().i32Add();
-      c.get(ROW).get(J).i32Const(2).i32Shl().i32Add().v128Load();
-      c.get(AV).get(B32).get(P).get(M4).i32Mul().get(J).i32Add().i32Const(2).i32Shl().i32Add().v128Load().f32x4Mul();
-      c.f32x4Add().v128Store();
-      c.get(J).i32Const(4).i32Add().set(J).br(0);
-      c.end().end();
+      c.f32Load().tee(SA).f32x4Splat().set(AV);
+      c.get(B32).get(P).get(M4).i32Mul().i32Const(2).i32Shl().i32Add().set(BROW);
+      columns(() => {
+        rowAt();
+        rowAt(); c.v128Load();
+        c.get(AV).get(BROW).get(J).i32Const(2).i32Shl().i32Add().v128Load().f32x4Mul();
+        c.f32x4Add().v128Store();
+      }, () => {
+        rowAt();
+        rowAt(); c.f32Load();
+        c.get(SA).get(BROW).get(J).i32Const(2).i32Shl().i32Add().f32Load().f32Mul();
+        c.f32Add().f32Store();
+      });
       c.end();
       c.get(P).i32Const(1).i32Add().set(P);
     };
@@ -315,27 +329,28 @@ function sparseAKernel(): FunctionDef {
   c.end().end();
   return {
     name: 'gemm_sparse_a', params: [I32, I32, I32, I32, I32, I32, I32], results: [],
-    locals: [I32, I32, I32, I32, V128, V128], body: c,
+    locals: [I32, I32, I32, I32, V128, V128, I32, F32], body: c,
   };
 }
 
 /**
  * The k-i-j loop of `ops/matmul.ts` gemmKIJ over `kc` values of p: for each p and each i with
  * A[i,p] ≠ 0, `acc[i,:] += A[i,p]·B[p,:]` in float64. A is given column by column (`n` float32
- * per p, contiguous: Aᵀ row-major), B row by row (`m` float32 per p). `acc` holds n rows of `mp`
- * doubles (m rounded up to a multiple of 4); the lanes past m collect garbage and are ignored.
+ * per p, `lda` apart: Aᵀ row-major, or a range of its columns), B row by row (`m` float32 per
+ * p). `acc` holds n rows of `mp` doubles (m rounded up to a multiple of 4); the lanes past m
+ * collect garbage and are ignored.
  */
 function kijKernel(): FunctionDef {
-  const ACC = 0, A = 1, B = 2, KC = 3, N = 4, M = 5, MP = 6, P = 7, I = 8, J = 9, AV = 10, BV = 11, ROW = 12;
+  const ACC = 0, A = 1, B = 2, KC = 3, N = 4, M = 5, MP = 6, LDA = 7, P = 8, I = 9, J = 10, AV = 11, BV = 12, ROW = 13;
   const c = new Code();
   c.i32Const(0).set(P);
   c.block().loop();
   {
     c.get(P).get(KC).i32GeS().brIf(1);
     const accumulate = () => {
-      c.get(A).get(P).get(N).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32Const0().f32Ne();
+      c.get(A).get(P).get(LDA).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f32Const0().f32Ne();
       c.if();
-      c.get(A).get(P).get(N).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().set(AV);
+      c.get(A).get(P).get(LDA).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().set(AV);
       c.get(ACC).get(I).get(MP).i32Mul().i32Const(3).i32Shl().i32Add().set(ROW);
       c.i32Const(0).set(J);
       c.block().loop();
@@ -356,11 +371,11 @@ function kijKernel(): FunctionDef {
       c.end();
       c.get(I).i32Const(1).i32Add().set(I);
     };
-    scanNonZero(c, () => c.get(A).get(P).get(N).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add(), I, N, accumulate);
+    scanNonZero(c, () => c.get(A).get(P).get(LDA).i32Mul().get(I).i32Add().i32Const(2).i32Shl().i32Add(), I, N, accumulate);
     c.get(P).i32Const(1).i32Add().set(P).br(0);
   }
   c.end().end();
-  return { name: 'gemm_kij', params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128, I32], body: c };
+  return { name: 'gemm_kij', params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128, V128, I32], body: c };
 }
 
 /**

@@ -49,8 +49,11 @@ export function simdGemmSparseA(
     for (let j = 0; j < m; j++) f32[b32Base + p * m4 + j] = B[ob + p * brow + j];
   }
   if (isArenaArray(A) && isArenaArray(C)) {
-    // in place: C may take up to three floats past its last row, into the block's spare bytes (arena.ts)
-    kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b32, n, k, m, m4);
+    // in place, in one call or in parts of rows on the helper threads
+    const rowsCall = (r0: number, r1: number): [string, number[]] => ['gemm_sparse_a', [C.byteOffset + 4 * (oc + r0 * m), A.byteOffset + 4 * (oa + r0 * k), REGION.b32, r1 - r0, k, m, m4]];
+    if (runSplit(Math.ceil(2 ** 17 / (k + m)), n, (i, count) => rowsCall(...partBounds(n, i, count))) === null) {
+      kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b32, n, k, m, m4);
+    }
     return true;
   }
   const rowsPerChunk = Math.min(Math.floor(CHUNK / k), Math.floor((CHUNK - 4) / m));
@@ -154,13 +157,18 @@ export function simdGemmKIJ(
   // past a row of B: they land in lanes that are never read back)
   const pPerChunk = Math.min(Math.floor(CHUNK / n), Math.floor((CHUNK - 4) / m));
   if (isArenaArray(A) && isArenaArray(B)) {
-    // in place (reads past B's last row land in the block's spare bytes)
-    kernels.gemmKIJ(REGION.out, A.byteOffset + 4 * oa, B.byteOffset + 4 * ob, k, n, m, mp);
+    // in place (reads past B's last row land in the block's spare bytes), in one call or in parts
+    // of the rows i of C on the helper threads: each part runs p = 0 … k−1 for its rows, so every
+    // sum keeps its order
+    const rowsCall = (i0: number, i1: number): [string, number[]] => ['gemm_kij', [REGION.out + 8 * i0 * mp, A.byteOffset + 4 * (oa + i0), B.byteOffset + 4 * ob, k, i1 - i0, m, mp, n]];
+    if (runSplit(Math.ceil(2 ** 17 / k), n, (i, count) => rowsCall(...partBounds(n, i, count))) === null) {
+      kernels.gemmKIJ(REGION.out, A.byteOffset + 4 * oa, B.byteOffset + 4 * ob, k, n, m, mp, n);
+    }
   } else for (let p0 = 0; p0 < k; p0 += pPerChunk) {
     const pc = Math.min(pPerChunk, k - p0);
     f32.set(A.subarray(oa + p0 * n, oa + (p0 + pc) * n), REGION.a / 4);
     f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);
-    kernels.gemmKIJ(REGION.out, REGION.a, REGION.b, pc, n, m, mp);
+    kernels.gemmKIJ(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n);
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) C[oc + i * m + j] = f64[accBase + i * mp + j];
   return true;

@@ -107,6 +107,31 @@ describe('the kernels split over helper threads give the bits of one thread and 
     }), { numRuns: 5 });
   });
 
+  it('the lecture\'s matmuls: one-hot xenc·W (mostly-zero A, parts of rows) and xencᵀ·G (long k, parts of the rows of C) equal the naive sums', () => {
+    fc.assert(fc.property(fc.integer({ min: 20_000, max: 40_000 }), fc.integer({ min: 15, max: 30 }), fc.integer({ min: 15, max: 30 }), fc.nat(), (n, V, m, seed) => {
+      const r = rng(seed);
+      const xenc = new Float32Array(n * V);
+      for (let i = 0; i < n; i++) {
+        xenc[i * V + Math.floor(r() * V)] = 1;
+        if (r() < 0.1) xenc[i * V + Math.floor(r() * V)] = f32(r() - 0.5); // some rows with two non-zeros
+      }
+      const W = values(V * m, seed + 1, 2), G = values(n * m, seed + 2, 2e-3).map((v) => (Number.isFinite(v) ? v : 0));
+      const fwd2 = run(2, [[xenc, [n, V]], [W.map((v) => (Number.isFinite(v) ? v : 1)), [V, m]]], (X, w) => X.matmul(w));
+      const fwd1 = run(1, [[xenc, [n, V]], [W.map((v) => (Number.isFinite(v) ? v : 1)), [V, m]]], (X, w) => X.matmul(w));
+      expect(fwd2.jobs, `forward ${n}×${V}·${V}×${m}`).toBeGreaterThan(0);
+      const Wf = W.map((v) => (Number.isFinite(v) ? v : 1));
+      const wantF = naiveMatmulF32(n, V, m, (i, p) => xenc[i * V + p], (p, j) => Wf[p * m + j]);
+      expectSameBits(fwd2.values, (i) => fwd1.values[i], 'forward, 2 threads vs 1');
+      expectSameBits(fwd2.values, (i) => wantF[i], 'forward vs the naive loop');
+      const bwd2 = run(2, [[xenc, [n, V]], [G, [n, m]]], (X, g) => X.T.matmul(g));
+      const bwd1 = run(1, [[xenc, [n, V]], [G, [n, m]]], (X, g) => X.T.matmul(g));
+      expect(bwd2.jobs, `backward ${V}×${n}·${n}×${m}`).toBeGreaterThan(0);
+      const wantB = naiveMatmulF32(V, n, m, (i, p) => xenc[p * V + i], (p, j) => G[p * m + j]);
+      expectSameBits(bwd2.values, (i) => bwd1.values[i], 'backward, 2 threads vs 1');
+      expectSameBits(bwd2.values, (i) => wantB[i], 'backward vs the naive loop (float64, rounded once)');
+    }), { numRuns: 4 });
+  });
+
   it('setNumThreads takes a positive integer', () => {
     for (const bad of [0, -1, 1.5, NaN]) expect(() => setNumThreads(bad)).toThrow(/positive integer/);
     setNumThreads(1);
