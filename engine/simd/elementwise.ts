@@ -14,11 +14,13 @@ import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
 import { expF32 } from '../ops/exp-f32.js';
-import { CHUNK, REGION, kernels, memoryView, type Layout } from './kernels.js';
+import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView, type Layout } from './kernels.js';
 import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
 import { partBounds, runSplit } from './threads.js';
 
+/** Views of the shared memory (operands in the arena) and of the copy kernels' memory (operands copied in and out). */
 const { f32, i32 } = memoryView;
+const copy = copyView;
 
 const env = typeof process === 'object' ? process.env?.MAKEMORE_SIMD : undefined;
 let enabled = kernels !== null && env !== '0';
@@ -122,20 +124,21 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
     if (split === null) kernel(o0, a0, b0, nRows, cols, overlapOk);
     return true;
   }
-  if (la === 'S') f32[A] = ad[a.offset];
-  if (lb === 'S') f32[B] = bd[b.offset];
+  const copyKernel = copyKernels!.binary[`${kernelOp}_${la}${lb}`];
+  if (la === 'S') copy.f32[A] = ad[a.offset];
+  if (lb === 'S') copy.f32[B] = bd[b.offset];
   // a chunk: `rows` rows of `cols` (per-row layouts), or `len` consecutive elements
   const rowsPerChunk = perRow ? Math.floor(CHUNK / cols) : 0;
   for (let start = 0; start < numel;) {
     const rows = perRow ? Math.min(rowsPerChunk, (numel - start) / cols) : 1;
     const len = perRow ? rows * cols : Math.min(CHUNK, numel - start);
     const r0 = perRow ? start / cols : 0;
-    if (la === 'F') f32.set(ad.subarray(a.offset + start, a.offset + start + len), A);
-    else if (la === 'R') f32.set(ad.subarray(a.offset + r0, a.offset + r0 + rows), A);
-    if (lb === 'F') f32.set(bd.subarray(b.offset + start, b.offset + start + len), B);
-    else if (lb === 'R') f32.set(bd.subarray(b.offset + r0, b.offset + r0 + rows), B);
-    kernel(REGION.out, REGION.a, REGION.b, rows, perRow ? cols : len, 1); // scratch: no overlap
-    od.set(f32.subarray(OUT, OUT + len), out.offset + start);
+    if (la === 'F') copy.f32.set(ad.subarray(a.offset + start, a.offset + start + len), A);
+    else if (la === 'R') copy.f32.set(ad.subarray(a.offset + r0, a.offset + r0 + rows), A);
+    if (lb === 'F') copy.f32.set(bd.subarray(b.offset + start, b.offset + start + len), B);
+    else if (lb === 'R') copy.f32.set(bd.subarray(b.offset + r0, b.offset + r0 + rows), B);
+    copyKernel(REGION.out, REGION.a, REGION.b, rows, perRow ? cols : len, 1); // scratch: no overlap
+    od.set(copy.f32.subarray(OUT, OUT + len), out.offset + start);
     start += len;
   }
   return true;
@@ -157,13 +160,14 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
     if (inPlace) {
       listed = kernels.exp(out.byteOffset + 4 * (o + start), x.byteOffset + 4 * (xi + start), len4, REGION.list);
     } else {
-      f32.set(x.subarray(xi + start, xi + start + len4), A);
-      listed = kernels.exp(REGION.out, REGION.a, len4, REGION.list);
-      out.set(f32.subarray(OUT, OUT + len4), o + start);
+      copy.f32.set(x.subarray(xi + start, xi + start + len4), A);
+      listed = copyKernels!.exp(REGION.out, REGION.a, len4, REGION.list);
+      out.set(copy.f32.subarray(OUT, OUT + len4), o + start);
     }
     // the pairs the kernel could not vouch for, and the last len % 4 elements
+    const list = inPlace ? i32 : copy.i32;
     for (let k = 0; k < listed; k++) {
-      const p = start + i32[LIST + k];
+      const p = start + list[LIST + k];
       out[o + p] = expF32(x[xi + p]);
       out[o + p + 1] = expF32(x[xi + p + 1]);
     }
@@ -217,9 +221,9 @@ export function simdInt32ToFloat32(out: TypedArray, o: number, x: TypedArray, xi
   for (let start = 0; start < n; start += CHUNK) {
     const len = Math.min(CHUNK, n - start);
     const len4 = len - (len % 4);
-    i32.set(x.subarray(xi + start, xi + start + len4), A);
-    kernels.i32ToF32(REGION.out, REGION.a, len4);
-    out.set(f32.subarray(OUT, OUT + len4), o + start);
+    copy.i32.set(x.subarray(xi + start, xi + start + len4), A);
+    copyKernels!.i32ToF32(REGION.out, REGION.a, len4);
+    out.set(copy.f32.subarray(OUT, OUT + len4), o + start);
     for (let p = start + len4; p < start + len; p++) out[o + p] = x[xi + p];
   }
   return true;

@@ -67,7 +67,7 @@ export interface Kernels {
   /** See `sparseAKernel`. */
   gemmSparseA: (out: number, a: number, b32: number, rows: number, k: number, m: number, m4: number) => void;
   /** See `colSumKernel`. */
-  colSum: (acc: number, x: number, rows: number, cols: number) => void;
+  colSum: (acc: number, x: number, rows: number, cols: number, ld: number) => void;
   /** See `allFiniteKernel`. */
   allFinite: (x: number, n: number) => number;
   /** See `rowSumKernel`. */
@@ -514,19 +514,20 @@ function allFiniteKernel(): FunctionDef {
 }
 
 /**
- * Column sums in float64: `acc[j] += x[i, j]` for each of `rows` rows of `cols` float32, row after
- * row (the order of the TypeScript loop in `ops/reduce.ts`, so the same sums). `acc` holds
- * `cols` doubles and is not cleared here.
+ * Column sums in float64: `acc[j] += x[i, j]` for each of `rows` rows of `cols` float32 (`ld`
+ * floats apart: a whole row, or a range of its columns), row after row (the order of the
+ * TypeScript loop in `ops/reduce.ts`, so the same sums). `acc` holds `cols` doubles and is not
+ * cleared here.
  */
 function colSumKernel(): FunctionDef {
-  const ACC = 0, X = 1, ROWS = 2, COLS = 3, I = 4, J = 5, ROW = 6, V = 7;
+  const ACC = 0, X = 1, ROWS = 2, COLS = 3, LD = 4, I = 5, J = 6, ROW = 7, V = 8;
   const c = new Code();
   const accAt = (offset = 0) => c.get(ACC).get(J).i32Const(3).i32Shl().i32Add().v128Load(offset);
   c.i32Const(0).set(I);
   c.block().loop();
   {
     c.get(I).get(ROWS).i32GeS().brIf(1);
-    c.get(X).get(I).get(COLS).i32Mul().i32Const(2).i32Shl().i32Add().set(ROW);
+    c.get(X).get(I).get(LD).i32Mul().i32Const(2).i32Shl().i32Add().set(ROW);
     c.i32Const(0).set(J);
     c.block().loop();
     {
@@ -553,7 +554,7 @@ function colSumKernel(): FunctionDef {
     c.get(I).i32Const(1).i32Add().set(I).br(0);
   }
   c.end().end();
-  return { name: 'col_sum_f64', params: [I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128], body: c };
+  return { name: 'col_sum_f64', params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, V128], body: c };
 }
 
 /** Pages of the scratch regions at the start of the memory. */
@@ -561,14 +562,23 @@ const SCRATCH_PAGES = SCRATCH_BYTES / 65536;
 /** Memory sizes to try, in pages (1 GiB first): the arena (`arena.ts`) is what the scratch leaves. */
 const MEMORY_PAGES = [16384, 8192, 4096, 2048, SCRATCH_PAGES];
 
-function build(): Kernels | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
+function binaryDefinitions(): FunctionDef[] {
   const binaryDefs: FunctionDef[] = [];
   for (const op of ['add', 'sub', 'mul', 'div'] as const) {
     for (const la of LAYOUTS) for (const lb of LAYOUTS) if (!(la === 'S' && lb === 'S')) binaryDefs.push(binaryKernel(op, la, lb));
   }
-  const defs = [...binaryDefs, fillZeroKernel(), i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), gemmF32Kernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
+  return binaryDefs;
+}
+
+function otherDefinitions(): FunctionDef[] {
+  return [fillZeroKernel(), i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), gemmF32Kernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
+}
+
+function build(): Kernels | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) return null;
+  const binaryDefs = binaryDefinitions();
+  const defs = [...binaryDefs, ...otherDefinitions()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
   // written, so an unused arena costs no memory. Shared where the runtime has SharedArrayBuffer,
@@ -604,8 +614,27 @@ function instantiate(wasm: WasmApi, module: object, memory: Kernels['memory'], s
   };
 }
 
+/**
+ * The same kernels on a memory of their own that is not shared and holds only the scratch
+ * regions, for the drivers that copy operands in and out chunk by chunk: V8 copies into and out of
+ * shared memory (`TypedArray.prototype.set`) at about half the speed of ordinary memory. The
+ * shared kernels themselves where the memory is not shared.
+ */
+function buildCopyKernels(main: Kernels | null): Kernels | null {
+  if (main === null || !main.shared) return main;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly!;
+  const binaryDefs = binaryDefinitions();
+  const defs = [...binaryDefs, ...otherDefinitions()];
+  const memory = new wasm.Memory({ initial: SCRATCH_PAGES, maximum: SCRATCH_PAGES });
+  const module = new wasm.Module(encodeModule({ minPages: SCRATCH_PAGES, maxPages: SCRATCH_PAGES, shared: false }, defs));
+  return instantiate(wasm, module, memory, false, binaryDefs);
+}
+
 /** The kernels, or null without WebAssembly SIMD. */
 export const kernels: Kernels | null = build();
+
+/** The kernels for operands copied through the scratch regions (see `buildCopyKernels`); null without SIMD. */
+export const copyKernels: Kernels | null = buildCopyKernels(kernels);
 
 /**
  * Typed views of the whole memory (it never grows, so they stay valid), for the drivers' copies
@@ -615,4 +644,11 @@ export const memoryView = {
   f32: kernels ? new Float32Array(kernels.buffer) : new Float32Array(0),
   f64: kernels ? new Float64Array(kernels.buffer) : new Float64Array(0),
   i32: kernels ? new Int32Array(kernels.buffer) : new Int32Array(0),
+};
+
+/** Typed views of `copyKernels`' memory (its scratch regions are at the same offsets). */
+export const copyView = {
+  f32: copyKernels ? new Float32Array(copyKernels.buffer) : new Float32Array(0),
+  f64: copyKernels ? new Float64Array(copyKernels.buffer) : new Float64Array(0),
+  i32: copyKernels ? new Int32Array(copyKernels.buffer) : new Int32Array(0),
 };

@@ -7,12 +7,12 @@
  * Each returns false (and the plain loop runs) unless the operands are float32 and laid out as
  * the kernel reads them, and the sizes fit the scratch memory.
  */
-import { CHUNK, REGION, kernels, memoryView } from './kernels.js';
+import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
 import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
 import { partBounds, runSplit } from './threads.js';
 
-const { f32, f64 } = memoryView;
+const { f32 } = memoryView;
 
 /** Doubles that fit in one scratch region. */
 const REGION_DOUBLES = (CHUNK * 4) / 8;
@@ -42,13 +42,15 @@ export function simdGemmSparseA(
   if (!(A instanceof Float32Array) || !(C instanceof Float32Array) || as1 !== 1 || as0 !== k) return false;
   const m4 = (m + 3) & ~3;
   if (k * m4 > CHUNK || k > CHUNK || m + 4 > CHUNK) return false;
-  // B in float32, m4 per row (padding lanes 0)
+  // in place (A and C in the shared memory), or through the copy kernels' scratch memory
+  const inPlace = isArenaArray(A) && isArenaArray(C);
+  const view = inPlace ? f32 : copyView.f32;
+  // B in float32, m4 per row
   const b32Base = REGION.b32 / 4;
-  f32.fill(0, b32Base, b32Base + k * m4);
   for (let p = 0; p < k; p++) {
-    for (let j = 0; j < m; j++) f32[b32Base + p * m4 + j] = B[ob + p * brow + j];
+    for (let j = 0; j < m; j++) view[b32Base + p * m4 + j] = B[ob + p * brow + j];
   }
-  if (isArenaArray(A) && isArenaArray(C)) {
+  if (inPlace) {
     // in place, in one call or in parts of rows on the helper threads
     const rowsCall = (r0: number, r1: number): [string, number[]] => ['gemm_sparse_a', [C.byteOffset + 4 * (oc + r0 * m), A.byteOffset + 4 * (oa + r0 * k), REGION.b32, r1 - r0, k, m, m4]];
     if (runSplit(Math.ceil(2 ** 17 / (k + m)), n, (i, count) => rowsCall(...partBounds(n, i, count))) === null) {
@@ -60,9 +62,9 @@ export function simdGemmSparseA(
   const OUT = REGION.out / 4;
   for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
     const rows = Math.min(rowsPerChunk, n - r0);
-    f32.set(A.subarray(oa + r0 * k, oa + (r0 + rows) * k), REGION.a / 4);
-    kernels.gemmSparseA(REGION.out, REGION.a, REGION.b32, rows, k, m, m4);
-    C.set(f32.subarray(OUT, OUT + rows * m), oc + r0 * m);
+    view.set(A.subarray(oa + r0 * k, oa + (r0 + rows) * k), REGION.a / 4);
+    copyKernels!.gemmSparseA(REGION.out, REGION.a, REGION.b32, rows, k, m, m4);
+    C.set(view.subarray(OUT, OUT + rows * m), oc + r0 * m);
   }
   return true;
 }
@@ -151,12 +153,15 @@ export function simdGemmKIJ(
   if (!(A instanceof Float32Array) || !(B instanceof Float32Array) || as0 !== 1 || as1 !== n || brow !== m) return false;
   const mp = (m + 3) & ~3;
   if (n * mp > REGION_DOUBLES || n > CHUNK || m + 4 > CHUNK) return false;
+  // in place (A and B in the shared memory), or through the copy kernels' scratch memory
+  const inPlace = isArenaArray(A) && isArenaArray(B);
+  const view = inPlace ? memoryView : copyView;
   const accBase = REGION.out / 8;
-  f64.fill(0, accBase, accBase + n * mp);
+  view.f64.fill(0, accBase, accBase + n * mp);
   // a chunk of p values: their n values of A and m values of B (the kernel reads up to 3 floats
   // past a row of B: they land in lanes that are never read back)
   const pPerChunk = Math.min(Math.floor(CHUNK / n), Math.floor((CHUNK - 4) / m));
-  if (isArenaArray(A) && isArenaArray(B)) {
+  if (inPlace) {
     // in place (reads past B's last row land in the block's spare bytes), in one call or in parts
     // of the rows i of C on the helper threads: each part runs p = 0 … k−1 for its rows, so every
     // sum keeps its order
@@ -166,10 +171,10 @@ export function simdGemmKIJ(
     }
   } else for (let p0 = 0; p0 < k; p0 += pPerChunk) {
     const pc = Math.min(pPerChunk, k - p0);
-    f32.set(A.subarray(oa + p0 * n, oa + (p0 + pc) * n), REGION.a / 4);
-    f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);
-    kernels.gemmKIJ(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n);
+    view.f32.set(A.subarray(oa + p0 * n, oa + (p0 + pc) * n), REGION.a / 4);
+    view.f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);
+    copyKernels!.gemmKIJ(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n);
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) C[oc + i * m + j] = f64[accBase + i * mp + j];
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) C[oc + i * m + j] = view.f64[accBase + i * mp + j];
   return true;
 }

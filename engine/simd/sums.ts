@@ -4,25 +4,33 @@
  * bits as `ops/cascade-sum.ts`; and float64 column sums (`sum(0)`), the same sums as the loop in
  * `ops/reduce.ts`. Each returns false (the plain loop runs) when it does not apply.
  */
-import { CHUNK, REGION, kernels, memoryView } from './kernels.js';
+import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
-import { isArenaArray } from './arena.js';
-
-const { f32, f64 } = memoryView;
+import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
+import { partBounds, runSplit } from './threads.js';
 
 /** `out[j] = Σ x[xi + j·len … xi + j·len + len − 1]` (PyTorch's float32 order) for j < rows. */
 export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len: number, out: Float64Array): boolean {
   if (!isSimdEnabled() || kernels === null || !(x instanceof Float32Array) || len < 8 || len >= 32 || rows * len < 256) return false;
+  const sums = isArenaArray(x) ? arenaArray('float32', rows, true) : null;
+  if (sums !== null) {
+    // read in place, in one call or in parts of rows on the helper threads; the sums land in a
+    // temporary block of the arena
+    const rowsCall = (r0: number, r1: number): [string, number[]] => ['row_sum_f32', [sums.byteOffset + 4 * r0, x.byteOffset + 4 * (xi + r0 * len), r1 - r0, len]];
+    if (runSplit(Math.ceil(2 ** 16 / len), rows, (i, count) => rowsCall(...partBounds(rows, i, count))) === null) {
+      kernels.rowSum(sums.byteOffset, x.byteOffset + 4 * xi, rows, len);
+    }
+    for (let j = 0; j < rows; j++) out[j] = sums[j];
+    freeArenaArray(sums, true);
+    return true;
+  }
   const rowsPerChunk = Math.floor(CHUNK / len);
   const OUT = REGION.out / 4;
   for (let r0 = 0; r0 < rows; r0 += rowsPerChunk) {
     const rr = Math.min(rowsPerChunk, rows - r0);
-    if (isArenaArray(x)) kernels.rowSum(REGION.out, x.byteOffset + 4 * (xi + r0 * len), rr, len); // read in place
-    else {
-      f32.set(x.subarray(xi + r0 * len, xi + (r0 + rr) * len), REGION.a / 4);
-      kernels.rowSum(REGION.out, REGION.a, rr, len);
-    }
-    for (let j = 0; j < rr; j++) out[r0 + j] = f32[OUT + j];
+    copyView.f32.set(x.subarray(xi + r0 * len, xi + (r0 + rr) * len), REGION.a / 4);
+    copyKernels!.rowSum(REGION.out, REGION.a, rr, len);
+    for (let j = 0; j < rr; j++) out[r0 + j] = copyView.f32[OUT + j];
   }
   return true;
 }
@@ -33,17 +41,25 @@ export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len:
  */
 export function simdColumnSums(x: ArrayLike<number>, xi: number, rows: number, cols: number, acc: Float64Array): boolean {
   if (!isSimdEnabled() || kernels === null || !(x instanceof Float32Array) || rows * cols < 256 || cols > (CHUNK * 4) / 8 || cols > CHUNK) return false;
+  // in place (x in the shared memory), or through the copy kernels' scratch memory
+  const inPlace = isArenaArray(x);
+  const view = inPlace ? memoryView : copyView;
   const accBase = REGION.out / 8;
-  f64.fill(0, accBase, accBase + cols);
-  if (isArenaArray(x)) kernels.colSum(REGION.out, x.byteOffset + 4 * xi, rows, cols);
-  else {
+  view.f64.fill(0, accBase, accBase + cols);
+  if (inPlace) {
+    // in one call, or in parts of the columns (each over all rows, in order) on the helper threads
+    const colsCall = (j0: number, j1: number): [string, number[]] => ['col_sum_f64', [REGION.out + 8 * j0, x.byteOffset + 4 * (xi + j0), rows, j1 - j0, cols]];
+    if (runSplit(Math.max(4, Math.ceil(2 ** 16 / rows)), cols, (i, count) => colsCall(...partBounds(cols, i, count, 4))) === null) {
+      kernels.colSum(REGION.out, x.byteOffset + 4 * xi, rows, cols, cols);
+    }
+  } else {
     const rowsPerChunk = Math.floor(CHUNK / cols);
     for (let r0 = 0; r0 < rows; r0 += rowsPerChunk) {
       const rr = Math.min(rowsPerChunk, rows - r0);
-      f32.set(x.subarray(xi + r0 * cols, xi + (r0 + rr) * cols), REGION.a / 4);
-      kernels.colSum(REGION.out, REGION.a, rr, cols);
+      view.f32.set(x.subarray(xi + r0 * cols, xi + (r0 + rr) * cols), REGION.a / 4);
+      copyKernels!.colSum(REGION.out, REGION.a, rr, cols, cols);
     }
   }
-  for (let j = 0; j < cols; j++) acc[j] = f64[accBase + j];
+  for (let j = 0; j < cols; j++) acc[j] = view.f64[accBase + j];
   return true;
 }

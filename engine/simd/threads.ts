@@ -61,7 +61,7 @@ for (;;) {
 `;
 
 /** The kernels a helper can run, by export name (a job names one by its index here). */
-export const HELPER_KERNELS = ['gemm_f32', 'gemm_sparse_a', 'gemm_kij', 'exp_f32', ...['add', 'sub', 'mul', 'div'].flatMap((op) => ['FF', 'FR', 'FS', 'RF', 'RR', 'RS', 'SF', 'SR'].map((l) => `${op}_${l}`))];
+export const HELPER_KERNELS = ['gemm_f32', 'gemm_sparse_a', 'gemm_kij', 'exp_f32', 'row_sum_f32', 'col_sum_f64', ...['add', 'sub', 'mul', 'div'].flatMap((op) => ['FF', 'FR', 'FS', 'RF', 'RR', 'RS', 'SF', 'SR'].map((l) => `${op}_${l}`))];
 
 /**
  * Bounds of part `index` of `count` equal parts of [0, size), each a multiple of `align` long

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tensor, getNumThreads, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/simd/threads.js';
 import { expF32 } from '../../engine/ops/exp-f32.js';
+import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';
 import { naiveMatmulF32 } from '../tensor/naive.js';
 
@@ -130,6 +131,32 @@ describe('the kernels split over helper threads give the bits of one thread and 
       expectSameBits(bwd2.values, (i) => bwd1.values[i], 'backward, 2 threads vs 1');
       expectSameBits(bwd2.values, (i) => wantB[i], 'backward vs the naive loop (float64, rounded once)');
     }), { numRuns: 4 });
+  });
+
+  it('row sums of 8 to 31 floats (counts.sum(1, keepdim)): parts of rows give cascadeSumF32\'s bits (PyTorch\'s order)', () => {
+    fc.assert(fc.property(fc.integer({ min: 8, max: 31 }), fc.integer({ min: 20_000, max: 30_000 }), fc.nat(), (len, rows, seed) => {
+      const x = values(rows * len, seed, 1e4);
+      const two = run(2, [[x, [rows, len]]], (t) => t.sum(1, true));
+      const one = run(1, [[x, [rows, len]]], (t) => t.sum(1, true));
+      expect(two.jobs, `${rows} rows of ${len}`).toBeGreaterThan(0);
+      expectSameBits(two.values, (j) => one.values[j], `row sums of ${len}, 2 threads vs 1`);
+      expectSameBits(two.values, (j) => cascadeSumF32(x, j * len, len), `row sums of ${len} vs cascadeSumF32`);
+    }), { numRuns: 5 });
+  });
+
+  it('column sums (sum(0)): parts of the columns, each over every row in order, equal the float64 sums rounded once', () => {
+    fc.assert(fc.property(fc.integer({ min: 2000, max: 3000 }), fc.integer({ min: 100, max: 500 }), fc.nat(), (rows, cols, seed) => {
+      const x = values(rows * cols, seed, 1e4);
+      const two = run(2, [[x, [rows, cols]]], (t) => t.sum(0, true));
+      const one = run(1, [[x, [rows, cols]]], (t) => t.sum(0, true));
+      expect(two.jobs, `${rows}×${cols}`).toBeGreaterThan(0);
+      expectSameBits(two.values, (j) => one.values[j], `sum(0) of ${rows}×${cols}, 2 threads vs 1`);
+      expectSameBits(two.values, (j) => {
+        let acc = 0;
+        for (let i = 0; i < rows; i++) acc += x[i * cols + j];
+        return f32(acc);
+      }, `sum(0) of ${rows}×${cols} vs the float64 loop`);
+    }), { numRuns: 5 });
   });
 
   it('setNumThreads takes a positive integer', () => {
