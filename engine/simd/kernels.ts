@@ -23,6 +23,7 @@
  */
 import { Code, encodeModule, F32, I32, V128, type FunctionDef } from './wasm-encoder.js';
 import { EXP_TABLES } from '../ops/exp-f32.js';
+import { startupThreads } from './thread-count.js';
 
 /** Bytes of scratch memory: four regions of `CHUNK` floats plus the exp tables and pair list. */
 export const SCRATCH_BYTES = 8 * 65536;
@@ -581,9 +582,10 @@ function build(): Kernels | null {
   const defs = [...binaryDefs, ...otherDefinitions()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
-  // written, so an unused arena costs no memory. Shared where the runtime has SharedArrayBuffer,
-  // so that a worker thread can run kernels on the same tensors (threads.ts).
-  const canShare = typeof SharedArrayBuffer === 'function';
+  // written, so an unused arena costs no memory. Shared where the runtime has SharedArrayBuffer
+  // and more than one thread is wanted, so that helper threads can run kernels on the same
+  // tensors (threads.ts); not shared otherwise (the kernels run ~20% slower on shared memory).
+  const canShare = typeof SharedArrayBuffer === 'function' && startupThreads() > 1;
   for (const shared of canShare ? [true, false] : [false]) {
     for (const p of MEMORY_PAGES) {
       let memory: Kernels['memory'];

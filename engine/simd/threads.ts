@@ -14,9 +14,12 @@
  * Helpers are `unref`'d: they never keep the process alive.
  *
  * Where there is no `worker_threads` (a browser) or no shared memory, everything runs on one
- * thread. `setNumThreads(1)` or the environment variable `MAKEMORE_THREADS=1` pins one thread.
+ * thread. `setNumThreads(1)` pins one thread; the environment variable `MAKEMORE_THREADS=1` does
+ * so from start-up, and then the memory is not shared either (shared memory makes some kernels
+ * ~20% slower), so `setNumThreads(2)` later has no helpers to use.
  */
 import { REGION, kernels } from './kernels.js';
+import { MAX_THREADS, startupThreads } from './thread-count.js';
 
 /** The part of `worker_threads.Worker` used here (kept local so the engine needs no Node types). */
 interface WorkerLike {
@@ -30,8 +33,6 @@ type WorkerCtor = new (code: string, options: { eval: true; workerData: unknown 
 const STATE = 0, KERNEL = 1, ARGS = 2, RESULT = 12, READY = 13, FAILED = 14, BLOCK_INTS = 16;
 /** Values of STATE. */
 const IDLE = 0, JOB = 1, DONE = 2;
-/** At most this many threads (this one and the helpers). */
-const MAX_THREADS = 8;
 
 /** The code of a helper (plain JavaScript, evaluated by the Worker). */
 const HELPER_CODE = `
@@ -78,24 +79,13 @@ interface Helper {
 }
 
 const helpers: Helper[] = [];
-let requested = defaultThreads();
+let requested = startupThreads();
 let jobs = 0;
 
 function workerCtor(): WorkerCtor | null {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const wt = proc?.getBuiltinModule?.('node:worker_threads') as { Worker?: WorkerCtor } | undefined;
   return wt?.Worker ?? null;
-}
-
-function defaultThreads(): number {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown } }).process;
-  const env = proc?.env?.MAKEMORE_THREADS;
-  if (env !== undefined && env !== '') {
-    const n = Number(env);
-    if (Number.isInteger(n) && n >= 1) return Math.min(n, MAX_THREADS);
-  }
-  const os = proc?.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
-  return Math.max(1, Math.min(os?.availableParallelism?.() ?? 1, MAX_THREADS));
 }
 
 /**

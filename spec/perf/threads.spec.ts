@@ -8,6 +8,7 @@ import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tensor, getNumThreads, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/simd/threads.js';
+import { startupThreads } from '../../engine/simd/thread-count.js';
 import { expF32 } from '../../engine/ops/exp-f32.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';
@@ -37,7 +38,8 @@ function run(threads: number, inputs: [Float32Array, number[]][], f: (...t: Tens
   return { values, jobs: helperJobs() - before };
 }
 
-describe('the kernels split over helper threads give the bits of one thread and of the plain loop', () => {
+// MAKEMORE_THREADS=1 (or a one-core machine) starts the engine without shared memory: no helpers to test
+describe.skipIf(startupThreads() === 1)('the kernels split over helper threads give the bits of one thread and of the plain loop (skipped when the engine starts with one thread)', () => {
   let threads = 1;
   beforeAll(async () => {
     setNumThreads(2);
@@ -145,7 +147,7 @@ describe('the kernels split over helper threads give the bits of one thread and 
   });
 
   it('column sums (sum(0)): parts of the columns, each over every row in order, equal the float64 sums rounded once', () => {
-    fc.assert(fc.property(fc.integer({ min: 2000, max: 3000 }), fc.integer({ min: 100, max: 500 }), fc.nat(), (rows, cols, seed) => {
+    fc.assert(fc.property(fc.integer({ min: 3000, max: 4000 }), fc.integer({ min: 400, max: 600 }), fc.nat(), (rows, cols, seed) => {
       const x = values(rows * cols, seed, 1e4);
       const two = run(2, [[x, [rows, cols]]], (t) => t.sum(0, true));
       const one = run(1, [[x, [rows, cols]]], (t) => t.sum(0, true));
