@@ -12,8 +12,8 @@
  *   add rounded to float32 (no fused multiply-add), as a BLAS sgemm accumulates (PyTorch's
  *   matmul is within float32 rounding of it, in another order);
  * - a long shared dimension and a small C (`k > 4n`, `n·m ≤ 4096`: the lecture's backward
- *   xencᵀ · G with k = 228,146, or a vector times a matrix): the sum is kept in float64 and
- *   rounded once, so its error does not grow with k;
+ *   xencᵀ · G with k = 228,146, or a row vector times a matrix of k > 4 rows and m ≤ 4096
+ *   columns): the sum is kept in float64 and rounded once, so its error does not grow with k;
  * - float64 and int32: float64 sums (an int32 result is stored modulo 2³²).
  */
 import { Tensor } from '../tensor.js';

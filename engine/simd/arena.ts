@@ -13,14 +13,21 @@
  * written stay with the process (a WebAssembly memory cannot give them back); when the arena is
  * full, storages are ordinary typed arrays again.
  *
- * Every block has 16 spare bytes after its data: the matmul kernels may write one float past a
- * row (rewritten by the next row) or read three floats past it (into lanes that are discarded).
+ * Every block has 16 spare bytes after its data: the matmul kernels may read up to three floats
+ * past a row (into lanes that are discarded).
+ *
+ * The kernel drivers' temporaries (a packed operand, a staging chunk, lists) live in two scratch
+ * slots of the arena (`scratchFloat32`, `scratchInt32`): a slot's block is kept between calls and
+ * replaced by a larger one (a power of two) only when a call needs more, so temporaries of ever
+ * new sizes do not pile up in the arena.
  */
 import type { DType, TypedArray } from '../dtype.js';
 import { SCRATCH_BYTES, kernels } from './kernels.js';
 
 /** Free blocks by size in bytes: their byte offsets. */
 const free = new Map<number, number[]>();
+/** Free scratch-slot blocks by size (kept apart, so that they never skew the storages' counts). */
+const freeScratch = new Map<number, number[]>();
 let top = SCRATCH_BYTES;
 let inUse = 0;
 /** Blocks reused from the free lists, taken new from the top, and freed (for `memoryStats`). */
@@ -40,16 +47,19 @@ function blockSize(bytes: number): number {
 }
 
 function freeBlock(offset: number, size: number, scratch: boolean): void {
-  if (!scratch) arenaCounts.returned++;
-  inUse -= size;
-  const list = free.get(size);
+  if (!scratch) {
+    arenaCounts.returned++;
+    inUse -= size;
+  }
+  const lists = scratch ? freeScratch : free;
+  const list = lists.get(size);
   if (list) list.push(offset);
-  else free.set(size, [offset]);
+  else lists.set(size, [offset]);
 }
 
 /** A block of `size` bytes: a free one, or new room at the top; null when the arena is full. */
 function takeBlock(size: number, scratch: boolean): number | null {
-  const reused = free.get(size)?.pop();
+  const reused = (scratch ? freeScratch : free).get(size)?.pop();
   if (reused !== undefined) {
     if (!scratch) arenaCounts.reused++;
     return reused;
@@ -63,19 +73,18 @@ function takeBlock(size: number, scratch: boolean): number | null {
 
 /**
  * A typed array of `n` elements in the arena (contents unspecified), or null when there is no
- * arena (no WebAssembly memory) or it is full. A `scratch` array (a kernel driver's temporary,
- * freed before it returns) is left out of the counts `memoryStats` reports.
+ * arena (no WebAssembly memory) or it is full.
  */
-export function arenaArray(dtype: DType, n: number, scratch = false): TypedArray | null {
+export function arenaArray(dtype: DType, n: number): TypedArray | null {
   if (kernels === null || registry === null || dtype === 'bool') return null;
   const bytesPer = dtype === 'float64' ? 8 : 4;
   const size = blockSize(n * bytesPer);
-  const offset = takeBlock(size, scratch);
+  const offset = takeBlock(size, false);
   if (offset === null) return null;
   inUse += size;
   const buffer = kernels.buffer;
   const arr = dtype === 'float32' ? new Float32Array(buffer, offset, n) : dtype === 'int32' ? new Int32Array(buffer, offset, n) : new Float64Array(buffer, offset, n);
-  registry?.register(arr, [offset, size, scratch], arr);
+  registry?.register(arr, [offset, size, false], arr);
   return arr;
 }
 
@@ -84,13 +93,47 @@ export function isArenaArray(arr: TypedArray): boolean {
   return kernels !== null && arr.buffer === kernels.buffer;
 }
 
-/** Free the block of an arena array now (`scratch` as when it was made); the caller guarantees nothing uses `arr` again. */
-export function freeArenaArray(arr: TypedArray, scratch = false): void {
+/** Free the block of an arena array now; the caller guarantees nothing uses `arr` again. */
+export function freeArenaArray(arr: TypedArray): void {
   registry?.unregister(arr);
-  freeBlock(arr.byteOffset, blockSize(arr.byteLength), scratch);
+  freeBlock(arr.byteOffset, blockSize(arr.byteLength), false);
 }
 
 /** Set every element of an arena array to zero (with `memory.fill`: a typed array's `fill` is much slower on shared memory). */
 export function zeroArenaArray(arr: TypedArray): void {
   kernels!.fillZero(arr.byteOffset, arr.byteLength);
+}
+
+/** A scratch slot of the kernel drivers (two temporaries can be in use at once). */
+export type ScratchSlot = 0 | 1;
+
+/** Each slot's block (byte offset and size), or null before its first use. */
+const slots: ({ offset: number; size: number } | null)[] = [null, null];
+
+/** The byte offset of slot `slot`'s block, grown to hold `bytes`; null when the arena is full. */
+function scratchOffset(slot: ScratchSlot, bytes: number): number | null {
+  const held = slots[slot];
+  if (held !== null && bytes + 16 <= held.size) return held.offset;
+  if (held !== null) freeBlock(held.offset, held.size, true);
+  slots[slot] = null;
+  const size = blockSize(2 ** Math.ceil(Math.log2(Math.max(bytes, 4096))));
+  const offset = takeBlock(size, true);
+  if (offset === null) return null;
+  slots[slot] = { offset, size };
+  return offset;
+}
+
+/**
+ * `n` floats of scratch slot `slot` in the arena (contents unspecified), valid until the slot is
+ * asked for again; null without an arena or when it is full. Not counted by `memoryStats`.
+ */
+export function scratchFloat32(slot: ScratchSlot, n: number): Float32Array | null {
+  const offset = kernels === null ? null : scratchOffset(slot, 4 * n);
+  return offset === null ? null : new Float32Array(kernels!.buffer, offset, n);
+}
+
+/** `n` int32 of scratch slot `slot` (see `scratchFloat32`). */
+export function scratchInt32(slot: ScratchSlot, n: number): Int32Array | null {
+  const offset = kernels === null ? null : scratchOffset(slot, 4 * n);
+  return offset === null ? null : new Int32Array(kernels!.buffer, offset, n);
 }

@@ -15,7 +15,7 @@ import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
 import { expF32 } from '../ops/exp-f32.js';
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView, type Layout } from './kernels.js';
-import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
+import { isArenaArray, scratchInt32 } from './arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 /** Views of the shared memory (operands in the arena) and of the copy kernels' memory (operands copied in and out). */
@@ -184,7 +184,7 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
 function simdExpSplit(out: Float32Array, o: number, x: Float32Array, xi: number, n: number): boolean {
   const n4 = n - (n % 4);
   // room for every pair of the range: n4 / 2 entries
-  const lists = arenaArray('int32', n4 / 2 + 4, true) as Int32Array | null;
+  const lists = scratchInt32(0, n4 / 2 + 4);
   if (lists === null) return false;
   const bounds: [number, number][] = [];
   const listed = runSplit(MIN_PART, n4, (i, count) => {
@@ -192,10 +192,7 @@ function simdExpSplit(out: Float32Array, o: number, x: Float32Array, xi: number,
     // part i lists into lists[s / 2 …]: at most (e − s) / 2 entries
     return ['exp_f32', [out.byteOffset + 4 * (o + s), x.byteOffset + 4 * (xi + s), e - s, lists.byteOffset + 2 * s]];
   });
-  if (listed === null) {
-    freeArenaArray(lists, true);
-    return false;
-  }
+  if (listed === null) return false;
   listed.forEach((count, i) => {
     const s = bounds[i][0];
     for (let k = 0; k < count; k++) {
@@ -204,7 +201,6 @@ function simdExpSplit(out: Float32Array, o: number, x: Float32Array, xi: number,
       out[o + p + 1] = expF32(x[xi + p + 1]);
     }
   });
-  freeArenaArray(lists, true);
   for (let p = n4; p < n; p++) out[o + p] = expF32(x[xi + p]);
   return true;
 }

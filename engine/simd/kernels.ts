@@ -82,7 +82,6 @@ export interface Kernels {
 const LAYOUTS: Layout[] = ['F', 'R', 'S'];
 
 function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): FunctionDef {
-  // params: out, a, b, rows, cols; locals: r, j, outRow, aRow, bRow (i32), va, vb (v128), sa, sb (f32)
   // params: out, a, b, rows, cols, overlapOk; locals: r, j, outRow, aRow, bRow (i32), va, vb (v128), sa, sb (f32)
   const OUT = 0, A = 1, B = 2, ROWS = 3, COLS = 4, OVERLAP = 5, R = 6, J = 7, OROW = 8, AROW = 9, BROW = 10, VA = 11, VB = 12, SA = 13, SB = 14;
   const c = new Code();

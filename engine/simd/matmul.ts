@@ -9,7 +9,7 @@
  */
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
-import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
+import { isArenaArray, scratchFloat32 } from './arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 const { f32 } = memoryView;
@@ -87,15 +87,12 @@ export function simdGemmF32(
   if (!isSimdEnabled() || kernels === null || n < 4 || m < 8 || k < 1 || n * m * k < 4096) return false;
   if (!(A instanceof Float32Array) || !(C instanceof Float32Array)) return false;
   const nbJ = (m + 7) >> 3;
-  const packed = arenaArray('float32', nbJ * k * 8, true);
+  const packed = scratchFloat32(0, nbJ * k * 8);
   if (packed === null) return false;
   const aInPlace = isArenaArray(A) && as1 === 1, cInPlace = isArenaArray(C);
   const rowsPerChunk = aInPlace && cInPlace ? n : Math.max(4, Math.floor(STAGE_FLOATS / ((aInPlace ? 0 : k) + (cInPlace ? 0 : m))));
-  const stage = aInPlace && cInPlace ? null : arenaArray('float32', rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)), true);
-  if (stage === null && !(aInPlace && cInPlace)) {
-    freeArenaArray(packed, true);
-    return false;
-  }
+  const stage = aInPlace && cInPlace ? null : scratchFloat32(1, rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)));
+  if (stage === null && !(aInPlace && cInPlace)) return false;
   // panel jb: B[p, c0 … c0+7] for each p, c0 = min(8·jb, m − 8) (the last panel may overlap)
   for (let jb = 0, d = 0; jb < nbJ; jb++) {
     const c0 = Math.min(8 * jb, m - 8);
@@ -111,7 +108,6 @@ export function simdGemmF32(
     const rowsCall = (r0: number, r1: number): [string, number[]] => ['gemm_f32', [cBase + 4 * r0 * m, m, aBase + 4 * r0 * as0, as0, packed.byteOffset, r1 - r0, m, k]];
     const minRows = Math.max(4, Math.ceil(2 ** 21 / (m * k)));
     if (runSplit(minRows, n, (i, count) => rowsCall(...partBounds(n, i, count))) === null) kernels.gemmF32(cBase, m, aBase, as0, packed.byteOffset, n, m, k);
-    freeArenaArray(packed, true);
     return true;
   }
   const cStage = aInPlace ? 0 : rowsPerChunk * k; // where C's rows start in the staging block
@@ -136,8 +132,6 @@ export function simdGemmF32(
     kernels.gemmF32(cPtr, m, aPtr, lda, packed.byteOffset, rows, m, k);
     if (!cInPlace) C.set(stage!.subarray(cStage, cStage + rows * m), oc + start * m);
   }
-  freeArenaArray(packed, true);
-  if (stage !== null) freeArenaArray(stage, true);
   return true;
 }
 

@@ -6,22 +6,21 @@
  */
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
-import { arenaArray, freeArenaArray, isArenaArray } from './arena.js';
+import { isArenaArray, scratchFloat32 } from './arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 /** `out[j] = Σ x[xi + j·len … xi + j·len + len − 1]` (PyTorch's float32 order) for j < rows. */
 export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len: number, out: Float64Array): boolean {
   if (!isSimdEnabled() || kernels === null || !(x instanceof Float32Array) || len < 8 || len >= 32 || rows * len < 256) return false;
-  const sums = isArenaArray(x) ? arenaArray('float32', rows, true) : null;
+  const sums = isArenaArray(x) ? scratchFloat32(0, rows) : null;
   if (sums !== null) {
     // read in place, in one call or in parts of rows on the helper threads; the sums land in a
-    // temporary block of the arena
+    // scratch block of the arena
     const rowsCall = (r0: number, r1: number): [string, number[]] => ['row_sum_f32', [sums.byteOffset + 4 * r0, x.byteOffset + 4 * (xi + r0 * len), r1 - r0, len]];
     if (runSplit(Math.ceil(2 ** 16 / len), rows, (i, count) => rowsCall(...partBounds(rows, i, count))) === null) {
       kernels.rowSum(sums.byteOffset, x.byteOffset + 4 * xi, rows, len);
     }
     for (let j = 0; j < rows; j++) out[j] = sums[j];
-    freeArenaArray(sums, true);
     return true;
   }
   const rowsPerChunk = Math.floor(CHUNK / len);

@@ -81,6 +81,8 @@ interface Helper {
 const helpers: Helper[] = [];
 let requested = startupThreads();
 let jobs = 0;
+/** Set when a helper could not be started. */
+let broken = false;
 
 function workerCtor(): WorkerCtor | null {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -100,11 +102,18 @@ export function setNumThreads(n: number): void {
 }
 
 /**
- * The number of threads the large SIMD kernels may use (`torch.get_num_threads`).
+ * The number of threads the large SIMD kernels may use (`torch.get_num_threads`): 1 where helper
+ * threads cannot run (no `worker_threads`, or the engine started with `MAKEMORE_THREADS=1`, so
+ * its memory is not shared).
  * @example getNumThreads() // 2 on a two-core machine
  */
 export function getNumThreads(): number {
-  return requested;
+  return helpersPossible() ? requested : 1;
+}
+
+/** Whether helper threads can run here: shared kernel memory and `worker_threads`. */
+function helpersPossible(): boolean {
+  return !broken && kernels !== null && kernels.shared && workerCtor() !== null;
 }
 
 /** Jobs the helper threads have run since start-up (tests check with it that a split really ran). */
@@ -114,9 +123,9 @@ export function helperJobs(): number {
 
 /** Start the missing helpers (in the background); false when helpers are impossible here. */
 function startHelpers(): boolean {
-  if (kernels === null || !kernels.shared) return false;
-  const Worker = workerCtor();
-  if (Worker === null) return false;
+  if (!helpersPossible()) return false;
+  const Worker = workerCtor()!;
+  if (kernels === null) return false;
   while (helpers.length < requested - 1) {
     const index = helpers.length;
     const block = REGION.threads + 4 * BLOCK_INTS * index;
@@ -157,7 +166,7 @@ export async function startHelperThreads(timeoutMs = 5000): Promise<number> {
 function readyHelpers(): Helper[] {
   if (requested <= 1) return [];
   if (helpers.length < requested - 1 && !startHelpers()) {
-    requested = 1; // no threads on this runtime
+    broken = true; // a helper could not start: one thread from now on
     return [];
   }
   return helpers.slice(0, requested - 1).filter((h) => Atomics.load(h.control, READY) === 1 && Atomics.load(h.control, FAILED) === 0);
@@ -188,20 +197,35 @@ export function runSplit(minPartSize: number, size: number, part: (index: number
     used.push([h, i]);
     jobs++;
   }
-  const own = part(0, count);
-  if (own !== null) results[0] = call(own[0], own[1]);
+  const t0 = Date.now();
+  try {
+    const own = part(0, count);
+    if (own !== null) results[0] = call(own[0], own[1]);
+  } finally {
+    // wait for every helper, also when this thread's part threw: they write memory its caller owns
+    const failed = waitForHelpers(used, results, Math.max(10_000, 20 * (Date.now() - t0)));
+    if (failed) throw new Error('a SIMD helper thread failed or stopped answering; call setNumThreads(1) to run the kernels on this thread only');
+  }
+  return results;
+}
+
+/**
+ * Wait until each used helper is done (or has failed), collecting the results; a helper still
+ * busy after `timeoutMs` is marked failed (a helper that died cannot say so: its exit event would
+ * need this thread's event loop). True when any failed.
+ */
+function waitForHelpers(used: [Helper, number][], results: number[], timeoutMs: number): boolean {
   let failed = false;
+  const deadline = Date.now() + timeoutMs;
   for (const [h, i] of used) {
-    while (Atomics.load(h.control, STATE) === JOB) {
-      if (Atomics.load(h.control, FAILED) === 1) break;
-      Atomics.wait(h.control, STATE, JOB, 50);
+    while (Atomics.load(h.control, STATE) === JOB && Atomics.load(h.control, FAILED) === 0) {
+      if (Atomics.wait(h.control, STATE, JOB, 50) === 'timed-out' && Date.now() > deadline) Atomics.store(h.control, FAILED, 1);
     }
     if (Atomics.load(h.control, FAILED) === 1) failed = true;
     results[i] = h.control[RESULT];
-    Atomics.store(h.control, STATE, IDLE);
+    if (!failed) Atomics.store(h.control, STATE, IDLE);
   }
-  if (failed) throw new Error('a SIMD helper thread failed; call setNumThreads(1) to run the kernels on this thread only');
-  return results;
+  return failed;
 }
 
 function call(name: string, args: number[]): number {

@@ -351,3 +351,29 @@ describe('tidy and keep', () => {
     expect(() => keep({} as Tensor)).toThrow(/keep: expected a Tensor, got object/);
   });
 });
+
+describe('the SIMD kernels\' temporaries (scratch slots of the arena, found by review)', () => {
+  it('matmuls of ever new shapes do not pile up temporaries in the arena, and the temporaries are not counted', () => {
+    const run = (k: number) => Tensor.fromArray(new Float32Array(128 * k).fill(1), [128, k]).matmul(Tensor.fromArray(new Float32Array(k * 64).fill(0.5), [k, 64]));
+    run(100);
+    const before = memoryStats().arenaReservedBytes;
+    resetMemoryStats();
+    for (let k = 100; k < 700; k++) expect(run(k).index(0, 0).item()).toBe(k * 0.5);
+    // each of 600 shapes needs a packed B of 64·k floats and a staging chunk: ~60 MB if each left
+    // its block behind; the two slots grow by powers of two instead
+    expect(memoryStats().arenaReservedBytes - before).toBeLessThan(2 ** 21);
+    const s = memoryStats();
+    expect([s.fresh, s.reused, s.returned]).toEqual([0, 0, 0]); // plain tensors outside tidy: no arena storages
+    expect(s.arenaBytes).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a temporary never hands its block to a storage: the first storage of a size counts as fresh', () => {
+    tidy(() => { Tensor.fromArray(new Float32Array(64 * 2048).fill(1), [64, 2048]).clone().matmul(Tensor.fromArray(new Float32Array(2048 * 16).fill(1), [2048, 16]).clone()); });
+    resetMemoryStats();
+    const z = tidy(() => Tensor.fromArray(new Float32Array(32768), [32768]).clone());
+    const s = memoryStats();
+    expect(s.returned).toBe(0);
+    expect(s.fresh + s.reused).toBe(1);
+    expect(z.numel()).toBe(32768);
+  });
+});
