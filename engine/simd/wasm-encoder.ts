@@ -145,6 +145,7 @@ export class Code {
   i32x4And(): this { return this.v128And(); }
   i64x2ExtendLowI32x4S(): this { return this.simd(0xc7); }
   i64x2Shl(): this { return this.simd(0xcb); }
+  i64x2AllTrue(): this { return this.simd(0xc3); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Sub(): this { return this.simd(0xe5); }
   f32x4Mul(): this { return this.simd(0xe6); }
