@@ -10,11 +10,12 @@ export const MAX_THREADS = 8;
 
 /** The start-up thread count (see the file comment). */
 export function startupThreads(): number {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown } }).process;
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown; emitWarning?: (message: string) => void } }).process;
   const env = proc?.env?.MAKEMORE_THREADS;
   if (env !== undefined && env !== '') {
     const n = Number(env);
     if (Number.isInteger(n) && n >= 1) return Math.min(n, MAX_THREADS);
+    proc?.emitWarning?.(`MAKEMORE_THREADS=${JSON.stringify(env)} is not a positive integer; it is ignored (the default is the machine's available parallelism)`);
   }
   const os = proc?.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined;
   return Math.max(1, Math.min(os?.availableParallelism?.() ?? 1, MAX_THREADS));

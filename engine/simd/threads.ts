@@ -25,7 +25,6 @@ import { MAX_THREADS, startupThreads } from './thread-count.js';
 interface WorkerLike {
   on(event: 'error' | 'exit', listener: (arg: unknown) => void): void;
   unref(): void;
-  terminate(): unknown;
 }
 type WorkerCtor = new (code: string, options: { eval: true; workerData: unknown }) => WorkerLike;
 

@@ -5,7 +5,7 @@
  * the sizes are above the split thresholds, and every test checks that the helper ran jobs.
  */
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Tensor, getNumThreads, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/simd/threads.js';
 import { startupThreads } from '../../engine/simd/thread-count.js';
@@ -37,6 +37,30 @@ function run(threads: number, inputs: [Float32Array, number[]][], f: (...t: Tens
   const values = tidy(() => f(...inputs.map(([d, s]) => Tensor.fromArray(d, s).clone())).toTypedArray()) as Float32Array;
   return { values, jobs: helperJobs() - before };
 }
+
+describe('MAKEMORE_THREADS', () => {
+  it('a positive integer sets the start-up thread count (at most 8); anything else is ignored with a warning that names it', () => {
+    const saved = process.env.MAKEMORE_THREADS;
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      process.env.MAKEMORE_THREADS = '1';
+      expect(startupThreads()).toBe(1);
+      process.env.MAKEMORE_THREADS = '64';
+      expect(startupThreads()).toBe(8);
+      expect(warn).not.toHaveBeenCalled();
+      for (const bad of ['0', '-2', '1.5', 'two']) {
+        process.env.MAKEMORE_THREADS = bad;
+        expect(startupThreads()).toBeGreaterThanOrEqual(1);
+        expect(String(warn.mock.calls.at(-1)?.[0])).toContain(`MAKEMORE_THREADS="${bad}" is not a positive integer`);
+      }
+      expect(warn).toHaveBeenCalledTimes(4);
+    } finally {
+      warn.mockRestore();
+      if (saved === undefined) delete process.env.MAKEMORE_THREADS;
+      else process.env.MAKEMORE_THREADS = saved;
+    }
+  });
+});
 
 // MAKEMORE_THREADS=1 (or a one-core machine) starts the engine without shared memory: no helpers to test
 describe.skipIf(startupThreads() === 1)('the kernels split over helper threads give the bits of one thread and of the plain loop (skipped when the engine starts with one thread)', () => {
