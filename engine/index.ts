@@ -27,3 +27,10 @@ export { graphOf, toDot, type GraphEntry, type GraphInput, type GraphNodeInput, 
 export { gradcheck, type GradcheckOptions, type GradcheckResult, type GradcheckEntry } from './autograd/gradcheck.js';
 export { Generator, defaultGenerator, manualSeed, type NormalKernel, type GeneratorState, type GeneratorOptions } from './random/generator.js';
 export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';
+// joining, splitting, selection
+
+// more elementwise math and reductions
+
+// creation helpers and more random sampling
+
+// randint, randperm

@@ -627,4 +627,10 @@ export class Tensor {
    * ```
    */
   index(...args: IndexArg[]): Tensor { return index(this, args); }
+
+  // ---------------------------------------------------------------- joining, splitting, selection
+
+  // ---------------------------------------------------------------- more elementwise math
+
+  // ---------------------------------------------------------------- more reductions, scans, sorting
 }

@@ -24,3 +24,4 @@ export { Embedding, type EmbeddingOptions } from './embedding.js';
 export { SGD, type SGDOptions } from './sgd.js';
 export { saveStateDict, loadStateDictFile, readStateDict } from './serialization.js';
 export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
+// activations, containers, normalisation, dropout
