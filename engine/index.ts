@@ -30,6 +30,24 @@ export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, t
 // joining, splitting, selection
 
 // more elementwise math and reductions
+export { abs, sign } from './ops/abs-sign.js';
+export { log2, log1p, expm1 } from './ops/log-exp.js';
+export { sin, cos } from './ops/trig.js';
+export { floor, ceil, round, trunc } from './ops/rounding.js';
+export { clamp } from './ops/clamp.js';
+export { maximum, minimum, min, max, argmin, amax, amin } from './ops/minmax.js';
+export { remainder, floorDivide } from './ops/division.js';
+export { isnan, isinf, isfinite } from './ops/float-classes.js';
+export { logicalNot, logicalAnd, logicalOr } from './ops/logical.js';
+export { reciprocal, rsqrt, square } from './ops/powers.js';
+export { prod } from './ops/product.js';
+export { variance, std, type VarOptions } from './ops/statistics.js';
+export { logsumexp } from './ops/logsumexp.js';
+export { cumsum, cumprod } from './ops/scan.js';
+export { any, all } from './ops/any-all.js';
+export { norm } from './ops/norm.js';
+export { sort, topk, type SortResult } from './ops/sort.js';
+export { allclose, equal } from './ops/closeness.js';
 
 // creation helpers and more random sampling
 

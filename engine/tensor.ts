@@ -28,6 +28,25 @@ import { toDType } from './ops/cast.js';
 import { bincount, type BincountOptions } from './ops/bincount.js';
 import * as random from './random/sampling.js';
 import type { Generator } from './random/generator.js';
+// more elementwise math and reductions (the methods under the two markers below)
+import { abs, sign } from './ops/abs-sign.js';
+import { log2, log1p, expm1 } from './ops/log-exp.js';
+import { sin, cos } from './ops/trig.js';
+import { floor, ceil, round, trunc } from './ops/rounding.js';
+import { clamp } from './ops/clamp.js';
+import { maximum, minimum, minAll, minDim, argmin, amax, amin } from './ops/minmax.js';
+import { remainder, floorDivide } from './ops/division.js';
+import { isnan, isinf, isfinite } from './ops/float-classes.js';
+import { logicalNot, logicalAnd, logicalOr } from './ops/logical.js';
+import { reciprocal, rsqrt, square } from './ops/powers.js';
+import { prod } from './ops/product.js';
+import { variance, std, type VarOptions } from './ops/statistics.js';
+import { logsumexp } from './ops/logsumexp.js';
+import { cumsum, cumprod } from './ops/scan.js';
+import { any, all } from './ops/any-all.js';
+import { norm } from './ops/norm.js';
+import { sort, topk, type SortResult } from './ops/sort.js';
+import { allclose, equal } from './ops/closeness.js';
 
 /** A tensor or a plain number (numbers broadcast like 0-d tensors). */
 export type TensorLike = Tensor | number;
@@ -632,5 +651,222 @@ export class Tensor {
 
   // ---------------------------------------------------------------- more elementwise math
 
+  /**
+   * Elementwise |x| (keeps the dtype; see `abs`).
+   * @example tensor([-1, 2]).abs() // tensor([1, 2])
+   */
+  abs(): Tensor { return abs(this); }
+  /**
+   * Elementwise sign: -1, 0 or 1.
+   * @example tensor([-3, 0, 2]).sign() // tensor([-1,  0,  1])
+   */
+  sign(): Tensor { return sign(this); }
+  /**
+   * Elementwise base-2 logarithm.
+   * @example tensor([1, 8]).log2() // tensor([0., 3.])
+   */
+  log2(): Tensor { return log2(this); }
+  /**
+   * Elementwise log(1 + x).
+   * @example tensor([0, 1]).log1p() // tensor([0.0000, 0.6931])
+   */
+  log1p(): Tensor { return log1p(this); }
+  /**
+   * Elementwise exp(x) − 1.
+   * @example tensor([0, 1]).expm1() // tensor([0.0000, 1.7183])
+   */
+  expm1(): Tensor { return expm1(this); }
+  /**
+   * Elementwise sine.
+   * @example tensor([0, 1]).sin() // tensor([0.0000, 0.8415])
+   */
+  sin(): Tensor { return sin(this); }
+  /**
+   * Elementwise cosine.
+   * @example tensor([0, 1]).cos() // tensor([1.0000, 0.5403])
+   */
+  cos(): Tensor { return cos(this); }
+  /**
+   * Round down.
+   * @example tensor([-1.5, 1.5]).floor() // tensor([-2.,  1.])
+   */
+  floor(): Tensor { return floor(this); }
+  /**
+   * Round up.
+   * @example tensor([-1.5, 1.5]).ceil() // tensor([-1.,  2.])
+   */
+  ceil(): Tensor { return ceil(this); }
+  /**
+   * Round to nearest, halves to even.
+   * @example tensor([0.5, 1.5, 2.5]).round() // tensor([0., 2., 2.])
+   */
+  round(): Tensor { return round(this); }
+  /**
+   * Round toward zero.
+   * @example tensor([-1.5, 1.5]).trunc() // tensor([-1.,  1.])
+   */
+  trunc(): Tensor { return trunc(this); }
+  /**
+   * Limit to [min, max] (numbers or tensors; either may be null).
+   * @example tensor([-2, 0.5, 3]).clamp(0, 1) // tensor([0.0000, 0.5000, 1.0000])
+   */
+  clamp(min?: TensorLike | null, max?: TensorLike | null): Tensor { return clamp(this, min, max); }
+  /**
+   * Elementwise maximum with another tensor (broadcasting).
+   * @example tensor([1, 5]).maximum(tensor([3, 2])) // tensor([3, 5])
+   */
+  maximum(other: Tensor): Tensor { return maximum(this, other); }
+  /**
+   * Elementwise minimum with another tensor (broadcasting).
+   * @example tensor([1, 5]).minimum(tensor([3, 2])) // tensor([1, 2])
+   */
+  minimum(other: Tensor): Tensor { return minimum(this, other); }
+  /**
+   * Python's `%`: the remainder with the sign of the divisor.
+   * @example tensor([-3, 3]).remainder(2) // tensor([1, 1])
+   */
+  remainder(other: TensorLike): Tensor { return remainder(this, other); }
+  /**
+   * Python's `//`: the quotient rounded toward −∞.
+   * @example tensor([-3, 3]).floorDivide(2) // tensor([-2,  1])
+   */
+  floorDivide(other: TensorLike): Tensor { return floorDivide(this, other); }
+  /**
+   * True where NaN.
+   * @example tensor([1, NaN]).isnan() // tensor([False,  True])
+   */
+  isnan(): Tensor { return isnan(this); }
+  /**
+   * True where ±∞.
+   * @example tensor([1, Infinity]).isinf() // tensor([False,  True])
+   */
+  isinf(): Tensor { return isinf(this); }
+  /**
+   * True where neither NaN nor ±∞.
+   * @example tensor([1, Infinity]).isfinite() // tensor([ True, False])
+   */
+  isfinite(): Tensor { return isfinite(this); }
+  /**
+   * True where zero.
+   * @example tensor([0, 2]).logicalNot() // tensor([ True, False])
+   */
+  logicalNot(): Tensor { return logicalNot(this); }
+  /**
+   * True where both are non-zero.
+   * @example tensor([1, 0]).logicalAnd(tensor([1, 1])) // tensor([ True, False])
+   */
+  logicalAnd(other: Tensor): Tensor { return logicalAnd(this, other); }
+  /**
+   * True where either is non-zero.
+   * @example tensor([1, 0]).logicalOr(tensor([0, 0])) // tensor([ True, False])
+   */
+  logicalOr(other: Tensor): Tensor { return logicalOr(this, other); }
+  /**
+   * Elementwise 1/x.
+   * @example tensor([2, 4]).reciprocal() // tensor([0.5000, 0.2500])
+   */
+  reciprocal(): Tensor { return reciprocal(this); }
+  /**
+   * Elementwise 1/√x.
+   * @example tensor([4, 16]).rsqrt() // tensor([0.5000, 0.2500])
+   */
+  rsqrt(): Tensor { return rsqrt(this); }
+  /**
+   * Elementwise x².
+   * @example tensor([-3, 2]).square() // tensor([9, 4])
+   */
+  square(): Tensor { return square(this); }
+
   // ---------------------------------------------------------------- more reductions, scans, sorting
+
+  /**
+   * Minimum of all elements (0-d).
+   * @example tensor([[1, 5], [7, 2]]).min(1).indices // tensor([0, 1])
+   */
+  min(): Tensor;
+  /** Minimum over `dim`: the values and the index of the first minimum. */
+  min(dim: number, keepdim?: boolean): MaxResult;
+  min(dim?: number, keepdim = false): Tensor | MaxResult {
+    return dim === undefined ? minAll(this) : minDim(this, dim, keepdim);
+  }
+  /**
+   * Index of the minimum (flattened when `dim` is omitted).
+   * @example tensor([[1, 5], [7, 0]]).argmin() // tensor(3)
+   */
+  argmin(dim?: number, keepdim = false): Tensor { return argmin(this, dim, keepdim); }
+  /**
+   * Maximum over one or several dims (all when omitted), values only.
+   * @example tensor([[1, 5], [7, 2]]).amax(0) // tensor([7, 5])
+   */
+  amax(dim?: number | readonly number[] | null, keepdim = false): Tensor { return amax(this, dim, keepdim); }
+  /**
+   * Minimum over one or several dims (all when omitted), values only.
+   * @example tensor([[1, 5], [7, 2]]).amin(1) // tensor([1, 2])
+   */
+  amin(dim?: number | readonly number[] | null, keepdim = false): Tensor { return amin(this, dim, keepdim); }
+  /**
+   * Product of all elements, or over `dim`.
+   * @example tensor([[1, 2], [3, 4]]).prod(0) // tensor([3, 8])
+   */
+  prod(dim?: number, keepdim = false): Tensor { return prod(this, dim, keepdim); }
+  /**
+   * Variance over `dim` (all when omitted), `{ correction = 1, keepdim }`.
+   * @example tensor([1, 2, 3, 4]).float().var() // tensor(1.6667)
+   */
+  var(dim?: number | readonly number[] | null, opts: VarOptions = {}): Tensor { return variance(this, dim, opts); }
+  /**
+   * Standard deviation over `dim` (all when omitted), `{ correction = 1, keepdim }`.
+   * @example tensor([1, 2, 3, 4]).float().std(0, { correction: 0 }) // tensor(1.1180)
+   */
+  std(dim?: number | readonly number[] | null, opts: VarOptions = {}): Tensor { return std(this, dim, opts); }
+  /**
+   * log Σ exp over `dim`, computed stably.
+   * @example tensor([0, 0]).float().logsumexp(0) // tensor(0.6931)
+   */
+  logsumexp(dim: number | readonly number[], keepdim = false): Tensor { return logsumexp(this, dim, keepdim); }
+  /**
+   * Running sum along `dim`.
+   * @example tensor([1, 2, 3]).cumsum(0) // tensor([1, 3, 6])
+   */
+  cumsum(dim: number): Tensor { return cumsum(this, dim); }
+  /**
+   * Running product along `dim`.
+   * @example tensor([1, 2, 3]).cumprod(0) // tensor([1, 2, 6])
+   */
+  cumprod(dim: number): Tensor { return cumprod(this, dim); }
+  /**
+   * True if any element (over `dim`) is non-zero.
+   * @example tensor([0, 2]).any() // tensor(True)
+   */
+  any(dim?: number | readonly number[] | null, keepdim = false): Tensor { return any(this, dim, keepdim); }
+  /**
+   * True if every element (over `dim`) is non-zero.
+   * @example tensor([0, 2]).all() // tensor(False)
+   */
+  all(dim?: number | readonly number[] | null, keepdim = false): Tensor { return all(this, dim, keepdim); }
+  /**
+   * The 2-norm over `dim` (all when omitted).
+   * @example tensor([3, 4]).float().norm() // tensor(5.)
+   */
+  norm(p: number | 'fro' = 2, dim?: number | readonly number[] | null, keepdim = false): Tensor { return norm(this, p, dim, keepdim); }
+  /**
+   * The k largest (or smallest) elements along `dim`, with their indices.
+   * @example tensor([1, 5, 3]).topk(2).indices // tensor([1, 2])
+   */
+  topk(k: number, dim = -1, largest = true): SortResult { return topk(this, k, dim, largest); }
+  /**
+   * Stable sort along `dim`: values and indices.
+   * @example tensor([3, 1, 2]).sort().values // tensor([1, 2, 3])
+   */
+  sort(dim = -1, descending = false): SortResult { return sort(this, dim, descending); }
+  /**
+   * True if close to `other` everywhere: |a − b| ≤ atol + rtol·|b|.
+   * @example tensor([1, 2]).float().allclose(tensor([1, 2.000001])) // true
+   */
+  allclose(other: Tensor, rtol = 1e-5, atol = 1e-8, equalNan = false): boolean { return allclose(this, other, rtol, atol, equalNan); }
+  /**
+   * True if same shape and same values.
+   * @example tensor([1, 2]).equal(tensor([1, 2])) // true
+   */
+  equal(other: Tensor): boolean { return equal(this, other); }
 }
