@@ -72,5 +72,7 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true): SortResult
   if (!Number.isInteger(k) || k < 0 || k > r.len) {
     throw new RangeError(`topk: selected index k out of range (k = ${k}, but dim ${dim} of the tensor of shape ${formatShape(x.shape)} has ${r.len} elements)`);
   }
-  return pick(x, r, orderRows(r, k, largest), k, 'TopkBackward0');
+  // a 0-d tensor gives itself for k = 0 or 1 (PyTorch's quirk: topk(tensor(3.), 0) is tensor(3.))
+  const kept = x.ndim === 0 ? 1 : k;
+  return pick(x, r, orderRows(r, kept, largest), kept, 'TopkBackward0');
 }
