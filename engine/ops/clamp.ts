@@ -17,8 +17,6 @@ import { scalarTensor } from './map.js';
 import { toDType } from './cast.js';
 import { weightedGrad } from './grad-where.js';
 
-type Bound = TensorLike | null | undefined;
-
 /**
  * PyTorch's result type of several operands: dimensioned tensors decide, unless a 0-d tensor or
  * (then) a plain number is of a higher category (bool < integer < floating); a fractional number
@@ -41,7 +39,7 @@ function resultTypeOf(xs: readonly TensorLike[]): DType {
   return combine(dim, combine(zero, wrapped))!;
 }
 
-function checkBound(b: Bound, name: string): void {
+function checkBound(b: TensorLike | null | undefined, name: string): void {
   if (b !== null && b !== undefined && !(b instanceof Tensor) && typeof b !== 'number') {
     throw new TypeError(`clamp: '${name}' must be a number, a Tensor or null, got ${typeof b}`);
   }
@@ -56,7 +54,7 @@ function checkBound(b: Bound, name: string): void {
  *
  * @example clamp(tensor([-2, 0.5, 3]), 0, 1) // tensor([0.0000, 0.5000, 1.0000])
  */
-export function clamp(x: Tensor, min?: Bound, max?: Bound): Tensor {
+export function clamp(x: Tensor, min?: TensorLike | null, max?: TensorLike | null): Tensor {
   checkBound(min, 'min');
   checkBound(max, 'max');
   const lo = min ?? null, hi = max ?? null;
