@@ -193,6 +193,15 @@ describe('each backward comment, derived by hand on one case', () => {
     expect(gradOf(x4, an)).toEqual([0, 0.5, 0.5, 0]);
   });
 
+  it('NaN as PyTorch 1.13 (its printed gradients): amax gives NaN everywhere (g / 0 ties · mask), min() and min(dim) send g to the NaN', () => {
+    const x = leaf([1, NaN, 2]);
+    expect(gradOf(x, amax(x))).toEqual([NaN, NaN, NaN]);
+    const y = leaf([1, NaN, 2]);
+    expect(gradOf(y, y.min())).toEqual([0, 1, 0]);
+    const z = leaf([[1, NaN, 2]]);
+    expect(gradOf(z, z.min(1).values)).toEqual([0, 1, 0]);
+  });
+
   it('prod: Π_{j≠i} x_j, with zeros (ProdBackward0 all, ProdBackward1 dim)', () => {
     const cases: [number[], number[]][] = [[[2, 4, 5], [20, 10, 8]], [[2, 0, 3], [0, 6, 0]], [[0, 0, 3], [0, 0, 0]]];
     for (const [v, want] of cases) {
