@@ -72,7 +72,8 @@ export function indexPut_<T extends Tensor>(x: T, indices: readonly (Tensor | re
 
   // the storage position of x[i₀[b], i₁[b], …, 0, …] for each b of B (checked, negatives wrapped)
   const nB = numelOf(B);
-  const pos = new Float64Array(nB).fill(x.offset);
+  // (int32 positions when they fit: a typed-array index that is a double is a slow lookup)
+  const pos = (x.storage.length < 2 ** 31 ? new Int32Array(nB) : new Float64Array(nB)).fill(x.offset);
   idx.forEach((t, k) => {
     const vals = t.expand(B).toTypedArray();
     const size = x.shape[k], stride = x.strides[k];
@@ -90,7 +91,12 @@ export function indexPut_<T extends Tensor>(x: T, indices: readonly (Tensor | re
   const restStrides = x.strides.slice(m);
   const bool = x.dtype === 'bool';
   let k = 0;
-  for (let b = 0; b < nB; b++) {
+  if (rest.length === 0) {
+    // one element per index (the lecture's N[xs, ys] += 1): no inner walk
+    if (!accumulate) for (let b = 0; b < nB; b++) xd[pos[b]] = vd[b];
+    else if (!bool) for (let b = 0; b < nB; b++) xd[pos[b]] += vd[b];
+    else for (let b = 0; b < nB; b++) xd[pos[b]] = Number(xd[pos[b]] !== 0 || vd[b] !== 0);
+  } else for (let b = 0; b < nB; b++) {
     forEachRow(rest, [restStrides], [pos[b]], (n, p, s) => {
       for (let i = 0; i < n; i++, p += s, k++) {
         if (!accumulate) xd[p] = vd[k];
