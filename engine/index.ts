@@ -35,7 +35,7 @@ export { flip, repeat } from './ops/flip-repeat.js';
 export { tril, triu } from './ops/triangular.js';
 export { eye } from './creation.js';
 export { where, maskedFill } from './ops/where.js';
-export { gather, scatter, scatterAdd } from './ops/gather-scatter.js';
+export { gather, scatter, scatterAdd, scatter_, scatterAdd_ } from './ops/gather-scatter.js';
 export { indexSelect, indexAdd_, type IndexAddOptions } from './ops/index-select.js';
 export { indexPut_ } from './ops/index-put.js';
 

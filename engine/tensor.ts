@@ -34,7 +34,7 @@ import { flatten, unflatten } from './ops/flatten.js';
 import { flip, repeat } from './ops/flip-repeat.js';
 import { tril, triu } from './ops/triangular.js';
 import { where, maskedFill } from './ops/where.js';
-import { gather, scatter, scatterAdd } from './ops/gather-scatter.js';
+import { gather, scatter, scatterAdd, scatter_, scatterAdd_ } from './ops/gather-scatter.js';
 import { indexSelect, indexAdd_, type IndexAddOptions } from './ops/index-select.js';
 import { indexPut_ } from './ops/index-put.js';
 
@@ -705,6 +705,16 @@ export class Tensor {
    * @example zeros([1, 3]).scatterAdd(1, tensor([[0, 0]]), ones([1, 2])) // tensor([[2., 0., 0.]])
    */
   scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor { return scatterAdd(this, dim, index, src); }
+  /**
+   * In place: write `src` along `dim` at the positions in `index` (see `scatter_`).
+   * @example zeros([2, 3]).scatter_(1, tensor([[2], [0]]), 1) // tensor([[0., 0., 1.], [1., 0., 0.]])
+   */
+  scatter_(dim: number, index: Tensor, src: TensorLike): this { return scatter_(this, dim, index, src); }
+  /**
+   * In place: add `src` along `dim` at the positions in `index` (see `scatterAdd_`).
+   * @example zeros([3]).scatterAdd_(0, tensor([0, 0, 2]), ones([3])) // tensor([2., 0., 1.])
+   */
+  scatterAdd_(dim: number, index: Tensor, src: Tensor): this { return scatterAdd_(this, dim, index, src); }
   /**
    * The slices along `dim` at the positions of the 1-d `index` (see `indexSelect`).
    * @example tensor([[1, 2], [3, 4]]).indexSelect(1, tensor([1, 1, 0])) // tensor([[2, 2, 1], [4, 4, 3]])

@@ -23,6 +23,7 @@ import { record } from '../autograd/node.js';
 import { checkOperand, scalarTensor } from './map.js';
 import { copyContiguous } from './views.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
+import { checkTarget, rebase, recording } from './inplace.js';
 
 /** A shape as PyTorch sees it in these ops: a 0-d tensor counts as 1-d of size 1. */
 const asRank1 = (shape: readonly number[]) => (shape.length === 0 ? [1] : shape);
@@ -89,10 +90,10 @@ function srcGradient(g: Tensor, d: number, idx: Tensor, src: Tensor): Tensor {
 }
 
 /**
- * The checks of scatter and scatterAdd (PyTorch's order and words), then a copy of x with src
- * written (or added) at the index. A fresh copy: an index out of bounds throws before x changes.
+ * The checks of scatter and scatterAdd, in PyTorch's order and words, including every index
+ * value against the dim's size, so that nothing is written when one fails.
  */
-function scatterCopy(op: string, x: Tensor, d: number, idx: Tensor, src: Tensor, srcIsValue: boolean, add: boolean): Tensor {
+function checkScatter(op: string, x: Tensor, d: number, idx: Tensor, src: Tensor, srcIsValue: boolean): void {
   if (!srcIsValue && src.dtype !== x.dtype) {
     throw new TypeError(`${op}(): Expected self.dtype to be equal to src.dtype (self is ${x.dtype}, src is ${src.dtype}; convert src with .to('${x.dtype}'))`);
   }
@@ -107,20 +108,30 @@ function scatterCopy(op: string, x: Tensor, d: number, idx: Tensor, src: Tensor,
       );
     }
   }
-  const out = copyContiguous(x);
-  const od = out.storage.data, sd = src.storage.data, id = idx.storage.data;
-  const size = xs[d], step = x.ndim === 0 ? 0 : out.strides[d];
+  const size = xs[d];
+  for (const v of idx.toTypedArray()) if (v < 0 || v >= size) throw outOfBounds(op, v, d, size, x.shape);
+}
+
+/** Write (or add) src into `target` along `d` at the index, through target's strides (checked before). */
+function scatterInto(target: Tensor, d: number, idx: Tensor, src: Tensor, srcIsValue: boolean, add: boolean): void {
+  const od = target.storage.data, sd = src.storage.data, id = idx.storage.data;
+  const step = target.ndim === 0 ? 0 : target.strides[d];
   const srcStrides = srcIsValue || src.ndim === 0 ? idx.shape.map(() => 0) : src.strides;
-  const bool = x.dtype === 'bool';
-  forEachRow(idx.shape, [idx.strides, srcStrides, stridesAlong(out, idx.shape, d)], [idx.offset, src.offset, 0], (n, p0, s0, p1, s1, p2, s2) => {
+  const bool = target.dtype === 'bool';
+  forEachRow(idx.shape, [idx.strides, srcStrides, stridesAlong(target, idx.shape, d)], [idx.offset, src.offset, target.offset], (n, p0, s0, p1, s1, p2, s2) => {
     for (let i = 0; i < n; i++, p0 += s0, p1 += s1, p2 += s2) {
-      const v = id[p0];
-      if (v < 0 || v >= size) throw outOfBounds(op, v, d, size, x.shape);
-      const q = p2 + v * step;
+      const q = p2 + id[p0] * step;
       if (!add) od[q] = sd[p1];
       else od[q] = bool ? Number(od[q] !== 0 || sd[p1] !== 0) : od[q] + sd[p1];
     }
   });
+}
+
+/** A copy of x with src written (or added) at the index. */
+function scatterCopy(op: string, x: Tensor, d: number, idx: Tensor, src: Tensor, srcIsValue: boolean, add: boolean): Tensor {
+  checkScatter(op, x, d, idx, src, srcIsValue);
+  const out = copyContiguous(x);
+  scatterInto(out, d, idx, src, srcIsValue, add);
   return out;
 }
 
@@ -172,4 +183,54 @@ export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: Tensor): 
   if (!(src instanceof Tensor)) throw new TypeError(`scatter_add: src must be a Tensor, got ${src === null ? 'null' : typeof src} (use scatter for a number)`);
   const out = scatterCopy('scatter_add', x, d, idx, src, false, true);
   return record(out, 'ScatterAddBackward0', [x, src], (g) => [g, srcGradient(g, d, idx, src)], [idx]);
+}
+
+/**
+ * In place: write `src` into x along `dim` at the positions in `index` (PyTorch's
+ * `Tensor.scatter_`; see `scatter` for the rules). Every check is made before anything is
+ * written (a failing call changes nothing). `zeros([n, V]).scatter_(1, ys.unsqueeze(1), 1)` is
+ * a one-hot encoding.
+ *
+ * Backward (ScatterBackward0 / ScatterBackward1): as `scatter`.
+ *
+ * @example zeros([2, 3]).scatter_(1, tensor([[2], [0]]), 1) // tensor([[0., 0., 1.], [1., 0., 0.]])
+ */
+export function scatter_<T extends Tensor>(x: T, dim: number, index: Tensor, src: TensorLike): T {
+  const d = normalizeDim(dim, x.ndim, 'scatter_');
+  const idx = indexTensor('scatter_', index);
+  checkOperand('scatter_', src);
+  const s = src instanceof Tensor ? src : scalarTensor(src, x.dtype);
+  checkScatter('scatter_', x, d, idx, s, !(src instanceof Tensor));
+  // ---- in-place machinery (engine/ops/inplace.ts): the target checks
+  checkTarget('scatter_', x, null, null);
+  scatterInto(x, d, idx, s, !(src instanceof Tensor), false);
+  // ---- in-place machinery: version bump and history rebasing
+  x.versionCounter.value++;
+  if (recording(x, src)) {
+    if (src instanceof Tensor) rebase(x, 'ScatterBackward0', src, (g) => [scatter(g, d, idx, 0), srcGradient(g, d, idx, src)], idx);
+    else rebase(x, 'ScatterBackward1', src, (g) => [scatter(g, d, idx, 0)], idx);
+  }
+  return x;
+}
+
+/**
+ * In place: add `src` into x along `dim` at the positions in `index` (PyTorch's
+ * `Tensor.scatter_add_`; see `scatterAdd`). Every check is made before anything is written.
+ *
+ * Backward (ScatterAddBackward0): as `scatterAdd`.
+ *
+ * @example zeros([3]).scatterAdd_(0, tensor([0, 0, 2]), ones([3])) // tensor([2., 0., 1.])
+ */
+export function scatterAdd_<T extends Tensor>(x: T, dim: number, index: Tensor, src: Tensor): T {
+  const d = normalizeDim(dim, x.ndim, 'scatter_add_');
+  const idx = indexTensor('scatter_add_', index);
+  if (!(src instanceof Tensor)) throw new TypeError(`scatter_add_: src must be a Tensor, got ${src === null ? 'null' : typeof src} (use scatter_ for a number)`);
+  checkScatter('scatter_add_', x, d, idx, src, false);
+  // ---- in-place machinery (engine/ops/inplace.ts): the target checks
+  checkTarget('scatter_add_', x, null, null);
+  scatterInto(x, d, idx, src, false, true);
+  // ---- in-place machinery: version bump and history rebasing
+  x.versionCounter.value++;
+  if (recording(x, src)) rebase(x, 'ScatterAddBackward0', src, (g) => [g, srcGradient(g, d, idx, src)], idx);
+  return x;
 }

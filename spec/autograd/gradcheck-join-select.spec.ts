@@ -92,13 +92,15 @@ describe('selection (float64 gradcheck, float32 agreement)', () => {
     }), RUNS);
   });
 
-  it('gather, scatter (tensor and number), scatterAdd with repeated indices', () => {
+  it('gather, scatter (tensor and number), scatterAdd with repeated indices, and the in-place forms', () => {
     fc.assert(fc.property(shapeDimArb, fc.integer({ min: 1, max: 4 }), seedArb, fc.boolean(), ({ shape, d, dn }, along, seed, t) => {
       const is = shape.map((s, k) => (k === d ? along : s));
       const index = randomIndex(is, shape[d], seed + 5);
       checkOp((x) => gather(x, dn, index), [spec(shape, seed, t)]);
       checkOp((x, s) => scatterAdd(x, dn, index, s), [spec(shape, seed, t), spec(is, seed + 1, t)]);
       checkOp((x) => scatter(x, dn, index, 0.25), [spec(shape, seed, t)]);
+      checkOp((x, s) => x.mul(1).scatterAdd_(dn, index, s), [spec(shape, seed, t), spec(is, seed + 1, t)]); // in place, on a non-leaf
+      checkOp((x) => x.mul(1).scatter_(dn, index, 0.25), [spec(shape, seed, t)]);
       // scatter with a tensor src: unique positions along dim (a permutation's prefix), so no value is lost to a repeat
       const r = rng(seed + 9);
       const take = Math.min(along, shape[d]);
@@ -106,6 +108,7 @@ describe('selection (float64 gradcheck, float32 agreement)', () => {
       const uniqShape = shape.map((s, k) => (k === d ? take : s));
       const uniq = Tensor.fromArray(Int32Array.from({ length: numel(uniqShape) }, (_, i) => perm[Math.floor(i / numel(uniqShape.slice(d + 1))) % take]), uniqShape, 'int32');
       checkOp((x, s) => scatter(x, dn, uniq, s), [spec(shape, seed, t), spec(shape.map((n, k) => (k === d ? take + 1 : n)), seed + 2)]); // src larger than the index
+      checkOp((x, s) => x.mul(1).scatter_(dn, uniq, s), [spec(shape, seed, t), spec(uniqShape, seed + 2)]);
     }), RUNS);
   });
 

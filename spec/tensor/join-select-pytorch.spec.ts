@@ -66,6 +66,8 @@ function run(c: Case, xs: (Tensor | number)[]): Tensor | Tensor[] {
     case 'scatter': return scatter(t(0), a.dim, t(1), xs[2]);
     case 'scatter_add': return scatterAdd(t(0), a.dim, t(1), t(2));
     case 'index_select': return indexSelect(t(0), a.dim, t(1));
+    case 'scatter_': return t(0).clone().scatter_(a.dim, t(1), xs[2]);
+    case 'scatter_add_': return t(0).clone().scatterAdd_(a.dim, t(1), t(2));
     case 'index_put': return t(0).clone().indexPut_(xs.slice(1, -1) as Tensor[], xs[xs.length - 1], a.accumulate);
     case 'index_add': return t(0).clone().indexAdd_(a.dim, t(1), t(2), { alpha: a.alpha });
     default: throw new Error(`unknown op ${c.op}`);

@@ -160,6 +160,27 @@ describe('gather, scatter, scatterAdd', () => {
     }), RUNS);
   });
 
+  it('scatter_ / scatterAdd_ write the same values in place through any layout, bump the version, and change nothing when a check fails', () => {
+    const arb = arbGatherShapes.chain((s) => fc.tuple(fc.constant(s), arbOf(s.xs), arbIndex(s.is, s.xs[s.d]), arbOf(s.is), arbLayout, fc.boolean()));
+    fc.assert(fc.property(arb, ([{ d }, a, idx, src, layout, add]) => {
+      const x = materialize(a, 'float32', layout);
+      const I = materialize(idx, 'int32');
+      const S = materialize(src, 'float32', layout, 2);
+      const want = add ? scatterAdd(x, d, I, S) : scatter(x, d, I, S);
+      const before = x.version;
+      expect(add ? x.scatterAdd_(d, I, S) : x.scatter_(d, I, S)).toBe(x);
+      expect(x.version).toBe(before + 1);
+      expect(Array.from(x.toTypedArray())).toEqual(Array.from(want.toTypedArray()));
+    }), RUNS);
+    const x = zeros([2, 3]);
+    expect(() => x.scatter_(1, tensor([[0, 3]]), 1)).toThrow('scatter_: index 3 is out of bounds for dimension 1 with size 3');
+    expect(() => x.scatterAdd_(1, tensor([[0, 1], [2, -1]]), ones([2, 2]))).toThrow('scatter_add_: index -1 is out of bounds for dimension 1 with size 3');
+    expect(() => zeros([3], { requiresGrad: true }).scatter_(0, tensor([0]), 1)).toThrow('a leaf Variable that requires grad is being used in an in-place operation');
+    expect(x.version).toBe(0);
+    expect(x.sum().item()).toBe(0);
+    expect(zeros([2, 3]).scatter_(1, tensor([[1], [2]]), 1).tolist()).toEqual([[0, 1, 0], [0, 0, 1]]); // a one-hot encoding
+  });
+
   it('scatter with a number; int32 truncates it; bool scatterAdd is a logical or', () => {
     expect(zeros([2, 3]).scatter(1, tensor([[2], [0]]), 1).tolist()).toEqual([[0, 0, 1], [1, 0, 0]]);
     expect(zeros([2, 3], { dtype: 'int32' }).scatter(1, tensor([[0], [2]]), 2.5).tolist()).toEqual([[2, 0, 0], [0, 0, 2]]);
