@@ -153,3 +153,29 @@ export function arange(a: number, b?: number | TensorOptions, c?: number | Tenso
   for (let i = 0; i < n; i++) out[i] = start + i * step;
   return finish(Tensor.fromArray(out, [n], dtype), opts);
 }
+
+/**
+ * The identity matrix: `n` rows, `m` columns (default `n`), ones on the diagonal (PyTorch's
+ * `torch.eye(n, m)`; float32 unless `{ dtype }` says otherwise).
+ *
+ * @example
+ * ```ts
+ * eye(2) // tensor([[1., 0.], [0., 1.]])
+ * eye(2, 3, { dtype: 'int32' }) // tensor([[1, 0, 0], [0, 1, 0]])
+ * ```
+ */
+export function eye(n: number, m?: number | TensorOptions, opts?: TensorOptions): Tensor {
+  if (typeof m === 'object') {
+    opts = m;
+    m = undefined;
+  }
+  const cols = m ?? n;
+  for (const [name, v] of [['n', n], ['m', cols]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`eye(): argument '${name}' must be an integer, got ${String(v)}`);
+    if (v < 0) throw new RangeError(`${name} must be greater or equal to 0, got ${v}`);
+  }
+  const out = full([n, cols], 0, { dtype: opts?.dtype });
+  const d = out.storage.data;
+  for (let i = 0; i < Math.min(n, cols); i++) d[i * cols + i] = 1;
+  return finish(out, opts);
+}

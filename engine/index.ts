@@ -28,6 +28,16 @@ export { gradcheck, type GradcheckOptions, type GradcheckResult, type GradcheckE
 export { Generator, defaultGenerator, manualSeed, type NormalKernel, type GeneratorState, type GeneratorOptions } from './random/generator.js';
 export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';
 // joining, splitting, selection
+export { cat, stack } from './ops/join.js';
+export { split, chunk } from './ops/split.js';
+export { flatten, unflatten } from './ops/flatten.js';
+export { flip, repeat } from './ops/flip-repeat.js';
+export { tril, triu } from './ops/triangular.js';
+export { eye } from './creation.js';
+export { where, maskedFill } from './ops/where.js';
+export { gather, scatter, scatterAdd, scatter_, scatterAdd_ } from './ops/gather-scatter.js';
+export { indexSelect, indexAdd_, type IndexAddOptions } from './ops/index-select.js';
+export { indexPut_ } from './ops/index-put.js';
 
 // more elementwise math and reductions
 export { abs, sign } from './ops/abs-sign.js';

@@ -47,6 +47,15 @@ import { any, all } from './ops/any-all.js';
 import { norm } from './ops/norm.js';
 import { sort, topk, type SortResult } from './ops/sort.js';
 import { allclose, equal } from './ops/closeness.js';
+import * as join from './ops/join.js';
+import * as splitting from './ops/split.js';
+import { flatten, unflatten } from './ops/flatten.js';
+import { flip, repeat } from './ops/flip-repeat.js';
+import { tril, triu } from './ops/triangular.js';
+import { where, maskedFill } from './ops/where.js';
+import { gather, scatter, scatterAdd, scatter_, scatterAdd_ } from './ops/gather-scatter.js';
+import { indexSelect, indexAdd_, type IndexAddOptions } from './ops/index-select.js';
+import { indexPut_ } from './ops/index-put.js';
 
 /** A tensor or a plain number (numbers broadcast like 0-d tensors). */
 export type TensorLike = Tensor | number;
@@ -648,6 +657,98 @@ export class Tensor {
   index(...args: IndexArg[]): Tensor { return index(this, args); }
 
   // ---------------------------------------------------------------- joining, splitting, selection
+
+  /**
+   * Split into views along `dim`: pieces of `size` (the last one shorter), or of the listed
+   * sizes (PyTorch's `Tensor.split`; see `split`).
+   * @example arange(5).split(2) // [tensor([0, 1]), tensor([2, 3]), tensor([4])]
+   */
+  split(sizeOrSizes: number | readonly number[], dim = 0): Tensor[] { return splitting.split(this, sizeOrSizes, dim); }
+  /**
+   * Split into at most `chunks` views of `ceil(size / chunks)` along `dim` (see `chunk`).
+   * @example arange(6).chunk(3) // [tensor([0, 1]), tensor([2, 3]), tensor([4, 5])]
+   */
+  chunk(chunks: number, dim = 0): Tensor[] { return splitting.chunk(this, chunks, dim); }
+  /**
+   * Reverse the order along `dims` (a copy; see `flip`).
+   * @example tensor([[1, 2], [3, 4]]).flip(0) // tensor([[3, 4], [1, 2]])
+   */
+  flip(dims: number | readonly number[]): Tensor { return flip(this, dims); }
+  /**
+   * Tile: `sizes[i]` copies along dim i (a copy; see `repeat`).
+   * @example tensor([1, 2]).repeat(2) // tensor([1, 2, 1, 2])
+   */
+  repeat(...sizes: (number | readonly number[])[]): Tensor { return repeat(this, sizes.flat()); }
+  /**
+   * Merge dims `startDim` … `endDim` into one (a view when the layout allows; see `flatten`).
+   * @example zeros([2, 3, 4]).flatten(1).shape // [2, 12]
+   */
+  flatten(startDim = 0, endDim = -1): Tensor { return flatten(this, startDim, endDim); }
+  /**
+   * Split dim `dim` into `sizes` (a view; see `unflatten`).
+   * @example arange(6).unflatten(0, [2, 3]).shape // [2, 3]
+   */
+  unflatten(dim: number, sizes: readonly number[]): Tensor { return unflatten(this, dim, sizes); }
+  /**
+   * The lower triangle of the last two dims, the rest zeroed (see `tril`).
+   * @example ones([2, 2]).tril() // tensor([[1., 0.], [1., 1.]])
+   */
+  tril(k = 0): Tensor { return tril(this, k); }
+  /**
+   * The upper triangle of the last two dims, the rest zeroed (see `triu`).
+   * @example ones([2, 2]).triu() // tensor([[1., 1.], [0., 1.]])
+   */
+  triu(k = 0): Tensor { return triu(this, k); }
+  /**
+   * `where(cond, this, other)`: this where `cond` is true, `other` elsewhere (PyTorch's `Tensor.where`).
+   * @example tensor([1, 2, 3]).where(tensor([true, false, true]), 0) // tensor([1, 0, 3])
+   */
+  where(cond: Tensor, other: TensorLike): Tensor { return where(cond, this, other); }
+  /**
+   * A copy with `value` where `mask` is true (see `maskedFill`).
+   * @example tensor([1, 2, 3]).maskedFill(tensor([true, false, true]), 0) // tensor([0, 2, 0])
+   */
+  maskedFill(mask: Tensor, value: TensorLike): Tensor { return maskedFill(this, mask, value); }
+  /**
+   * Read along `dim` at the positions in `index` (see `gather`).
+   * @example tensor([[1, 2, 3], [4, 5, 6]]).gather(1, tensor([[2], [0]])) // tensor([[3], [4]])
+   */
+  gather(dim: number, index: Tensor): Tensor { return gather(this, dim, index); }
+  /**
+   * A copy with `src` written along `dim` at the positions in `index` (see `scatter`).
+   * @example zeros([2, 3]).scatter(1, tensor([[2], [0]]), 1) // tensor([[0., 0., 1.], [1., 0., 0.]])
+   */
+  scatter(dim: number, index: Tensor, src: TensorLike): Tensor { return scatter(this, dim, index, src); }
+  /**
+   * A copy with `src` added along `dim` at the positions in `index` (see `scatterAdd`).
+   * @example zeros([1, 3]).scatterAdd(1, tensor([[0, 0]]), ones([1, 2])) // tensor([[2., 0., 0.]])
+   */
+  scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor { return scatterAdd(this, dim, index, src); }
+  /**
+   * In place: write `src` along `dim` at the positions in `index` (see `scatter_`).
+   * @example zeros([2, 3]).scatter_(1, tensor([[2], [0]]), 1) // tensor([[0., 0., 1.], [1., 0., 0.]])
+   */
+  scatter_(dim: number, index: Tensor, src: TensorLike): this { return scatter_(this, dim, index, src); }
+  /**
+   * In place: add `src` along `dim` at the positions in `index` (see `scatterAdd_`).
+   * @example zeros([3]).scatterAdd_(0, tensor([0, 0, 2]), ones([3])) // tensor([2., 0., 1.])
+   */
+  scatterAdd_(dim: number, index: Tensor, src: Tensor): this { return scatterAdd_(this, dim, index, src); }
+  /**
+   * The slices along `dim` at the positions of the 1-d `index` (see `indexSelect`).
+   * @example tensor([[1, 2], [3, 4]]).indexSelect(1, tensor([1, 1, 0])) // tensor([[2, 2, 1], [4, 4, 3]])
+   */
+  indexSelect(dim: number, index: Tensor): Tensor { return indexSelect(this, dim, index); }
+  /**
+   * In place `this[indices] = values` (or `+=` with `accumulate`; see `indexPut_`).
+   * @example zeros([3], { dtype: 'int32' }).indexPut_([tensor([0, 0, 2])], tensor(1), true) // tensor([2, 0, 1])
+   */
+  indexPut_(indices: readonly (Tensor | readonly number[])[], values: TensorLike, accumulate = false): this { return indexPut_(this, indices, values, accumulate); }
+  /**
+   * In place: add `source`'s slices along `dim` at the positions of `index` (see `indexAdd_`).
+   * @example zeros([3]).indexAdd_(0, tensor([0, 0]), ones([2])) // tensor([2., 0., 0.])
+   */
+  indexAdd_(dim: number, index: Tensor, source: Tensor, opts: IndexAddOptions = {}): this { return indexAdd_(this, dim, index, source, opts); }
 
   // ---------------------------------------------------------------- more elementwise math
 

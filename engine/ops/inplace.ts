@@ -21,7 +21,7 @@ import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 import { copyContiguous } from './views.js';
 
 /** The checks every in-place op makes before writing. */
-function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDtype: string | null): void {
+export function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDtype: string | null): void {
   if (isGradEnabled() && target.requiresGrad && target.isLeaf) {
     throw new Error(
       `${op}: a leaf Variable that requires grad is being used in an in-place operation. ` +
@@ -56,7 +56,7 @@ function checkTarget(op: string, target: Tensor, other: Tensor | null, resultDty
  * the target's previous self. `backward` gets the saved "old" alias. Called only when
  * `recording(target, other)`.
  */
-function rebase(
+export function rebase(
   target: Tensor, name: string, other: TensorLike, backward: (g: Tensor, old: Tensor) => (Tensor | null)[], alsoSaved: Tensor | null = null,
 ): void {
   const otherT = other instanceof Tensor ? other : null;
@@ -69,7 +69,7 @@ function rebase(
 }
 
 /** True when an in-place op must be recorded: grad mode is on and an operand requires grad. */
-function recording(target: Tensor, other: TensorLike): boolean {
+export function recording(target: Tensor, other: TensorLike): boolean {
   return isGradEnabled() && (target.requiresGrad || (other instanceof Tensor && other.requiresGrad));
 }
 
