@@ -48,6 +48,7 @@ export function writeFileOrExplain(path: string, data: string | Uint8Array, what
   try {
     writeFileSync(path, data);
   } catch (err) {
-    throw new Error(`cannot write ${what} "${path}": ${fsProblem(err)}`);
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT'; // only the folder can be missing
+    throw new Error(`cannot write ${what} "${path}": ${missing ? `the folder "${dirname(path)}" does not exist` : fsProblem(err)}`);
   }
 }
