@@ -198,8 +198,8 @@ function main(): void {
     const kernel = values.kernel ?? 'scalar';
     if (kernel !== 'scalar' && kernel !== 'avx2') throw new UsageError(`--kernel must be scalar or avx2, got ${JSON.stringify(kernel)}`);
     const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
-    const steps = values.steps === undefined ? undefined : numberOption('steps', values.steps, 100, 'integer >= 0');
-    const totalSteps = values['total-steps'] === undefined ? undefined : numberOption('total-steps', values['total-steps'], 300, 'integer >= 0');
+    const steps = numberOption('steps', values.steps, 100, 'integer >= 0');
+    const totalSteps = numberOption('total-steps', values['total-steps'], 300, 'integer >= 0');
     opts = { data: str(values.data), kernel, steps, totalSteps };
     // the data set is the user's: a file that cannot be read or a name that cannot be used is
     // reported here, in one line (runLecture reads it again: 32,033 names take milliseconds)
