@@ -13,7 +13,7 @@
  *   --threads N      threads for the SIMD kernels (default: the engine's, getNumThreads();
  *                    PyTorch's figures in the issue are for 1 thread)
  * Data: $MAKEMORE_NAMES, else ../shared/data/names.txt relative to the repository root, else the
- * built-in names of bigram/builtin-names.ts.
+ * same names embedded in bigram/lecture-names.ts.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -21,7 +21,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, Tensor, getNumThreads, multinomial, noGrad, randn, setNumThreads, startHelperThreads, tidy } from '../engine/index.js';
 import { Vocabulary } from '../bigram/data.js';
-import { resolveDataset } from '../bigram/builtin-names.js';
+import { resolveDataset } from '../bigram/dataset.js';
 import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } from '../bigram/counts.js';
 import { initWeights, loss, trainingSet } from '../bigram/neural.js';
 
@@ -51,7 +51,7 @@ function dataset(): { words: string[]; description: string } {
   if (env) return resolveDataset(resolve(env));
   const shared = resolve(ROOT, '../shared/data/names.txt');
   if (existsSync(shared)) return resolveDataset(shared);
-  return resolveDataset(undefined, { cwd: ROOT });
+  return resolveDataset(); // the lecture's names, embedded
 }
 
 // ------------------------------------------------------------------ timing

@@ -1,232 +1,380 @@
 #!/usr/bin/env node
 /**
- * The bigram command line: `npx tsx bigram/cli.ts <command> [options]` (or `npm run bigram --`).
+ * The bigram command line: `makemore-bigram <command> [options]` when installed,
+ * `npm run bigram -- <command> [options]` in the repository.
  *
  *   counts  the counting model: sample names, print the average NLL
  *   train   the neural net: gradient descent with a loss display, then samples; --out saves W
  *   sample  names from a saved model
  *   eval    average NLL of the data or of given words, with the per-bigram breakdown
- *   plot    the lecture's 27×27 counts figure as SVG
+ *   plot    the lecture's counts figure (V×V, 27×27 for names.txt) as SVG
  *
- * User errors (unknown command or flag, unreadable file, bad number) print one line and the
- * usage, and exit with status 2; no stack traces.
+ * Without `--data`, every command uses the lecture's names.txt, embedded in the package.
+ *
+ * A user mistake (unknown command or option, bad number, unreadable data or model file, an
+ * output path that cannot be written, a learning rate that makes training diverge) prints ONE
+ * line on stderr and exits with status 2: no stack trace, and no file written. Every flag and
+ * path is checked before the data is read or training starts.
  */
-import { realpathSync, writeFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, type Tensor } from '../engine/index.js';
 import { Vocabulary } from './data.js';
-import { resolveDataset } from './builtin-names.js';
+import { resolveDataset, type Dataset } from './dataset.js';
 import { countBigrams, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
 import { initWeights, sampleFromNet, train, trainingSet, type TrainOptions } from './neural.js';
 import { BigramModel, trainBigram } from '../nn/index.js';
-import { loadModel, saveModel } from './model-file.js';
+import { loadModel, saveModel, weightsProblem } from './model-file.js';
 import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
+import { outputProblem, writeFileOrExplain } from './output-file.js';
+import { UsageError, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
 
-/**
- * An error in what the user typed: reported in one line with the usage.
- * @example runCli(['no-such-command'], console.log, console.error) // a UsageError inside: prints the usage, returns 2
- */
-export class UsageError extends Error {}
+export { UsageError } from './command-line.js';
 
-const USAGE: Record<string, string> = {
-  counts: 'counts [--data FILE] [--smoothing K] [--seed S] [--samples M]',
-  train: 'train [--data FILE] [--model lecture|nn] [--steps T] [--lr LR] [--reg R] [--seed S] [--samples M] [--out model.safetensors] [--plot loss.svg]',
-  sample: 'sample --model FILE [--data FILE] [--seed S] [--samples M]',
-  eval: 'eval [--data FILE] [--model FILE] [--smoothing K] [WORD...]',
-  plot: 'plot [--data FILE] [--out counts.svg]',
-};
+/** The name the help uses when the caller gives none: the installed binary. */
+const DEFAULT_PROGRAM = 'makemore-bigram';
 
-/**
- * The usage text, for one command or all.
- * @example console.log(cliUsage('train')) // the options of the train command
- */
-export function usage(command?: string): string {
-  const lines = command && USAGE[command] ? [USAGE[command]] : Object.values(USAGE);
-  return `usage: npx tsx bigram/cli.ts ${lines.join('\n       npx tsx bigram/cli.ts ')}`;
+const DEFAULT_SEED = 2147483647n;
+
+const opt = {
+  data: { type: 'string', value: 'FILE', help: 'names file, one name per line', default: "the lecture's names.txt, embedded (32,033 names)" },
+  seed: { type: 'string', value: 'S', help: 'seed of the generator, as torch.manual_seed (−2^63 … 2^64−1)', default: '2147483647' },
+  samples: { type: 'string', value: 'M', help: 'how many names to sample', default: '5' },
+  smoothing: { type: 'string', value: 'K', help: 'add K to every count before normalising (0: none)', default: '1' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies OptionTable;
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: OptionTable;
+  /** What the command takes besides options, or false for nothing. */
+  positionals: string | false;
+  extra?: string[];
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-const common: Options = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
-const OPTIONS: Record<string, Options> = {
-  counts: { ...common, smoothing: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' } },
-  train: { ...common, model: { type: 'string' }, steps: { type: 'string' }, lr: { type: 'string' }, reg: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' }, out: { type: 'string' }, plot: { type: 'string' } },
-  sample: { ...common, model: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' } },
-  eval: { ...common, model: { type: 'string' }, smoothing: { type: 'string' } },
-  plot: { ...common, out: { type: 'string' } },
+const COMMANDS: Record<string, Command> = {
+  counts: {
+    summary: 'The counting model (notes N3–N15): count the bigrams, sample names, print the average negative log-likelihood.',
+    usage: 'counts [options]',
+    options: { data: opt.data, smoothing: opt.smoothing, seed: opt.seed, samples: opt.samples, help: opt.help },
+    positionals: false,
+  },
+  train: {
+    summary: 'The neural net (notes N16–N22): gradient descent on W with the loss of each step, then samples.\nTraining stops with an error when the loss stops being finite (the learning rate is too large).',
+    usage: 'train [options]',
+    options: {
+      data: opt.data,
+      model: { type: 'string', value: 'STYLE', help: "lecture (the notebook's loop) or nn (Linear + crossEntropy + SGD)", default: 'lecture' },
+      steps: { type: 'string', value: 'T', help: 'gradient-descent steps', default: '100' },
+      lr: { type: 'string', value: 'LR', help: 'learning rate', default: '50' },
+      reg: { type: 'string', value: 'R', help: 'regularisation: adds R·mean(W²) to the loss', default: '0.01' },
+      seed: { ...opt.seed, help: 'seed of W = randn(V, V) and of the samples, as torch.manual_seed' },
+      samples: opt.samples,
+      out: { type: 'string', value: 'FILE', help: 'save W and the vocabulary as safetensors', default: 'not saved' },
+      plot: { type: 'string', value: 'FILE', help: 'write the loss curve as SVG (needs --steps ≥ 1)', default: 'none' },
+      help: opt.help,
+    },
+    positionals: false,
+  },
+  sample: {
+    summary: 'Names from a model saved by train --out.',
+    usage: 'sample --model FILE [options]',
+    options: {
+      model: { type: 'string', value: 'FILE', help: 'the safetensors file (required)' },
+      data: { ...opt.data, help: 'names file giving the vocabulary, for a model file without one', default: "the file's vocabulary" },
+      seed: opt.seed,
+      samples: opt.samples,
+      help: opt.help,
+    },
+    positionals: false,
+  },
+  eval: {
+    summary: 'The average negative log-likelihood of WORDs (or of every name of the data), with the per-bigram breakdown.\nWORDs are scored as typed: the vocabulary is case-sensitive, as the data is.',
+    usage: 'eval [options] [WORD...]',
+    options: {
+      data: opt.data,
+      model: { type: 'string', value: 'FILE', help: 'score with a model saved by train --out', default: 'the counts model of the data' },
+      smoothing: { ...opt.smoothing, help: 'add K to every count (counts model only)' },
+      help: opt.help,
+    },
+    positionals: 'WORD',
+    extra: ["WORD...: the words to score (default: every name of the data)"],
+  },
+  plot: {
+    summary: "The lecture's figure of the bigram counts (V×V cells, labelled with the bigram and its count) as SVG.",
+    usage: 'plot [options]',
+    options: { data: opt.data, out: { type: 'string', value: 'FILE', help: 'the SVG file to write', default: 'counts.svg' }, help: opt.help },
+    positionals: false,
+  },
 };
 
-/** Parse a number option: `kind` says what is allowed. */
-function num(name: string, raw: unknown, dflt: number, kind: 'int>=0' | 'int>0' | '>=0' | 'seed'): number {
-  if (raw === undefined) return dflt;
-  const v = Number(raw);
-  const ok = raw !== '' && Number.isFinite(v) && (kind === 'seed' ? Number.isInteger(v) : v >= 0) && (kind.startsWith('int') ? Number.isInteger(v) : true) && (kind === 'int>0' ? v > 0 : true);
-  if (!ok) {
-    const what = { 'int>=0': 'a non-negative integer', 'int>0': 'a positive integer', '>=0': 'a non-negative number', seed: 'an integer' }[kind];
-    throw new UsageError(`--${name} must be ${what}, got ${JSON.stringify(raw)}`);
+/**
+ * The help text: of one command (its options with their defaults), or of the program (the commands).
+ *
+ * @param command - a command name; anything else gives the program's help.
+ * @param program - how the program is run, for the usage lines (default `makemore-bigram`).
+ *
+ * @example console.log(usage('train')) // usage: makemore-bigram train [options] … --steps T  gradient-descent steps (default: 100) …
+ */
+export function usage(command?: string, program: string = DEFAULT_PROGRAM): string {
+  const c = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (c) return formatHelp(`${program} ${c.usage}`, c.summary, c.options, c.extra);
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    `usage: ${program} <command> [options]`,
+    '',
+    'The bigram model of the first makemore lecture. Commands:',
+    ...Object.entries(COMMANDS).map(([n, cmd]) => `  ${n.padEnd(width)}  ${cmd.summary.split('\n')[0]}`),
+    '',
+    `Without --data, every command uses the lecture's names.txt (embedded). "${program} <command> --help" lists a command's options and their defaults.`,
+  ].join('\n');
+}
+
+/** A problem found after the options were accepted; `status` 2 for a user mistake, 1 otherwise. */
+class CommandError extends Error {
+  constructor(message: string, readonly status: 1 | 2) {
+    super(message);
   }
-  return v;
+}
+
+/** Run `fn`; an Error it throws becomes a user mistake (one line, status 2). */
+function userError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new UsageError((e as Error).message, { pointToHelp: false });
+  }
+}
+
+/** The data set and its vocabulary; a file problem or an unusable name is the user's mistake. */
+function loadData(path: string | undefined): { ds: Dataset; vocab: Vocabulary } {
+  return userError(() => {
+    const ds = resolveDataset(path);
+    return { ds, vocab: Vocabulary.fromWords(ds.words) }; // a name containing '.' is the user's error, not a crash
+  });
+}
+
+/** Fail now (before any work) when `path`, the value of `--flag`, cannot be written. */
+function checkOutput(flag: string, path: string): void {
+  const problem = outputProblem(path);
+  if (problem) throw new UsageError(`--${flag} ${JSON.stringify(path)} cannot be written: ${problem}`, { pointToHelp: false });
 }
 
 /**
- * Run one command; `out` receives the lines to print. Returns the exit status.
+ * Run one command; `out` receives the lines to print, `err` the one line of a user mistake.
+ * Returns the exit status: 0, 2 for a user mistake (nothing written), 1 when writing a checked
+ * output file still failed.
+ *
+ * @param program - how the program is run, for the help (default `makemore-bigram`).
+ *
  * @example process.exitCode = runCli(['train', '--steps', '100']);
  */
-export function run(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+export function run(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+  program: string = DEFAULT_PROGRAM,
+): number {
   const [command, ...rest] = argv;
+  const prefix = `bigram${command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command) ? ` ${command}` : ''}`;
   try {
-    if (command === undefined) {
-      err('bigram: missing command');
-      err(usage());
-      return 2;
-    }
     if (command === '--help' || command === '-h' || command === 'help') {
-      out(usage());
+      out(usage(rest[0], program));
       return 0;
     }
-    if (!OPTIONS[command]) throw new UsageError(`unknown command ${JSON.stringify(command)} (expected one of: ${Object.keys(OPTIONS).join(', ')})`);
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, options: OPTIONS[command], allowPositionals: command === 'eval', strict: true });
-    } catch (e) {
-      throw new UsageError((e as Error).message.split('\n')[0]);
-    }
-    const v = parsed.values as Record<string, string | boolean | undefined>;
+    if (command === undefined) throw new UsageError(`missing command (expected one of: ${Object.keys(COMMANDS).join(', ')})`);
+    const spec = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!spec) throw new UsageError(`unknown command ${JSON.stringify(command)} (expected one of: ${Object.keys(COMMANDS).join(', ')})`);
+    const parsed = parseCommandLine(rest, spec.options, spec.positionals);
+    const v = parsed.values;
     if (v.help) {
-      out(usage(command));
+      out(usage(command, program));
       return 0;
     }
-    const data = v.data as string | undefined;
-    const seed = num('seed', v.seed, 2147483647, 'seed');
-    // every number is checked before any data is read
-    const smoothing = num('smoothing', v.smoothing, 1, '>=0');
-    const samples = num('samples', v.samples, 5, 'int>=0');
-    const loadData = () => {
-      try {
-        const ds = resolveDataset(data);
-        Vocabulary.fromWords(ds.words); // a name containing '.' is the user's error, not a crash
-        return ds;
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
-    };
-    switch (command) {
-      case 'counts': {
-        const ds = loadData();
-        out(ds.description);
-        const vocab = Vocabulary.fromWords(ds.words);
-        const P = probabilities(countBigrams(ds.words, vocab), smoothing);
-        for (const name of sampleNames(P, vocab, new Generator().manualSeed(seed), samples)) out(name);
-        out(`average negative log-likelihood: ${evaluate(P, ds.words, vocab, false).avgNll.toFixed(4)}`);
-        return 0;
-      }
-      case 'train': {
-        const steps = num('steps', v.steps, 100, 'int>=0');
-        const lr = num('lr', v.lr, 50, '>=0');
-        const reg = num('reg', v.reg, 0.01, '>=0');
-        const style = (v.model as string | undefined) ?? 'lecture';
-        if (style !== 'lecture' && style !== 'nn') throw new UsageError(`--model must be lecture or nn, got ${JSON.stringify(style)}`);
-        const ds = loadData();
-        out(ds.description);
-        const vocab = Vocabulary.fromWords(ds.words);
-        const set = trainingSet(ds.words, vocab);
-        const W = initWeights(vocab.size, new Generator().manualSeed(seed));
-        const tty = process.stdout.isTTY && out === console.log;
-        // 'lecture': the hand-written loop of bigram/neural.ts; 'nn': Linear + crossEntropy + SGD
-        // from nn/, started from the same W (same losses within float32 rounding)
-        const model = style === 'nn' ? BigramModel.fromLectureWeights(W) : null;
-        const fit = model ? (o: TrainOptions) => trainBigram(model, set, o) : (o: TrainOptions) => train(W, set, o);
-        const losses = fit({
-          steps, lr, reg,
-          onStep: (k, loss) => {
-            if (tty) {
-              const width = 30, done = Math.round(((k + 1) / steps) * width);
-              process.stdout.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] step ${k + 1}/${steps} loss ${loss.toFixed(4)}`);
-              if (k + 1 === steps) process.stdout.write('\n');
-            } else out(`step ${k + 1}/${steps} loss ${loss.toFixed(4)}`);
-          },
-        });
-        if (model) W.data.copy_(model.linear.weight.detach().T);
-        if (v.out) {
-          saveModel(v.out as string, W, vocab);
-          out(`saved W to ${v.out}`);
-        }
-        if (v.plot) {
-          if (losses.length === 0) throw new UsageError('--plot needs at least one training step');
-          writeFileSync(v.plot as string, lossCurveSvg(losses, { title: `training loss (lr ${lr}, reg ${reg})` }));
-          out(`wrote the loss curve to ${v.plot}`);
-        }
-        for (const name of sampleFromNet(W, vocab, new Generator().manualSeed(seed), samples)) out(name);
-        return 0;
-      }
-      case 'sample': {
-        if (!v.model) throw new UsageError('sample needs --model FILE');
-        const fallback = data ? Vocabulary.fromWords(loadData().words) : undefined;
-        const { W, vocab } = loadModelOrUsage(v.model as string, fallback);
-        for (const name of sampleFromNet(W, vocab, new Generator().manualSeed(seed), samples)) out(name);
-        return 0;
-      }
-      case 'eval': {
-        const words = parsed.positionals.map((w) => w.trim().toLowerCase());
-        let P: Tensor;
-        let vocab: Vocabulary;
-        const ds = !v.model || words.length === 0 || data ? loadData() : null;
-        if (ds) out(ds.description);
-        if (v.model) {
-          const m = loadModelOrUsage(v.model as string, ds ? Vocabulary.fromWords(ds.words) : undefined);
-          vocab = m.vocab;
-          const counts = m.W.exp();
-          P = counts.div(counts.sum(1, true));
-        } else {
-          vocab = Vocabulary.fromWords(ds!.words);
-          P = probabilities(countBigrams(ds!.words, vocab), smoothing);
-        }
-        const target = words.length ? words : ds!.words;
-        let e;
-        try {
-          e = evaluate(P, target, vocab, words.length > 0);
-        } catch (er) {
-          throw new UsageError((er as Error).message);
-        }
-        for (const s of e.bigrams) out(formatBigramScore(s));
-        out(`log_likelihood=${pyFloat(e.logLikelihood)}`);
-        out(`nll=${pyFloat(e.nll)}`);
-        out(`average nll=${pyFloat(e.avgNll)} over ${e.n} bigrams`);
-        return 0;
-      }
-      case 'plot': {
-        const ds = loadData();
-        out(ds.description);
-        const vocab = Vocabulary.fromWords(ds.words);
-        const N = countBigrams(ds.words, vocab).tolist() as number[][];
-        const path = (v.out as string | undefined) ?? 'counts.svg';
-        writeFileSync(path, countsFigureSvg(N, vocab.itos));
-        out(`wrote the ${vocab.size}×${vocab.size} counts figure to ${path}`);
-        return 0;
-      }
-    }
-    return 0;
+    return runCommand(command, v, parsed.positionals, out);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`bigram ${command ?? ''}: ${e.message}`.replace('bigram : ', 'bigram: '));
-      err(usage(OPTIONS[command ?? ''] ? command : undefined));
+      const hint = e.pointToHelp ? ` (see: ${program}${prefix === 'bigram' ? '' : ` ${command}`} --help)` : '';
+      err(`${prefix}: ${e.message}${hint}`);
       return 2;
     }
-    if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {
-      err(`bigram ${command}: ${e.message}`);
-      return 1;
+    if (e instanceof CommandError) {
+      err(`${prefix}: ${e.message}`);
+      return e.status;
     }
     throw e;
   }
 }
 
-function loadModelOrUsage(path: string, fallback?: Vocabulary) {
+/** The command, its options accepted by the parser: every value and path is checked first. */
+function runCommand(command: string, v: Record<string, string | true>, words: string[], out: (line: string) => void): number {
+  const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const data = str('data');
+  const seed = seedOption(v.seed, DEFAULT_SEED);
+  const smoothing = numberOption('smoothing', v.smoothing, 1, 'number >= 0');
+  const samples = numberOption('samples', v.samples, 5, 'integer >= 0');
+  const seeded = () => new Generator().manualSeed(seed);
+  switch (command) {
+    case 'counts': {
+      const { ds, vocab } = loadData(data);
+      out(ds.description);
+      const P = probabilities(countBigrams(ds.words, vocab), smoothing);
+      for (const name of sampleNames(P, vocab, seeded(), samples)) out(name);
+      out(`average negative log-likelihood: ${evaluate(P, ds.words, vocab, false).avgNll.toFixed(4)}`);
+      return 0;
+    }
+    case 'train':
+      return trainCommand(v, data, seed, samples, out);
+    case 'sample': {
+      const model = str('model');
+      if (model === undefined) throw new UsageError('sample needs --model FILE');
+      const fallback = data !== undefined ? loadData(data).vocab : undefined;
+      const { W, vocab } = userError(() => loadModel(model, fallback));
+      for (const name of sampleFromNet(W, vocab, seeded(), samples)) out(name);
+      return 0;
+    }
+    case 'eval': {
+      const model = str('model');
+      // words are scored as typed (trimmed like the lines of a names file): the vocabulary is
+      // case-sensitive, so "Emma" is refused with a hint rather than silently lower-cased
+      const typed = words.map((w) => w.trim());
+      const ds = model === undefined || typed.length === 0 || data !== undefined ? loadData(data) : null;
+      let P: Tensor;
+      let vocab: Vocabulary;
+      if (model !== undefined) {
+        const m = userError(() => loadModel(model, ds?.vocab));
+        vocab = m.vocab;
+        const counts = m.W.exp();
+        P = counts.div(counts.sum(1, true));
+      } else {
+        vocab = ds!.vocab;
+        P = probabilities(countBigrams(ds!.ds.words, vocab), smoothing);
+      }
+      for (const w of typed) checkWord(w, vocab);
+      const target = typed.length ? typed : ds!.ds.words;
+      const e = userError(() => evaluate(P, target, vocab, typed.length > 0));
+      if (ds) out(ds.ds.description);
+      for (const s of e.bigrams) out(formatBigramScore(s));
+      out(`log_likelihood=${pyFloat(e.logLikelihood)}`);
+      out(`nll=${pyFloat(e.nll)}`);
+      out(`average nll=${pyFloat(e.avgNll)} over ${e.n} bigrams`);
+      return 0;
+    }
+    case 'plot': {
+      const path = str('out') ?? 'counts.svg';
+      checkOutput('out', path);
+      const { ds, vocab } = loadData(data);
+      out(ds.description);
+      const N = countBigrams(ds.words, vocab).tolist() as number[][];
+      write(path, countsFigureSvg(N, vocab.itos), 'counts figure');
+      out(`wrote the ${vocab.size}×${vocab.size} counts figure to ${path}`);
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/** A word to score must be encodable; an upper-case word whose lower case is gets a hint. */
+function checkWord(word: string, vocab: Vocabulary): void {
+  if (word === '') throw new UsageError('an empty WORD cannot be scored', { pointToHelp: false });
   try {
-    return loadModel(path, fallback);
+    vocab.encode(word);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const lower = word.toLowerCase();
+    let hint = '';
+    if (lower !== word) {
+      try {
+        vocab.encode(lower);
+        hint = ` (words are scored as typed and the names are lower-case: did you mean "${lower}"?)`;
+      } catch {
+        // the lower-case word is not encodable either: no hint
+      }
+    }
+    throw new UsageError(`${(e as Error).message}${hint}`, { pointToHelp: false });
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) process.exitCode = run(process.argv.slice(2));
+/** Write an output file that {@link checkOutput} accepted; a failure now is not the user's mistake. */
+function write(path: string, data: string, what: string): void {
+  try {
+    writeFileOrExplain(path, data, what);
+  } catch (e) {
+    throw new CommandError((e as Error).message, 1);
+  }
+}
+
+function trainCommand(v: Record<string, string | true>, data: string | undefined, seed: bigint, samples: number, out: (line: string) => void): number {
+  const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const steps = numberOption('steps', v.steps, 100, 'integer >= 0');
+  const lr = numberOption('lr', v.lr, 50, 'number >= 0');
+  const reg = numberOption('reg', v.reg, 0.01, 'number >= 0');
+  const style = str('model') ?? 'lecture';
+  if (style !== 'lecture' && style !== 'nn') throw new UsageError(`--model must be lecture or nn, got ${JSON.stringify(style)}`);
+  const outPath = str('out');
+  const plotPath = str('plot');
+  // everything that could stop the command after training is checked before it starts
+  if (plotPath !== undefined && steps === 0) throw new UsageError('--plot needs at least one training step (--steps is 0)');
+  if (outPath !== undefined) checkOutput('out', outPath);
+  if (plotPath !== undefined) checkOutput('plot', plotPath);
+  if (outPath !== undefined && plotPath !== undefined && resolve(outPath) === resolve(plotPath)) {
+    throw new UsageError(`--out and --plot name the same file ${JSON.stringify(outPath)}`);
+  }
+  const { ds, vocab } = loadData(data);
+  out(ds.description);
+  const set = trainingSet(ds.words, vocab);
+  const W = initWeights(vocab.size, new Generator().manualSeed(seed));
+  const tty = process.stdout.isTTY && out === console.log;
+  // 'lecture': the hand-written loop of bigram/neural.ts; 'nn': Linear + crossEntropy + SGD
+  // from nn/, started from the same W (same losses within float32 rounding)
+  const model = style === 'nn' ? BigramModel.fromLectureWeights(W) : null;
+  const fit = model ? (o: TrainOptions) => trainBigram(model, set, o) : (o: TrainOptions) => train(W, set, o);
+  const diverged = (what: string) =>
+    new UsageError(`training diverged at ${what}; try a smaller --lr (it is ${lr}); nothing was saved`, { pointToHelp: false });
+  // W as the lecture lays it out (inputs × outputs): nn's Linear keeps its transpose
+  let midLine = false; // the progress bar (on a terminal) is drawn on one line, redrawn each step
+  const currentW = () => (model ? model.linear.weight.detach().T : W);
+  const losses = fit({
+    steps,
+    lr,
+    reg,
+    onStep: (k, loss) => {
+      // a non-finite loss, or a W after this step's update that gives no probabilities, stops
+      // training here (the exception leaves the loop); nothing is saved
+      const stop = (problem: string) => {
+        if (midLine) process.stdout.write('\n'); // end the progress bar's line
+        return new UsageError(`training diverged at step ${k + 1} of ${steps}: ${problem}; try a smaller --lr (it is ${lr}); nothing was saved`, { pointToHelp: false });
+      };
+      if (!Number.isFinite(loss)) throw stop(`the loss is ${loss}`);
+      if (tty) {
+        const width = 30, done = Math.round(((k + 1) / steps) * width);
+        process.stdout.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] step ${k + 1}/${steps} loss ${loss.toFixed(4)}`);
+        midLine = k + 1 < steps;
+        if (!midLine) process.stdout.write('\n');
+      } else out(`step ${k + 1}/${steps} loss ${loss.toFixed(4)}`);
+      const problem = weightsProblem(currentW());
+      if (problem !== undefined) throw stop(`after its update ${problem}`);
+    },
+  });
+  if (model) W.data.copy_(model.linear.weight.detach().T);
+  if (outPath !== undefined) {
+    try {
+      saveModel(outPath, W, vocab);
+    } catch (e) {
+      throw new CommandError((e as Error).message, 1);
+    }
+    out(`saved W to ${outPath}`);
+  }
+  if (plotPath !== undefined) {
+    write(plotPath, lossCurveSvg(losses, { title: `training loss (lr ${lr}, reg ${reg})` }), 'loss curve');
+    out(`wrote the loss curve to ${plotPath}`);
+  }
+  for (const name of sampleFromNet(W, vocab, new Generator().manualSeed(seed), samples)) out(name);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  process.exitCode = run(process.argv.slice(2), console.log, console.error, programName({ bin: 'makemore-bigram', npmScript: 'bigram', source: 'bigram/cli.ts' }));
+}

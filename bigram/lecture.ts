@@ -4,23 +4,26 @@
  * result the way PyTorch printed it. Each section is headed by the notes item it illustrates
  * (`../shared/seed/README.md`, N1–N22).
  *
- *     npm run lecture -- --data ../shared/data/names.txt
+ *     npm run lecture                      # the lecture's names.txt, embedded in the package
+ *     npm run lecture -- --data FILE       # another names file
  *
- * Without `--data`: `names.txt` in the current directory, else the built-in names.
+ * Without `--data` it prints exactly the notebook's values. With another data set the headings
+ * and shapes follow its vocabulary (V×V instead of 27×27). A mistake in the options or the data
+ * file prints one line on stderr and exits with status 2.
  */
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { Generator, arange, explainBroadcast, multinomial, noGrad, oneHot, rand, tensor, type NormalKernel } from '../engine/index.js';
 import { Vocabulary, bigramPairs } from './data.js';
-import { resolveDataset } from './builtin-names.js';
+import { resolveDataset } from './dataset.js';
+import { UsageError, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from './command-line.js';
 import { countBigramsLoop, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
 import { forward, initWeights, loss, sampleFromNet, train, trainingSet } from './neural.js';
 import { pyFloat, pyRepr, torchSize } from './pyrepr.js';
 
 /** Options of the lecture run. */
 export interface LectureOptions {
-  /** Names file (default: names.txt in the cwd, else the built-in names). */
+  /** Names file (default: the lecture's names.txt, embedded). */
   data?: string;
   /** The generator's normal_fill kernel for `randn` (default 'scalar', the lecture's). */
   kernel?: NormalKernel;
@@ -62,8 +65,9 @@ export function runLecture(opts: LectureOptions = {}, print: (line: string) => v
   const top = [...b.entries()].sort((x, y) => y[1] - x[1]).slice(0, 10);
   print(pyRepr(top.map(([k, c]) => ({ tuple: [{ tuple: k.split('\u0000') }, c] }))));
 
-  section('N2–N3', 'the vocabulary and the 27×27 count matrix N (N[ix1, ix2] += 1)');
   const vocab = Vocabulary.fromWords(words);
+  const V = vocab.size; // 27 for names.txt
+  section('N2–N3', `the vocabulary and the ${V}×${V} count matrix N (N[ix1, ix2] += 1)`);
   print(pyRepr(vocab.itos));
   const N = countBigramsLoop(words, vocab);
   print(`N.shape = ${torchSize(N.shape)}, N.sum() = ${N.sum().item()}`);
@@ -94,7 +98,7 @@ export function runLecture(opts: LectureOptions = {}, print: (line: string) => v
   print(`P.sum(1).shape = ${torchSize(P.sum(1).shape)}`);
   print('P / P.sum(1) would broadcast like this (the keepdim trap, N12):');
   print(explainBroadcast(P, P.sum(1)));
-  print(`rows of P sum to: ${P.sum(1).index(arange(3)).toString()} ...`);
+  print(`rows of P sum to: ${P.sum(1).index(arange(Math.min(3, V))).toString()} ...`);
 
   section('N7', 'sampling five names from the counts model (fresh generator, seed 2147483647)');
   for (const name of sampleNames(P, vocab, seeded(), 5)) print(name);
@@ -122,14 +126,14 @@ export function runLecture(opts: LectureOptions = {}, print: (line: string) => v
   print(`xs = ${ex.toString()}`);
   print(`ys = ${ey.toString()}`);
 
-  section('N17', 'one-hot encoding: xenc = F.one_hot(xs, num_classes=27).float()');
-  const xenc = oneHot(ex, vocab.size).float();
+  section('N17', `one-hot encoding: xenc = F.one_hot(xs, num_classes=${V}).float()`);
+  const xenc = oneHot(ex, V).float();
   print(xenc.toString());
   print(`xenc.shape = ${torchSize(xenc.shape)}, xenc.dtype = torch.float32`);
 
-  section('N18–N20', 'W = torch.randn((27, 27), generator=g); probs = softmax(xenc @ W); per-example loss');
+  section('N18–N20', `W = torch.randn((${V}, ${V}), generator=g); probs = softmax(xenc @ W); per-example loss`);
   {
-    const W = initWeights(vocab.size, seeded());
+    const W = initWeights(V, seeded());
     const probs = noGrad(() => forward(W, ex));
     print(`probs.shape = ${torchSize(probs.shape)}`);
     const nlls: number[] = [];
@@ -159,7 +163,7 @@ export function runLecture(opts: LectureOptions = {}, print: (line: string) => v
   section('N22', 'gradient descent on the whole data set (lr 50, regularisation 0.01, N21)');
   const data = trainingSet(words, vocab);
   print(`number of examples: ${data.n}`);
-  const W = initWeights(vocab.size, seeded());
+  const W = initWeights(V, seeded());
   const first = opts.steps ?? 100;
   const total = Math.max(opts.totalSteps ?? 300, first);
   const losses = train(W, data, { steps: first, lr: 50, reg: 0.01 });
@@ -173,36 +177,44 @@ export function runLecture(opts: LectureOptions = {}, print: (line: string) => v
   }
 }
 
+/** The lecture script's options, with their defaults for `--help`. */
+const OPTIONS: OptionTable = {
+  data: { type: 'string', value: 'FILE', help: 'names file, one name per line', default: "the lecture's names.txt, embedded (32,033 names)" },
+  kernel: { type: 'string', value: 'KERNEL', help: "randn's float32 kernel: scalar (the lecture's) or avx2", default: 'scalar' },
+  steps: { type: 'string', value: 'N', help: 'training steps before the first samples', default: '100' },
+  'total-steps': { type: 'string', value: 'M', help: 'training steps in all (at least N)', default: '300' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+
 function main(): void {
-  const usage = 'usage: npm run lecture -- [--data FILE] [--kernel scalar|avx2] [--steps N] [--total-steps M]';
+  const program = programName({ bin: 'makemore-lecture', npmScript: 'lecture', source: 'bigram/lecture.ts' });
+  let opts: LectureOptions;
   try {
-    const { values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        kernel: { type: 'string' },
-        steps: { type: 'string' },
-        'total-steps': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
+    const { values } = parseCommandLine(process.argv.slice(2), OPTIONS);
     if (values.help) {
-      console.log(usage);
+      console.log(formatHelp(`${program} [options]`, "The first makemore lecture's notebook, section by section (notes N1–N22), printed as PyTorch printed it.", OPTIONS));
       return;
     }
     const kernel = values.kernel ?? 'scalar';
-    if (kernel !== 'scalar' && kernel !== 'avx2') throw new Error(`--kernel must be scalar or avx2, got ${kernel}`);
-    const int = (name: string, v: string | undefined) => {
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${v}`);
-      return n;
-    };
-    runLecture({ data: values.data, kernel, steps: int('steps', values.steps), totalSteps: int('total-steps', values['total-steps']) });
+    if (kernel !== 'scalar' && kernel !== 'avx2') throw new UsageError(`--kernel must be scalar or avx2, got ${JSON.stringify(kernel)}`);
+    const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
+    const steps = numberOption('steps', values.steps, 100, 'integer >= 0');
+    const totalSteps = numberOption('total-steps', values['total-steps'], 300, 'integer >= 0');
+    opts = { data: str(values.data), kernel, steps, totalSteps };
+    // the data set is the user's: a file that cannot be read or a name that cannot be used is
+    // reported here, in one line (runLecture reads it again: 32,033 names take milliseconds)
+    try {
+      Vocabulary.fromWords(resolveDataset(opts.data).words);
+    } catch (e) {
+      throw new UsageError((e as Error).message, { pointToHelp: false });
+    }
   } catch (e) {
-    console.error(`lecture: ${(e as Error).message}\n${usage}`);
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`lecture: ${e.message}${e.pointToHelp ? ` (see: ${program} --help)` : ''}`);
     process.exitCode = 2;
+    return;
   }
+  runLecture(opts);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) main();

@@ -67,7 +67,11 @@ export interface TrainOptions {
   lr: number;
   /** Regularisation strength (the lecture uses 0.01). */
   reg: number;
-  /** Called after each step with the step index and the loss before the update. */
+  /**
+   * Called after each step with the step index and the loss before the update. An exception it
+   * throws stops training there, after that step's update (the CLI stops a run whose loss is no
+   * longer finite this way).
+   */
   onStep?: (step: number, loss: number) => void;
 }
 

@@ -1,101 +1,57 @@
 /**
- * bigram/cli.ts: the command line, as a user runs it (a few child processes,
- * `npx tsx bigram/cli.ts …` from the repository root) and in-process through `run(argv, out, err)`
- * for everything else. Expected outputs come from the reference files; user errors must exit
- * with status 2 and print one line plus the usage on stderr, never a stack trace.
+ * bigram/cli.ts: the command line, as a user runs it (a few child processes, `tsx bigram/cli.ts …`
+ * from the repository root) and in-process through `run(argv, out, err)` for everything else.
+ * Expected outputs come from the reference files; user errors must exit with status 2 and print
+ * one line on stderr, never a stack trace (the child-process cases of issue #14 are in
+ * cli-errors.spec.ts).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../bigram/cli.js';
-import { describeIfFile, loadReference, namesPath, referencePath, repoRoot } from '../support/shared.js';
+import { run, usage } from '../../bigram/cli.js';
+import { programName } from '../../bigram/command-line.js';
+import { describeIfFile, loadReference, namesPath, referencePath } from '../support/shared.js';
+import { SPAWN_TIMEOUT, expectUserError, runScript, type Result } from './cli-child.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bigram-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const SPAWN_TIMEOUT = 600_000;
-
-interface Result {
-  status: number | null;
-  stdout: string[];
-  stderr: string[];
-}
-
-/** Split output into lines, without the empty string after a final newline. */
-const lines = (s: string) => s.split('\n').filter((l, i, a) => !(i === a.length - 1 && l === ''));
-
-/**
- * `npx tsx bigram/cli.ts …args` from the repository root. Asynchronous on purpose: a spawnSync
- * that blocks the worker for a minute (the machine is slow) makes vitest's worker RPC time out
- * ("Timeout calling onTaskUpdate") even though every test passes.
- */
-function cli(args: string[]): Promise<Result> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('npx', ['tsx', 'bigram/cli.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), SPAWN_TIMEOUT);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolvePromise({ status, stdout: lines(stdout), stderr: lines(stderr) });
-    });
-  });
-}
+const cli = (args: string[]) => runScript('bigram/cli.ts', args);
 
 /** `run(argv)` in-process, collecting the lines. */
-function inProcess(argv: string[]): Result {
+function inProcess(argv: string[], program?: string): Result {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const status = run(argv, (l) => stdout.push(...l.split('\n')), (l) => stderr.push(...l.split('\n')));
+  const status = run(argv, (l) => stdout.push(...l.split('\n')), (l) => stderr.push(...l.split('\n')), program);
   return { status, stdout, stderr };
 }
 
-/**
- * A user error: status 2, stdout empty, stderr = one message line (matching `message`) and then
- * the usage; no stack trace.
- */
-function expectUsageError(r: Result, message: RegExp): void {
-  expect(r.status, r.stderr.join('\n')).toBe(2);
-  expect(r.stdout).toEqual([]);
-  expect(r.stderr[0]).toMatch(/^bigram( \w+)?: /);
-  expect(r.stderr[0]).toMatch(message);
-  expect(r.stderr[1]).toMatch(/^usage: npx tsx bigram\/cli\.ts /);
-  expect(r.stderr.slice(2).every((l) => /^ {7}npx tsx bigram\/cli\.ts /.test(l))).toBe(true);
-  expect(r.stderr.join('\n')).not.toMatch(/^\s+at |Error:|\.ts:\d+/m);
-}
-
-describe('user errors in child processes (exit 2, one line + usage on stderr)', () => {
-  it('an unknown command', async () => {
-    expectUsageError(await cli(['frobnicate']), /unknown command "frobnicate"/);
-  }, SPAWN_TIMEOUT);
-
-  it('no command at all', async () => {
-    expectUsageError(await cli([]), /missing command/);
-  }, SPAWN_TIMEOUT);
-
-  it('a corrupt model file', async () => {
-    const bad = join(tmp, 'corrupt.safetensors');
-    writeFileSync(bad, Buffer.from('this is not a safetensors file'));
-    expectUsageError(await cli(['sample', '--model', bad]), /corrupt\.safetensors/);
-  }, SPAWN_TIMEOUT);
-});
+/** A user error of the bigram command: exit 2, one line `bigram [command]: …` on stderr. */
+const expectUsageError = (r: Result, message: RegExp) => expectUserError(r, /^bigram( \w+)?: /, message);
 
 describe('user errors in-process (run)', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate" \(expected one of: counts, train, sample, eval, plot\)/],
-    ['an unknown flag', ['counts', '--frob'], /Unknown option '--frob'/],
+    ['no command at all', [], /^bigram: missing command \(expected one of: counts, train, sample, eval, plot\) \(see: makemore-bigram --help\)$/],
+    ['an unknown flag', ['counts', '--frob'], /^bigram counts: unknown option "--frob" \(options: --data, --smoothing, --seed, --samples, --help\) \(see: makemore-bigram counts --help\)$/],
+    ['a flag of another command', ['eval', '--lr', '3'], /unknown option "--lr"/],
+    ['a value given to --help', ['counts', '--help=yes'], /--help takes no value, got "yes"/],
+    ['--data without its value', ['counts', '--data'], /--data needs a value \(FILE\)/],
+    ['--data followed by another option', ['counts', '--data', '--seed', '3'], /--data needs a value \(FILE\)/],
+    ['--steps -1 (a negative number is read as the value)', ['train', '--steps', '-1'], /^bigram train: --steps must be a non-negative integer, got "-1"/],
+    ['--lr -0.5', ['train', '--lr', '-0.5'], /--lr must be a non-negative number, got "-0\.5"/],
+    ['--steps 1e20 (not an exact integer)', ['train', '--steps', '1e20'], /--steps must be a non-negative integer no larger than 9007199254740991, got "1e20"/],
+    ['--steps 0x10', ['train', '--steps', '0x10'], /--steps must be a non-negative integer, got "0x10"/],
+    ['--seed 2^64', ['counts', '--seed', '18446744073709551616'], /--seed must be an integer from -9223372036854775808 to 18446744073709551615 \(the range of torch\.manual_seed\), got "18446744073709551616"/],
+    ['--seed -2^63 - 1', ['counts', '--seed', '-9223372036854775809'], /--seed must be an integer from/],
+    ['--seed abc', ['train', '--seed', 'abc'], /--seed must be an integer from .*, got "abc"/],
+    ['--plot with --steps 0', ['train', '--steps', '0', '--plot', join(tmp, 'p.svg'), '--out', join(tmp, 'm.safetensors')], /--plot needs at least one training step \(--steps is 0\)/],
+    ['--out and --plot the same file', ['train', '--out', join(tmp, 'same'), '--plot', join(tmp, 'same')], /--out and --plot name the same file/],
     ['a missing --data file', ['counts', '--data', join(tmp, 'nope.txt')], /cannot read names file ".*nope\.txt": no such file/],
-    ['an unreadable --data file (a directory)', ['eval', '--data', tmp], /cannot read names file/],
+    ['an unreadable --data file (a directory)', ['eval', '--data', tmp], /cannot read names file ".*": it is a folder, not a file$/],
     ['--samples=-1', ['counts', '--samples=-1'], /--samples must be a non-negative integer, got "-1"/],
-    ['--samples -1 (looks like a flag)', ['counts', '--samples', '-1'], /--samples/],
+    ['--samples -1 (looks like a flag)', ['counts', '--samples', '-1'], /--samples must be a non-negative integer, got "-1"/],
     ['--samples 2.5', ['sample', '--model', 'x.safetensors', '--samples', '2.5'], /--samples must be a non-negative integer, got "2\.5"/],
     ['--lr abc', ['train', '--lr', 'abc'], /--lr must be a non-negative number, got "abc"/],
     ['--steps -3', ['train', '--steps=-3'], /--steps must be a non-negative integer/],
@@ -103,7 +59,7 @@ describe('user errors in-process (run)', () => {
     ['--smoothing x', ['eval', '--smoothing', 'x'], /--smoothing must be a non-negative number/],
     ['--seed 1.5', ['counts', '--seed', '1.5'], /--seed must be an integer/],
     ['sample without --model', ['sample'], /sample needs --model FILE/],
-    ['a positional word where none is taken', ['counts', 'emma'], /positional/i],
+    ['a positional word where none is taken', ['counts', 'emma'], /unexpected argument "emma" \(this command takes options only\)/],
   ];
   for (const [what, argv, message] of cases) {
     it(what, () => expectUsageError(inProcess(argv), message));
@@ -116,11 +72,61 @@ describe('user errors in-process (run)', () => {
     expectUsageError(inProcess(['sample', '--model', join(tmp, 'missing.safetensors')]), /missing\.safetensors/);
   });
 
-  it('--help prints the usage on stdout and exits 0', () => {
-    const r = inProcess(['counts', '--help']);
+  it('nothing was written by the refused commands', () => {
+    expect(existsSync(join(tmp, 'p.svg'))).toBe(false);
+    expect(existsSync(join(tmp, 'm.safetensors'))).toBe(false);
+    expect(existsSync(join(tmp, 'same'))).toBe(false);
+  });
+});
+
+describe('--help', () => {
+  const commands = ['counts', 'train', 'sample', 'eval', 'plot'];
+
+  it('per command: the usage, then every option of the command with its default, on stdout, exit 0', () => {
+    const r = inProcess(['train', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout[0]).toMatch(/^usage: npx tsx bigram\/cli\.ts counts /);
     expect(r.stderr).toEqual([]);
+    expect(r.stdout[0]).toBe('usage: makemore-bigram train [options]');
+    const options = r.stdout.filter((l) => /^ {2}(-h, )?--/.test(l));
+    expect(options.map((l) => l.trim().split(/\s+/)[0].replace(/,$/, ''))).toEqual(['--data', '--model', '--steps', '--lr', '--reg', '--seed', '--samples', '--out', '--plot', '-h']);
+    for (const [flag, dflt] of [['--data', "the lecture's names.txt, embedded (32,033 names)"], ['--model', 'lecture'], ['--steps', '100'], ['--lr', '50'], ['--reg', '0.01'], ['--seed', '2147483647'], ['--samples', '5'], ['--out', 'not saved']]) {
+      expect(options.find((l) => l.trim().startsWith(`${flag} `)), flag).toMatch(new RegExp(`\\(default: ${dflt.replace(/[.()]/g, '\\$&')}\\)$`));
+    }
+  });
+
+  it('every command has a help listing each of its options with -h, and a default where there is one', () => {
+    for (const c of commands) {
+      for (const argv of [[c, '--help'], [c, '-h'], ['help', c]]) {
+        const r = inProcess(argv);
+        expect(r.status, argv.join(' ')).toBe(0);
+        expect(r.stdout.join('\n')).toBe(usage(c));
+      }
+      const text = usage(c);
+      expect(text.startsWith(`usage: makemore-bigram ${c} `)).toBe(true);
+      expect(text).toMatch(/^ {2}-h, --help {2,}show this help$/m);
+      for (const l of text.split('\n').filter((x) => /^ {2}--(data|seed|samples|smoothing|steps|lr|reg|out) /.test(x))) expect(l, c).toMatch(/\(default: .+\)$/);
+    }
+    expect(usage('eval')).toMatch(/^usage: makemore-bigram eval \[options\] \[WORD\.\.\.\]$/m);
+    expect(usage('sample')).toMatch(/--model FILE +the safetensors file \(required\)$/m);
+  });
+
+  it('the program help lists the commands; the name used is the one given', () => {
+    const r = inProcess(['--help'], 'npm run bigram --');
+    expect(r.status).toBe(0);
+    expect(r.stdout[0]).toBe('usage: npm run bigram -- <command> [options]');
+    for (const c of commands) expect(r.stdout.some((l) => l.startsWith(`  ${c} `))).toBe(true);
+    expect(inProcess(['plot', '--frob'], 'npm run bigram --').stderr).toEqual([
+      'bigram plot: unknown option "--frob" (options: --data, --out, --help) (see: npm run bigram -- plot --help)',
+    ]);
+  });
+
+  it('programName: the installed binary, the npm script, the TypeScript file', () => {
+    const names = { bin: 'makemore-bigram', npmScript: 'bigram', source: 'bigram/cli.ts' };
+    expect(programName(names, '/usr/lib/node_modules/.bin/makemore-bigram', {})).toBe('makemore-bigram');
+    expect(programName(names, '/app/node_modules/makemore-ts/dist/bigram/cli.js', {})).toBe('makemore-bigram');
+    expect(programName(names, '/repo/bigram/cli.ts', { npm_lifecycle_event: 'bigram', npm_lifecycle_script: 'tsx bigram/cli.ts' })).toBe('npm run bigram --');
+    expect(programName(names, '/repo/bigram/cli.ts', { npm_lifecycle_event: 'test', npm_lifecycle_script: 'vitest run' })).toBe('npx tsx bigram/cli.ts');
+    expect(programName(names, '/repo/bigram/cli.ts', {})).toBe('npx tsx bigram/cli.ts');
   });
 });
 
@@ -152,11 +158,7 @@ describe('data files with awkward shapes (in-process)', () => {
 
   it('a word with a character the data set does not have is a clear eval error', () => {
     const r = inProcess(['eval', '--data', file('small.txt', 'emma\nava'), 'em!ma']);
-    // the data line went to stdout before the word was scored
-    expect(r.status).toBe(2);
-    expect(r.stderr[0]).toMatch(/^bigram eval: cannot encode "em!ma": character "!" \(position 2\) is not in the vocabulary of 5 symbols$/);
-    expect(r.stderr[1]).toMatch(/^usage: /);
-    expect(r.stderr.join('\n')).not.toMatch(/^\s+at /m);
+    expectUsageError(r, /^bigram eval: cannot encode "em!ma": character "!" \(position 2\) is not in the vocabulary of 5 symbols$/);
   });
 
   it('a name containing the start/end token "." is rejected with its line number', () => {
@@ -182,23 +184,25 @@ describeIfFile(referencePath('torch/lecture.json'), 'the reference safetensors W
   });
 });
 
-describeIfFile(namesPath, 'the commands on names.txt (child processes)', () => {
+describeIfFile(referencePath('torch/lecture.json'), "the commands without --data: the lecture's names.txt, embedded", () => {
   const ref = loadReference('torch/lecture.json');
+  const DATA_LINE = "data: the lecture's names.txt (karpathy/makemore, MIT), embedded (32,033 names)";
 
-  it('counts --data names.txt --samples 5: the reference names and the average NLL 2.4544', async () => {
-    const r = await cli(['counts', '--data', namesPath, '--samples', '5']);
+  it('counts --samples 5 (child process): the reference names and the average NLL 2.4544', async () => {
+    const r = await cli(['counts', '--samples', '5']);
     expect(r.status, r.stderr.join('\n')).toBe(0);
     expect(r.stderr).toEqual([]);
     expect(r.stdout).toEqual([
-      `data: ${namesPath} (32,033 names)`,
+      DATA_LINE,
       ...ref.counts_model_samples_5,
       `average negative log-likelihood: ${ref.smoothed_N_plus_1.avg_nll.toFixed(4)}`,
     ]);
   }, SPAWN_TIMEOUT);
 
-  it('eval --smoothing 0 andrejq: jq has probability 0, the average NLL is inf', async () => {
-    const r = await cli(['eval', '--data', namesPath, '--smoothing', '0', 'andrejq']);
+  it('eval --smoothing 0 andrejq: jq has probability 0, the average NLL is inf', () => {
+    const r = inProcess(['eval', '--smoothing', '0', 'andrejq']);
     expect(r.status, r.stderr.join('\n')).toBe(0);
+    expect(r.stdout[0]).toBe(DATA_LINE);
     const bigrams = r.stdout.filter((l) => /^..: /.test(l));
     expect(bigrams.map((l) => l.slice(0, 2))).toEqual(['.a', 'an', 'nd', 'dr', 're', 'ej', 'jq', 'q.']);
     // N[j, q] is 0 in the reference counts: probability 0, log -inf
@@ -207,28 +211,29 @@ describeIfFile(namesPath, 'the commands on names.txt (child processes)', () => {
     expect(bigrams[6]).toBe('jq: 0.0000 -inf');
     expect(r.stdout).toContain(`log_likelihood=${ref.andrejq_unsmoothed.log_likelihood}`);
     expect(r.stdout).toContain(`average nll=${ref.andrejq_unsmoothed.avg_nll} over ${ref.andrejq_unsmoothed.n} bigrams`);
-  }, SPAWN_TIMEOUT);
+  });
 
-  it('plot --out counts.svg writes the 27×27 figure: one rect per cell, labelled with N', async () => {
+  it('plot --out counts.svg writes the 27×27 figure: one rect per cell, labelled with N', () => {
     const out = join(tmp, 'counts.svg');
-    const r = await cli(['plot', '--data', namesPath, '--out', out]);
+    const r = inProcess(['plot', '--out', out]);
     expect(r.status, r.stderr.join('\n')).toBe(0);
+    expect(r.stdout).toEqual([DATA_LINE, `wrote the 27×27 counts figure to ${out}`]);
     const svg = readFileSync(out, 'utf8');
     expect(svg.startsWith('<svg ')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg.match(/<rect /g)!.length).toBe(27 * 27 + 1); // + the background
     const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts.filter((_, i) => i % 2 === 1)).toEqual((ref.N as number[][]).flat().map(String));
-  }, SPAWN_TIMEOUT);
+  });
 
-  it('train --steps 2 --out model --plot loss.svg, then sample --model model gives the same names', async () => {
+  it('train --steps 2 --out model --plot loss.svg, then sample --model model gives the same names (child processes)', async () => {
     const model = join(tmp, 'model.safetensors');
     const plot = join(tmp, 'loss.svg');
-    const t = await cli(['train', '--data', namesPath, '--steps', '2', '--out', model, '--plot', plot]);
+    const t = await cli(['train', '--steps', '2', '--out', model, '--plot', plot]);
     expect(t.status, t.stderr.join('\n')).toBe(0);
     const losses: number[] = ref.train_losses_200;
     expect(t.stdout.slice(0, 3)).toEqual([
-      `data: ${namesPath} (32,033 names)`,
+      DATA_LINE,
       `step 1/2 loss ${losses[0].toFixed(4)}`, // 3.7686
       `step 2/2 loss ${losses[1].toFixed(4)}`, // 3.3788
     ]);
@@ -242,4 +247,14 @@ describeIfFile(namesPath, 'the commands on names.txt (child processes)', () => {
     expect(s.stderr).toEqual([]);
     expect(s.stdout).toEqual(names);
   }, SPAWN_TIMEOUT);
+});
+
+describeIfFile(namesPath, 'the commands with --data ../shared/data/names.txt', () => {
+  it('print what they print without --data, but for the data line', () => {
+    const withFile = inProcess(['counts', '--data', namesPath, '--samples', '3']);
+    const embedded = inProcess(['counts', '--samples', '3']);
+    expect(withFile.status).toBe(0);
+    expect(withFile.stdout[0]).toBe(`data: ${namesPath} (32,033 names)`);
+    expect(withFile.stdout.slice(1)).toEqual(embedded.stdout.slice(1));
+  });
 });

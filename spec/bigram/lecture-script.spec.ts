@@ -1,16 +1,22 @@
 /**
- * bigram/lecture.ts, the lecture end to end: `runLecture` prints every notes item's section
- * (N1–N22) and, in order, the values PyTorch printed. Expected lines are built from the reference
- * files (`../shared/reference/torch/*.json`), never from the code under test. Training is cut to
- * 2 steps (a full-data step is slow; the 200-step run is in neural-training.spec.ts).
+ * bigram/lecture.ts, the lecture end to end: `runLecture` without a data file (the lecture's
+ * names.txt, embedded) prints every notes item's section (N1–N22) and, in order, the values
+ * PyTorch printed. Expected lines are built from the reference files
+ * (`../shared/reference/torch/*.json`), never from the code under test. Training is cut to 2
+ * steps (a full-data step is slow; the 200-step run is in neural-training.spec.ts). Then other
+ * data sets (headings follow the vocabulary; a one-name file) and the script's user mistakes,
+ * as child processes.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLecture } from '../../bigram/lecture.js';
-import { describeIfFile, loadReference, namesPath, referencePath, repoRoot } from '../support/shared.js';
+import { describeIfFile, loadReference, referencePath } from '../support/shared.js';
+import { SPAWN_TIMEOUT, expectUserError, runAll, runScript, type Result } from './cli-child.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bigram-lecture-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Python's repr of a str (the names here need no escapes). */
 const pyStr = (s: string) => `'${s}'`;
@@ -47,12 +53,12 @@ function headingIds(lines: readonly string[]): number[] {
 }
 
 describeIfFile(referencePath('torch/scalar/lecture.json'), 'the lecture script (bigram/lecture.ts)', () => {
-  describeIfFile(namesPath, 'runLecture({ data: names.txt, steps: 2, totalSteps: 2 })', () => {
+  describe("runLecture({ steps: 2, totalSteps: 2 }): the lecture's names.txt, embedded", () => {
     const ref = loadReference('torch/scalar/lecture.json');
     const rng = loadReference('torch/rng.json');
     const lines: string[] = [];
     beforeAll(() => {
-      runLecture({ data: namesPath, steps: 2, totalSteps: 2 }, (line) => lines.push(...line.split('\n')));
+      runLecture({ steps: 2, totalSteps: 2 }, (line) => lines.push(...line.split('\n')));
     }, 600_000);
 
     it('has a section heading for every notes item N1 … N22, in lecture order', () => {
@@ -67,14 +73,14 @@ describeIfFile(referencePath('torch/scalar/lecture.json'), 'the lecture script (
       const sN = ref.smoothed_N_plus_1;
       const top = ref.top_10_bigrams.map(([a, b, c]: [string, string, number]) => `((${pyStr(a)}, ${pyStr(b)}), ${c})`);
       const at = expectInOrder(lines, [
-        `data: ${namesPath} (32,033 names)`,
+        "data: the lecture's names.txt (karpathy/makemore, MIT), embedded (32,033 names)",
         /^## N1:/,
         `[${ref.first_10_words.map(pyStr).join(', ')}]`,
         String(ref.num_words),
         String(ref.min_len),
         String(ref.max_len),
         `[${top.join(', ')}]`,
-        /^## N2/,
+        '## N2–N3: the vocabulary and the 27×27 count matrix N (N[ix1, ix2] += 1)',
         `[${ref.itos.map(pyStr).join(', ')}]`,
         `N.shape = torch.Size([27, 27]), N.sum() = ${ref.N_total}`,
         /^## N4:/,
@@ -122,37 +128,99 @@ describeIfFile(referencePath('torch/scalar/lecture.json'), 'the lecture script (
   });
 });
 
-describeIfFile(referencePath('torch/scalar/lecture.json'), 'the lecture script without a data file', () => {
-  it('falls back to the built-in names and says how to use names.txt', () => {
-    // runLecture looks for names.txt in the current directory: run it from an empty one. In a
-    // worker thread process.chdir is unavailable, so then spawn the script once instead.
-    const dir = mkdtempSync(join(tmpdir(), 'bigram-lecture-'));
+describe('the lecture on other data sets', () => {
+  const lecture = (words: string[]) => {
+    const path = join(tmp, `names-${words.length}-${words[0]}.txt`);
+    writeFileSync(path, words.join('\n'));
     const lines: string[] = [];
-    const cwd = process.cwd();
-    try {
-      let chdirOk = true;
-      try {
-        process.chdir(dir);
-      } catch {
-        chdirOk = false;
-      }
-      if (chdirOk) {
-        try {
-          runLecture({ steps: 1, totalSteps: 1 }, (l) => lines.push(...l.split('\n')));
-        } finally {
-          process.chdir(cwd);
-        }
-      } else {
-        const r = spawnSync('npx', ['tsx', join(repoRoot, 'bigram/lecture.ts'), '--steps', '1', '--total-steps', '1'], { cwd: dir, encoding: 'utf8' });
-        expect(r.status, r.stderr).toBe(0);
-        lines.push(...r.stdout.split('\n'));
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    runLecture({ data: path, steps: 1, totalSteps: 2 }, (l) => lines.push(...l.split('\n')));
+    return { path, lines };
+  };
+
+  it('headings and shapes follow the vocabulary (5 symbols: 5×5, num_classes=5)', () => {
+    const { path, lines } = lecture(['emma', 'ava', 'mae']);
+    expectInOrder(lines, [
+      `data: ${path} (3 names)`,
+      '## N2–N3: the vocabulary and the 5×5 count matrix N (N[ix1, ix2] += 1)',
+      "['.', 'a', 'e', 'm', 'v']",
+      'N.shape = torch.Size([5, 5]), N.sum() = 13', // 5 + 4 + 4 pairs,
+      '## N17: one-hot encoding: xenc = F.one_hot(xs, num_classes=5).float()',
+      'xenc.shape = torch.Size([5, 5]), xenc.dtype = torch.float32',
+      '## N18–N20: W = torch.randn((5, 5), generator=g); probs = softmax(xenc @ W); per-example loss',
+      'number of examples: 13',
+    ]);
+    expect(lines.filter((l) => l.startsWith('## ') || l.includes('torch.Size')).join('\n')).not.toMatch(/\b27\b/);
+  });
+
+  it('a one-name file, even of one letter, runs to the end (was: "index out of bounds")', () => {
+    for (const words of [['a'], ['emma']]) {
+      const { lines } = lecture(words);
+      const ids = new Set(headingIds(lines));
+      for (let k = 1; k <= 22; k++) expect(ids.has(k), `${words[0]}: N${k}`).toBe(true);
+      expect(lines.filter((l) => /^after 2 steps the loss is \d+\.\d{4}; five names/.test(l)), words[0]).toHaveLength(1);
     }
-    expect(lines[0]).toMatch(/^data: built-in list of [\d,]+ English first names/);
-    expect(lines[0]).toContain('--data ../shared/data/names.txt');
-    expect(lines.some((l) => /^## N22:/.test(l))).toBe(true);
-    expect(lines.filter((l) => /^five names from the net after 1 steps/.test(l)).length).toBe(1);
-  }, 600_000);
+    // the rows of P for a 2-symbol vocabulary: both rows, not three
+    expect(lecture(['a']).lines).toContain('rows of P sum to: tensor([1., 1.]) ...');
+  });
+});
+
+describe('the lecture script as a child process', () => {
+  const dir = join(tmp, 'child');
+  const cases: { what: string; args: string[]; message?: RegExp; status?: number }[] = [];
+  const results: Result[] = [];
+  beforeAll(async () => {
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'one.txt'), 'a\n');
+    writeFileSync(join(dir, 'dot.txt'), 'emma\nj.r.\n');
+    // a names.txt in the working folder is not picked up (the default stays the lecture's data)
+    writeFileSync(join(dir, 'names.txt'), 'zed\n');
+    cases.push(
+      { what: '--steps -1', args: ['--steps', '-1'], message: /^lecture: --steps must be a non-negative integer, got "-1" \(see: npx tsx bigram\/lecture\.ts --help\)$/ },
+      { what: '--total-steps x', args: ['--total-steps', 'x'], message: /^lecture: --total-steps must be a non-negative integer, got "x"/ },
+      { what: '--kernel gpu', args: ['--kernel', 'gpu'], message: /^lecture: --kernel must be scalar or avx2, got "gpu"/ },
+      { what: 'an unknown option', args: ['--lr', '3'], message: /^lecture: unknown option "--lr" \(options: --data, --kernel, --steps, --total-steps, --help\)/ },
+      { what: 'a positional argument', args: ['names.txt'], message: /^lecture: unexpected argument "names\.txt"/ },
+      { what: 'a missing data file', args: ['--data', 'missing.txt'], message: /^lecture: cannot read names file "missing\.txt": no such file$/ },
+      { what: 'a folder as data file', args: ['--data', '.'], message: /^lecture: cannot read names file "\.": it is a folder, not a file$/ },
+      { what: 'a name with the start/end token', args: ['--data', 'dot.txt'], message: /^lecture: cannot build the vocabulary: name 2 \("j\.r\."\) is not usable/ },
+      { what: 'a one-letter, one-name file', args: ['--data', 'one.txt', '--steps', '1', '--total-steps', '1'], status: 0 },
+      { what: '--help', args: ['--help'], status: 0 },
+      { what: 'no --data', args: ['--steps', '0', '--total-steps', '0'], status: 0 },
+    );
+    results.push(...(await runAll(cases.map((c) => () => runScript('bigram/lecture.ts', c.args, dir)))));
+  }, SPAWN_TIMEOUT);
+
+  it('every user mistake: exit 2, one line on stderr naming it, no stack trace, nothing written', () => {
+    cases.forEach((c, i) => {
+      if (c.message) expectUserError(results[i], /^lecture: /, c.message);
+    });
+    expect(readdirSync(dir).sort()).toEqual(['dot.txt', 'names.txt', 'one.txt']);
+  });
+
+  it('a one-letter, one-name file: exit 0, every section', () => {
+    const r = results[cases.findIndex((c) => c.what === 'a one-letter, one-name file')];
+    expect(r.status, r.stderr.join('\n')).toBe(0);
+    expect(r.stderr).toEqual([]);
+    expect(r.stdout[0]).toBe('data: one.txt (1 name)');
+    expect(new Set(headingIds(r.stdout)).size).toBe(22);
+  });
+
+  it('--help lists every option with its default and names the script as it was run', () => {
+    const r = results[cases.findIndex((c) => c.what === '--help')];
+    expect(r.status).toBe(0);
+    expect(r.stdout[0]).toBe('usage: npx tsx bigram/lecture.ts [options]');
+    const options = r.stdout.filter((l) => /^ {2}(-h, )?--/.test(l));
+    expect(options.map((l) => l.trim().split(/\s+/)[0])).toEqual(['--data', '--kernel', '--steps', '--total-steps', '-h,']);
+    expect(options[0]).toMatch(/\(default: the lecture's names\.txt, embedded \(32,033 names\)\)$/);
+    expect(options[1]).toMatch(/\(default: scalar\)$/);
+    expect(options[2]).toMatch(/\(default: 100\)$/);
+    expect(options[3]).toMatch(/\(default: 300\)$/);
+  });
+
+  it("without --data: the lecture's names.txt, embedded, even with a names.txt in the working folder", () => {
+    const r = results[cases.findIndex((c) => c.what === 'no --data')];
+    expect(r.status, r.stderr.join('\n')).toBe(0);
+    expect(r.stdout[0]).toBe("data: the lecture's names.txt (karpathy/makemore, MIT), embedded (32,033 names)");
+    expect(r.stdout).toContain('32033');
+  });
 });

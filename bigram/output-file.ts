@@ -1,0 +1,54 @@
+/**
+ * Files the scripts write (a model, an SVG): checked before any work starts, so a training run
+ * is not lost to a typo in `--out`, and written with an error a user can act on.
+ */
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fsProblem } from './read-file.js';
+
+/**
+ * Why `path` cannot be written as a new or replaced file, or `undefined` when it can: it is a
+ * folder, its folder does not exist or is not a folder, or either is not writable.
+ *
+ * @example outputProblem('no/such/folder/model.safetensors') // 'the folder "no/such/folder" does not exist'
+ */
+export function outputProblem(path: string): string | undefined {
+  if (path === '') return 'the path is empty';
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return 'it is a folder, not a file';
+    accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return fsProblem(err);
+  }
+  // a new file: its folder must exist, be a folder, and be writable
+  const folder = dirname(path);
+  try {
+    const st = statSync(resolve(folder));
+    if (!st.isDirectory()) return `"${folder}" is a file, not a folder`;
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `the folder "${folder}" does not exist`;
+    if (code === 'EACCES' || code === 'EPERM') return `the folder "${folder}" is not writable`;
+    return `the folder "${folder}": ${fsProblem(err)}`;
+  }
+}
+
+/**
+ * Write `data` to `path`; on failure an Error naming `what` (e.g. "model file"), the path and the
+ * problem in words.
+ *
+ * @example writeFileOrExplain('counts.svg', svg, 'counts figure');
+ */
+export function writeFileOrExplain(path: string, data: string | Uint8Array, what: string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT'; // only the folder can be missing
+    throw new Error(`cannot write ${what} "${path}": ${missing ? `the folder "${dirname(path)}" does not exist` : fsProblem(err)}`);
+  }
+}
