@@ -108,7 +108,7 @@ export function graphPanel(vocab: Vocabulary): HTMLElement {
     for (const it of items) for (const inp of it.inputs) {
       const a = pos(inp), b = pos(it);
       const x1 = a.x + BOX_W / 2, y1 = a.y + BOX_H, x2 = b.x + BOX_W / 2, y2 = b.y;
-      svg.append(s('path', { d: `M ${x1} ${y1} C ${x1} ${y1 + 40}, ${x2} ${y2 - 40}, ${x2} ${y2 - 2}`, class: 'edge', 'marker-end': 'url(#arrow)' }));
+      svg.append(s('path', { d: `M ${x1} ${y1} C ${x1} ${y1 + 40}, ${x2} ${y2 - 40}, ${x2} ${y2 - 2}`, class: 'edge', 'marker-end': 'url(#arrow)', 'data-from': inp.title, 'data-to': it.title }));
     }
     for (const it of items) {
       const p = pos(it);
