@@ -24,8 +24,8 @@ export interface HeatmapOptions {
   label: string;
   /** Called when a cell is hovered or focused. */
   onInspect: (i: number, j: number) => void;
-  /** Row/column symbols drawn along the top and left (optional). */
-  axes?: readonly string[];
+  /** Leave room for row/column symbols along the top and left (given to `draw`). */
+  axes?: boolean;
 }
 
 /** Black or white text, whichever reads better on `fill` (relative luminance threshold). */
@@ -46,6 +46,7 @@ export class Heatmap {
   private cells: SVGGElement[] = [];
   private active = 0;
   private readonly margin: number;
+  private axes: readonly string[] | undefined;
 
   constructor(private readonly opts: HeatmapOptions) {
     this.margin = opts.axes ? opts.cell * 0.7 : 0;
@@ -56,7 +57,7 @@ export class Heatmap {
   /** Draw `size`×`size` cells; `view(i, j)` says how. Rebuilds the cells when the size changes. */
   draw(size: number, view: (i: number, j: number) => CellView, axes?: readonly string[]): void {
     const c = this.opts.cell;
-    if (size !== this.size) this.build(size, axes ?? this.opts.axes);
+    if (size !== this.size || axes !== this.axes) this.build(size, axes);
     for (let i = 0; i < size; i++) {
       for (let j = 0; j < size; j++) {
         const g = this.cells[i * size + j];
@@ -91,10 +92,11 @@ export class Heatmap {
     const c = this.opts.cell;
     const m = this.margin;
     this.size = size;
+    this.axes = axes;
     this.svg.replaceChildren();
     const side = m + size * c;
     this.svg.setAttribute('viewBox', `0 0 ${side} ${side}`);
-    if (axes) {
+    if (axes && m > 0) {
       axes.forEach((a, k) => {
         this.svg.append(s('text', { x: m + k * c + c / 2, y: m * 0.75, 'text-anchor': 'middle', class: 'axis', 'aria-hidden': 'true' }, a));
         this.svg.append(s('text', { x: m * 0.5, y: m + k * c + c * 0.62, 'text-anchor': 'middle', class: 'axis', 'aria-hidden': 'true' }, a));

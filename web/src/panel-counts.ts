@@ -19,6 +19,7 @@ export function countsPanel(): { root: HTMLElement; setData: (d: Dataset) => voi
   const root = panel('counts', '2 · Counting bigrams', 'N[i, j] counts how often character j follows character i. Add k to every count and normalise each row: P[i] is the distribution of the next character. Sample from it, and score names by their negative log-likelihood (N3–N15).');
   let data: Dataset | null = null;
   let N: number[][] = [];
+  let Ntensor: Tensor | null = null;
   let P: Tensor | null = null;
   let Prows: number[][] = [];
   let max = 1;
@@ -87,7 +88,7 @@ export function countsPanel(): { root: HTMLElement; setData: (d: Dataset) => voi
     if (!data) return;
     const k = readSmoothing();
     if (k === null) return;
-    P = probabilities(countBigrams(data.words, data.vocab), k);
+    P = probabilities(Ntensor!, k);
     Prows = P.tolist() as number[][];
     sample();
     scoreWord();
@@ -104,14 +105,15 @@ export function countsPanel(): { root: HTMLElement; setData: (d: Dataset) => voi
 
   const setData = (d: Dataset) => {
     data = d;
-    N = countBigrams(d.words, d.vocab).tolist() as number[][];
+    Ntensor = countBigrams(d.words, d.vocab);
+    N = Ntensor.tolist() as number[][];
     max = Math.max(1, ...N.map((r) => Math.max(...r)));
     const it = d.vocab.itos;
     heat.draw(d.vocab.size, (i, j) => ({
       fill: bluesColor(N[i][j] / max),
       lines: [it[i] + it[j], String(N[i][j])],
       label: `${it[i]}${it[j]}: ${N[i][j]}`,
-    }), it);
+    }));
     // the cells carry the bigram and its count for scripts and tests
     for (let i = 0; i < d.vocab.size; i++) for (let j = 0; j < d.vocab.size; j++) {
       const g = heat.cellAt(i, j);

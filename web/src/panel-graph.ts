@@ -23,7 +23,7 @@ interface Item {
   x: number;
 }
 
-const BOX_W = 190, BOX_H = 66, ROW = 96, COL = 230;
+const BOX_W = 250, BOX_H = 66, ROW = 96, COL = 275;
 
 /** A short view of a tensor's values: the number for a scalar, else the first two and the count. */
 function brief(t: Tensor): string {
@@ -108,7 +108,9 @@ export function graphPanel(vocab: Vocabulary): HTMLElement {
     for (const it of items) for (const inp of it.inputs) {
       const a = pos(inp), b = pos(it);
       const x1 = a.x + BOX_W / 2, y1 = a.y + BOX_H, x2 = b.x + BOX_W / 2, y2 = b.y;
-      svg.append(s('path', { d: `M ${x1} ${y1} C ${x1} ${y1 + 40}, ${x2} ${y2 - 40}, ${x2} ${y2 - 2}`, class: 'edge', 'marker-end': 'url(#arrow)', 'data-from': inp.title, 'data-to': it.title }));
+      // a long edge runs straight down its source's column, then bends into the target
+      const bend = Math.max(y1, y2 - ROW + BOX_H);
+      svg.append(s('path', { d: `M ${x1} ${y1} L ${x1} ${bend} C ${x1} ${bend + 30}, ${x2} ${y2 - 30}, ${x2} ${y2 - 2}`, class: 'edge', 'marker-end': 'url(#arrow)', 'data-from': inp.title, 'data-to': it.title }));
     }
     for (const it of items) {
       const p = pos(it);
@@ -117,7 +119,7 @@ export function graphPanel(vocab: Vocabulary): HTMLElement {
         s('rect', { x: p.x, y: p.y, width: BOX_W, height: BOX_H, rx: 8 }),
         s('text', { x: p.x + 10, y: p.y + 18, class: 'gname' }, it.title),
         s('text', { x: p.x + 10, y: p.y + 34, class: 'gsub' }, `[${it.tensor.shape.join(', ')}] = ${brief(it.tensor)}`),
-        s('text', { x: p.x + 10, y: p.y + 52, class: 'ggrad' }, done && it.tensor.grad ? `grad ${brief(it.tensor.grad)}` : it.kind === 'constant' ? 'no grad' : done ? '' : 'grad: after backward'),
+        s('text', { x: p.x + 10, y: p.y + 52, class: 'ggrad' }, done && it.tensor === lossT ? 'grad 1 (∂loss/∂loss)' : done && it.tensor.grad ? `grad ${brief(it.tensor.grad)}` : it.kind === 'constant' ? 'no grad' : done ? '' : 'grad: after backward'),
       );
       const choose = () => select(it);
       g.addEventListener('click', choose);

@@ -38,7 +38,7 @@ export function netPanel(): { root: HTMLElement; setData: (d: Dataset) => void }
   let W: Float32Array = new Float32Array(0);
   let V = 0;
   const heat = new Heatmap({
-    cell: 12, label: 'the weights W: row = input character, column = output neuron',
+    cell: 12, axes: true, label: 'the weights W: row = input character, column = output neuron',
     onInspect: (i, j) => {
       if (!data) return;
       const it = data.vocab.itos;
