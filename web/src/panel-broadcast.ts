@@ -5,17 +5,7 @@
  */
 import { explainBroadcast, broadcastShapes, tensor, type Tensor } from '../../engine/index.js';
 import { h, panel, field, fmt } from './dom.js';
-
-/** Parse "27, 27" / "[27,1]" / "" (a scalar) into a shape, or explain why not. */
-export function parseShape(text: string): number[] {
-  const body = text.trim().replace(/^[[(]|[\])]$/g, '').trim();
-  if (body === '') return [];
-  return body.split(/\s*[,×x ]\s*/).map((part) => {
-    const n = Number(part);
-    if (part === '' || !Number.isInteger(n) || n < 0 || n > 1e6) throw new Error(`"${part}" is not a size (a whole number from 0 to 1,000,000)`);
-    return n;
-  });
-}
+import { parseShape } from './shape-input.js';
 
 const PRESETS: { label: string; a: string; b: string }[] = [
   { label: 'P / P.sum(1, keepdim=True)', a: '27, 27', b: '27, 1' },
