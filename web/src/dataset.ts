@@ -74,7 +74,12 @@ export function datasetFromBytes(bytes: Uint8Array, fileName: string): Dataset {
       throw new Error(`name ${i + 1} of ${where} (${JSON.stringify(word)}) contains the control character U+${code}: names must be printable text`);
     }
   });
-  const vocab = Vocabulary.fromWords(words); // throws on '.' inside a name, naming it
+  let vocab: Vocabulary;
+  try {
+    vocab = Vocabulary.fromWords(words); // refuses a '.' inside a name, naming it
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
   if (vocab.size > MAX_SYMBOLS) {
     throw new Error(`${where} uses ${vocab.size - 1} distinct characters: the playground draws at most ${MAX_SYMBOLS - 1} (plus "."); names.txt uses 26`);
   }
