@@ -30,7 +30,10 @@ export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, t
 // joining, splitting, selection
 
 // more elementwise math and reductions
+export { sigmoid } from './ops/sigmoid.js';
 
 // creation helpers and more random sampling
+export { zerosLike, onesLike, fullLike, randLike, randnLike } from './creation-like.js';
+export { linspace, logspace } from './ranges.js';
 
 // randint, randperm

@@ -27,6 +27,7 @@ import { index, type IndexArg } from './ops/indexing.js';
 import { toDType } from './ops/cast.js';
 import { bincount, type BincountOptions } from './ops/bincount.js';
 import * as random from './random/sampling.js';
+import { sigmoid } from './ops/sigmoid.js';
 import type { Generator } from './random/generator.js';
 
 /** A tensor or a plain number (numbers broadcast like 0-d tensors). */
@@ -631,6 +632,11 @@ export class Tensor {
   // ---------------------------------------------------------------- joining, splitting, selection
 
   // ---------------------------------------------------------------- more elementwise math
+  /**
+   * `1 / (1 + exp(−this))` (ops/sigmoid.ts).
+   * @example tensor([0]).sigmoid() // tensor([0.5000])
+   */
+  sigmoid(): Tensor { return sigmoid(this); }
 
   // ---------------------------------------------------------------- more reductions, scans, sorting
 }
