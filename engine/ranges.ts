@@ -3,7 +3,7 @@
  * they give PyTorch's float32 (and float64) values bit for bit.
  *
  * PyTorch computes `step = (end − start) / (steps − 1)` in the output dtype and fills the first
- * half from the start and the second half from the end (so both ends are exact):
+ * half from the start and the second half from the end:
  *
  * ```text
  *   i <  steps/2:  start + step·i
@@ -14,12 +14,13 @@
  * (4 float64) values, two blocks at a time, and a block computes only its first value with the
  * formula above (`base`); the others are `base + j·step` (PyTorch's `Vectorized::arange`). The
  * tail that does not fill two blocks takes the scalar formula. Which formula a block uses is
- * decided by its first index. This file repeats that schedule (for one thread: PyTorch splits
+ * decided by its first index. (So the last value is exactly `end` only when the scalar tail or
+ * the first value of a block computes it.) This file repeats that schedule (for one thread: PyTorch splits
  * outputs of 32,768 or more elements over its threads, each split restarting the schedule).
  * `logspace` is a plain loop: `pow(base, exponent)` in double, the exponent computed as above in
  * the output dtype.
  */
-import { checkDType, isFloating, torchTypeName, type DType } from './dtype.js';
+import { checkDType, isFloating, type DType } from './dtype.js';
 import { Tensor } from './tensor.js';
 import type { TensorOptions } from './creation.js';
 import { fma32 } from './random/fma32.js';
@@ -46,7 +47,7 @@ function rangeArgs(op: string, start: number, end: number, steps: number, opts: 
   if (steps < 0) throw new RangeError(`${op}: number of steps must be non-negative, got ${steps}`);
   const dtype: DType = checkDType(opts?.dtype ?? 'float32');
   if (!isFloating(dtype)) {
-    throw new TypeError(`${op}: only float32 and float64 outputs are supported, got ${dtype} ('${torchTypeName(dtype)}' in PyTorch)`);
+    throw new TypeError(`${op}: only float32 and float64 outputs are supported, got ${dtype}`);
   }
   const r = dtype === 'float32' ? Math.fround : (v: number) => v;
   const s = r(start), e = r(end);
@@ -64,7 +65,7 @@ function finish(t: Tensor, opts: TensorOptions | undefined): Tensor {
  * float32 by default: PyTorch's values bit for bit (see the file comment for its schedule).
  *
  * @param start - the first value.
- * @param end - the last value (exact: the second half is computed from the end).
+ * @param end - the last value (the second half is computed from the end).
  * @param steps - how many values (≥ 0; 1 gives `[start]`).
  * @param opts - `dtype` (float32 or float64), `requiresGrad`.
  * @throws RangeError for a negative `steps`; TypeError for a fractional `steps`, NaN bounds or an integer dtype.
