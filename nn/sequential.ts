@@ -11,7 +11,10 @@ import { Module } from './module.js';
  *
  * @example const layer: Layer = new Linear(3, 2);
  */
-export type Layer = Module & { forward(x: Tensor): Tensor };
+export type Layer = Module & {
+  /** The layer's computation on one tensor. */
+  forward(x: Tensor): Tensor;
+};
 
 /**
  * A chain of layers: `forward(x)` passes `x` through each in order.
