@@ -2,10 +2,11 @@
  * `fma64(a, b, c)`: `a·b + c` rounded once to double (C's `fma`), in plain JS.
  *
  * gcc contracts `x + y*z` into one fused multiply-add in PyTorch's AVX2 kernels (compiled with
- * `-mfma`), so code that wants their bits must round once too. The common case is a double
- * computation checked with error-free transformations; when the double result might be off
- * (it lies on a rounding boundary of the exact sum), the exact value is formed with BigInt and
- * rounded by `Number(bigint)`, which rounds to nearest, ties to even. For float32 operands see
+ * `-mfma`), so code that wants their bits must round once too. The common case uses error-free
+ * transformations: `a·b = p + ep` exactly (Dekker's product), `p + c = s + es` exactly (TwoSum),
+ * and when `es + ep` is itself exact (`t`), the exact value is `s + t` and one IEEE addition
+ * rounds it correctly. Otherwise the exact value is formed with BigInt and rounded by
+ * `Number(bigint)`, which rounds to nearest, ties to even. For float32 operands see
  * `random/fma32.ts`.
  *
  * @module
@@ -42,6 +43,19 @@ function roundExact(m: bigint, e: number): number {
   return neg ? -r : r;
 }
 
+/** Veltkamp's split of `x` into two halves of at most 26 bits each: `x = hi + lo`. */
+function split(x: number): [number, number] {
+  const t = 134217729 * x; // 2^27 + 1
+  const hi = t - (t - x);
+  return [hi, x - hi];
+}
+
+/** Dekker's exact error of a double product: `a·b − p` for `p = fl(a·b)` (no over/underflow). */
+function productError(a: number, b: number, p: number): number {
+  const [ah, al] = split(a), [bh, bl] = split(b);
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
 /**
  * `a·b + c` with a single rounding to double, for finite results in the normal range.
  *
@@ -55,6 +69,13 @@ export function fma64(a: number, b: number, c: number): number {
   const s = p + c;
   // a zero operand leaves one rounding (or none); non-finite values need no exactness
   if (!Number.isFinite(s) || a === 0 || b === 0 || c === 0) return s;
+  if (Math.abs(a) < 1e150 && Math.abs(b) < 1e150 && Math.abs(p) > 1e-290 && Math.abs(c) < 1e300) {
+    const ep = productError(a, b, p);
+    const bb = s - p, es = p - (s - bb) + (c - bb); // TwoSum: p + c = s + es
+    const t = es + ep;
+    const tb = t - es, et = es - (t - tb) + (ep - tb); // TwoSum: es + ep = t + et
+    if (et === 0) return s + t; // exact = s + t: one correctly rounded addition
+  }
   const [ma, ea] = decompose(a), [mb, eb] = decompose(b), [mc, ec] = decompose(c);
   const ep = ea + eb;
   const e = Math.min(ep, ec);
