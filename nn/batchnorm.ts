@@ -12,8 +12,8 @@
  * ```
  *
  * The forward is composed from engine ops, so the gradient (through the batch mean and variance)
- * comes from the tape. The running averages use PyTorch's update formula (in double, rounded
- * once). PyTorch's fused CPU kernel computes the batch statistics and the normalisation
+ * comes from the tape. The running averages use PyTorch's update arithmetic (momentum cast to
+ * the dtype). PyTorch's fused CPU kernel computes the batch statistics and the normalisation
  * (`x·α + β` with `α = weight/√(var + eps)`) with other roundings, so float32 results agree with
  * PyTorch's to rounding, not bit for bit: outputs within 1e-6 and running statistics within a
  * few ulps on the fixtures of spec/nn/batchnorm.spec.ts; float64 outputs and gradients within 1e-12.
@@ -152,17 +152,19 @@ export class BatchNorm1d extends Module {
     return y;
   }
 
-  /** The running averages, in double and rounded once, as PyTorch's CPU kernel. */
+  /**
+   * The running averages with PyTorch's CPU arithmetic: momentum is cast to the dtype, the mean
+   * is averaged in the dtype, the unbiased variance `var·n/(n − 1)` in double.
+   */
   private updateRunningStats(mean: Tensor, variance: Tensor, n: number): void {
     const rm = this.runningMean as Tensor, rv = this.runningVar as Tensor, count = this.numBatchesTracked as Tensor;
+    const r = rm.dtype === 'float32' ? Math.fround : (v: number) => v;
     noGrad(() => {
       count.add_(1);
-      const m = this.momentum ?? 1 / count.item();
+      const m = r(this.momentum ?? 1 / count.item());
       const bm = mean.detach().toTypedArray(), bv = variance.detach().toTypedArray();
-      const oldM = rm.toTypedArray(), oldV = rv.toTypedArray();
-      const newM = oldM.map((v, c) => m * bm[c] + (1 - m) * v);
-      // unbiased variance: n·var/(n − 1) (var·n is the sum of squares PyTorch accumulates)
-      const newV = oldV.map((v, c) => m * ((bv[c] * n) / (n - 1)) + (1 - m) * v);
+      const newM = rm.toTypedArray().map((v, c) => r(m * bm[c]) + r(r(1 - m) * v));
+      const newV = rv.toTypedArray().map((v, c) => m * ((bv[c] * n) / (n - 1)) + r(r(1 - m) * v));
       rm.copy_(Tensor.fromArray(newM, rm.shape, rm.dtype));
       rv.copy_(Tensor.fromArray(newV, rv.shape, rv.dtype));
     });
