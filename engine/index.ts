@@ -58,7 +58,10 @@ export { any, all } from './ops/any-all.js';
 export { norm } from './ops/norm.js';
 export { sort, topk, type SortResult } from './ops/sort.js';
 export { allclose, equal } from './ops/closeness.js';
+export { sigmoid } from './ops/sigmoid.js';
 
 // creation helpers and more random sampling
+export { zerosLike, onesLike, fullLike, randLike, randnLike } from './creation-like.js';
+export { linspace, logspace } from './ranges.js';
 
 // randint, randperm

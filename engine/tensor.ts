@@ -27,6 +27,7 @@ import { index, type IndexArg } from './ops/indexing.js';
 import { toDType } from './ops/cast.js';
 import { bincount, type BincountOptions } from './ops/bincount.js';
 import * as random from './random/sampling.js';
+import { sigmoid } from './ops/sigmoid.js';
 import type { Generator } from './random/generator.js';
 // more elementwise math and reductions (the methods under the two markers below)
 import { abs, sign } from './ops/abs-sign.js';
@@ -751,6 +752,11 @@ export class Tensor {
   indexAdd_(dim: number, index: Tensor, source: Tensor, opts: IndexAddOptions = {}): this { return indexAdd_(this, dim, index, source, opts); }
 
   // ---------------------------------------------------------------- more elementwise math
+  /**
+   * `1 / (1 + exp(−this))` (ops/sigmoid.ts).
+   * @example tensor([0]).sigmoid() // tensor([0.5000])
+   */
+  sigmoid(): Tensor { return sigmoid(this); }
 
   /**
    * Elementwise |x| (keeps the dtype; see `abs`).

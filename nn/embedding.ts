@@ -69,6 +69,14 @@ export class Embedding extends Module {
   }
 
   /**
+   * PyTorch's `extra_repr`, printed by `String(emb)`.
+   * @example new Embedding(27, 10).extraRepr() // '27, 10'
+   */
+  override extraRepr(): string {
+    return `${this.numEmbeddings}, ${this.embeddingDim}`;
+  }
+
+  /**
    * The rows of the table at `indices`: `weight[indices]`.
    *
    * @param indices - int32 of any shape, each in `0 … numEmbeddings−1`.

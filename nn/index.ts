@@ -25,3 +25,11 @@ export { SGD, type SGDOptions } from './sgd.js';
 export { saveStateDict, loadStateDictFile, readStateDict } from './serialization.js';
 export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
 // activations, containers, normalisation, dropout
+export { Tanh, ReLU, Sigmoid } from './activations.js';
+export { Sequential, type Layer } from './sequential.js';
+export { BatchNorm1d, type BatchNorm1dOptions } from './batchnorm.js';
+export { Flatten } from './flatten.js';
+export { Dropout, type DropoutLayerOptions } from './dropout.js';
+export { dropout, type DropoutOptions } from './functional/dropout.js';
+export { softplus } from './functional/softplus.js';
+export { binaryCrossEntropy, type BinaryCrossEntropyOptions } from './functional/binary-cross-entropy.js';

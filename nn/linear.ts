@@ -89,6 +89,14 @@ export class Linear extends Module {
   }
 
   /**
+   * PyTorch's `extra_repr`, printed by `String(layer)`.
+   * @example new Linear(30, 200, { bias: false }).extraRepr() // 'in_features=30, out_features=200, bias=False'
+   */
+  override extraRepr(): string {
+    return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, bias=${this.bias ? 'True' : 'False'}`;
+  }
+
+  /**
    * `x @ weight.T + bias`.
    *
    * @param x - floating `[…, inFeatures]` (a 1-D `[inFeatures]` gives `[outFeatures]`).

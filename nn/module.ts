@@ -13,7 +13,11 @@
  * ```
  *
  * Anything else (numbers, plain tensors, null) is ignored: to be trained and saved, a tensor
- * must be a {@link Parameter}.
+ * must be a {@link Parameter}, or a buffer registered with `registerBuffer` (state that is saved
+ * but not trained, such as BatchNorm's running statistics).
+ *
+ * `String(module)` prints the module tree as PyTorch's `repr(module)` does: the class name, the
+ * module's `extraRepr()` and its children, indented.
  */
 import { Tensor, noGrad } from '../engine/index.js';
 import { Parameter } from './parameter.js';
@@ -52,6 +56,20 @@ export class StateDictError extends Error {
 
 function fmt(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
+}
+
+/** Where a module keeps the names of its buffers (a non-enumerable own property). */
+const BUFFERS = Symbol('buffers');
+
+/**
+ * PyTorch's `Module.__repr__`: `Name(` + the extra line alone, or the extra lines and the
+ * `(name): child` lines one per line, indented by two (a child's own lines are indented too).
+ */
+function reprLines(name: string, extra: string[], children: [string, string][]): string {
+  const lines = [...extra, ...children.map(([key, repr]) => `(${key}): ${repr.split('\n').join('\n  ')}`)];
+  if (lines.length === 0) return `${name}()`;
+  if (extra.length === 1 && children.length === 0) return `${name}(${extra[0]})`;
+  return `${name}(\n  ${lines.join('\n  ')}\n)`;
 }
 
 /**
@@ -166,8 +184,69 @@ export class Module {
    */
   stateDict(): Record<string, Tensor> {
     const out: Record<string, Tensor> = {};
-    for (const [name, p] of this.namedParameters()) out[name] = p.detach();
+    for (const [name, t] of this.namedState()) out[name] = t.detach();
     return out;
+  }
+
+  /**
+   * Every buffer of this module and its submodules (see `registerBuffer`), with dotted names,
+   * e.g. a BatchNorm1d's `running_mean`, `running_var` and `num_batches_tracked`.
+   *
+   * @example new BatchNorm1d(3).namedBuffers().map(([name]) => name) // ['running_mean', 'running_var', 'num_batches_tracked']
+   */
+  namedBuffers(): [string, Tensor][] {
+    const params = new Set<Tensor>(this.parameters());
+    return this.namedState().filter(([, t]) => !params.has(t));
+  }
+
+  /**
+   * Register the tensor held by property `name` as a buffer: saved by `stateDict()` under `key`
+   * (default: the property name) and restored by `loadStateDict()`, but not a parameter
+   * (PyTorch's `register_buffer`). A property holding null is skipped.
+   *
+   * @example this.registerBuffer('runningMean', 'running_mean'); // after this.runningMean = zeros([n])
+   */
+  protected registerBuffer(name: string, key = name): void {
+    if (!Object.hasOwn(this, BUFFERS)) Object.defineProperty(this, BUFFERS, { value: [], enumerable: false });
+    const names = (this as unknown as Record<symbol, [string, string][]>)[BUFFERS];
+    if (!names.some(([n]) => n === name)) names.push([name, key]);
+  }
+
+  /**
+   * The lines inside this module's parentheses when printed (PyTorch's `extra_repr`): empty by
+   * default; layers override it (`in_features=30, out_features=200, bias=True`).
+   *
+   * @example new Linear(30, 200).extraRepr() // 'in_features=30, out_features=200, bias=True'
+   */
+  extraRepr(): string {
+    return '';
+  }
+
+  /**
+   * The module tree as PyTorch prints it (`repr(module)`): `Name(extra)` for a module without
+   * children, otherwise one `(name): child` line per child, indented by two spaces. An array of
+   * modules prints as PyTorch's `ModuleList`.
+   *
+   * @example
+   * ```ts
+   * String(new Sequential(new Linear(30, 200), new Tanh()));
+   * // Sequential(
+   * //   (0): Linear(in_features=30, out_features=200, bias=True)
+   * //   (1): Tanh()
+   * // )
+   * ```
+   */
+  toString(): string {
+    const children: [string, string][] = [];
+    for (const [name, value] of Object.entries(this)) {
+      if (value instanceof Module) children.push([name, value.toString()]);
+      else if (Array.isArray(value) && value.some((v) => v instanceof Module)) {
+        const items = value.flatMap((v, i) => (v instanceof Module ? [[String(i), v.toString()] as [string, string]] : []));
+        children.push([name, reprLines('ModuleList', [], items)]);
+      }
+    }
+    const extra = this.extraRepr();
+    return reprLines(this.constructor.name, extra ? extra.split('\n') : [], children);
   }
 
   /**
@@ -192,7 +271,7 @@ export class Module {
   loadStateDict(state: Record<string, Tensor>, opts: LoadStateDictOptions = {}): LoadStateDictResult {
     const strict = opts.strict ?? true;
     if (state === null || typeof state !== 'object') throw new TypeError(`loadStateDict: expected an object of name → Tensor, got ${state === null ? 'null' : typeof state}`);
-    const params = new Map(this.namedParameters());
+    const params = new Map<string, Tensor>(this.namedState());
     const missingKeys = [...params.keys()].filter((k) => !Object.hasOwn(state, k));
     const unexpectedKeys = Object.keys(state).filter((k) => !params.has(k));
     const problems: string[] = [];
@@ -214,6 +293,40 @@ export class Module {
       for (const [name, p] of params) if (Object.hasOwn(state, name)) p.data.copy_(state[name]);
     });
     return { missingKeys, unexpectedKeys };
+  }
+
+  /**
+   * Parameters and buffers with dotted names in PyTorch's `state_dict` order for the layers here:
+   * a module's members in order (parameters, submodules), then its own buffers.
+   */
+  private namedState(): [string, Tensor][] {
+    const params = new Map<Parameter, string>();
+    for (const [name, p] of this.namedParameters()) params.set(p, name);
+    const out: [string, Tensor][] = [];
+    const seen = new Set<Tensor>();
+    const visiting = new Set<Module>();
+    const walk = (module: Module, prefix: string) => {
+      if (visiting.has(module)) return;
+      visiting.add(module);
+      for (const [name, value] of module.members()) {
+        if (value instanceof Module) walk(value, `${prefix}${name}.`);
+        else if (!seen.has(value)) {
+          seen.add(value);
+          out.push([params.get(value) ?? prefix + name, value]);
+        }
+      }
+      const buffers = (module as unknown as Record<symbol, [string, string][] | undefined>)[BUFFERS] ?? [];
+      for (const [name, key] of buffers) {
+        const t = (module as unknown as Record<string, unknown>)[name];
+        if (t instanceof Tensor && !seen.has(t)) {
+          seen.add(t);
+          out.push([prefix + key, t]);
+        }
+      }
+      visiting.delete(module);
+    };
+    walk(this, '');
+    return out;
   }
 
   /** Own properties that are parameters or modules (arrays expanded to `name.i`), in order. */

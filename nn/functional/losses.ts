@@ -16,6 +16,7 @@
 import { Tensor, arange } from '../../engine/index.js';
 import { logSoftmax } from './softmax.js';
 import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
+import { crossEntropyWithOptions, needsTargetOptions } from './cross-entropy-options.js';
 
 /**
  * Options of {@link nllLoss}.
@@ -40,6 +41,10 @@ export interface CrossEntropyOptions {
    * so the loss is `(1 − ε)·nll + (ε/C)·(−Σ_c logp[i, c])`, as PyTorch defines it.
    */
   labelSmoothing?: number;
+  /** A floating `[C]` weight per class (default: all 1); the mean is then weighted (cross-entropy-options.ts). */
+  weight?: Tensor;
+  /** Rows whose target is this class index count for nothing (default −100, as PyTorch). */
+  ignoreIndex?: number;
 }
 
 /**
@@ -90,8 +95,9 @@ export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions 
  * finite logits (logits of ±1000 give finite losses and gradients).
  *
  * @param logits - floating `[N, C]` unnormalised log-probabilities.
- * @param targets - int32 `[N]` class indices in `0 … C−1` (probability targets are not supported).
- * @param opts - `reduction` (default `'mean'`), `labelSmoothing` (default 0).
+ * @param targets - int32 `[N]` class indices in `0 … C−1` (or `ignoreIndex`), or floating `[N, C]`
+ * class probabilities.
+ * @param opts - `reduction` (default `'mean'`), `labelSmoothing` (default 0), `weight`, `ignoreIndex` (default −100).
  * @returns a 0-d loss, or `[N]` with `reduction: 'none'`.
  * @throws TypeError / RangeError naming the shapes for a wrong dtype, rank, batch size or target,
  * or a label smoothing outside [0, 1].
@@ -104,6 +110,7 @@ export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions 
  * ```
  */
 export function crossEntropy(logits: Tensor, targets: Tensor, opts: CrossEntropyOptions = {}): Tensor {
+  if (needsTargetOptions(targets, opts)) return crossEntropyWithOptions(logits, targets, opts); // weight, ignoreIndex, probabilities
   const reduction = opts.reduction ?? 'mean';
   const eps = opts.labelSmoothing ?? 0;
   checkReduction('crossEntropy', reduction);

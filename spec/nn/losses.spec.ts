@@ -125,11 +125,10 @@ describe('crossEntropy', () => {
       expect(() => crossEntropy(logits, ints([-1, 0]))).toThrow(/target -1 at position 0 is out of bounds/);
       expect(() => nllLoss(logits, ints([0, 27]))).toThrow(/nllLoss: target 27 .* out of bounds/);
     });
-    it('float targets (class probabilities are not supported)', () => {
+    it('float targets are class probabilities of the input\'s shape (spec/nn/cross-entropy-options.spec.ts)', () => {
       expect(() => crossEntropy(logits, tensor([0, 1], { dtype: 'float32' }))).toThrow(
-        'crossEntropy: targets must be an int32 tensor of class indices (shape [N]), got float32 of shape [2]; class-probability targets are not supported',
+        "crossEntropy: class-probability targets must have the input's shape [2, 3], got [2]",
       );
-      expect(() => crossEntropy(logits, fromRows([[1, 0, 0], [0, 1, 0]]))).toThrow(/int32 .* got float32 of shape \[2, 3\]/);
       expect(() => crossEntropy(logits, [0, 1] as unknown as Tensor)).toThrow(/targets must be a Tensor of class indices, got object/);
     });
     it('mismatched batch sizes and wrong target shapes', () => {
