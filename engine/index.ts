@@ -28,6 +28,7 @@ export { gradcheck, type GradcheckOptions, type GradcheckResult, type GradcheckE
 export { Generator, defaultGenerator, manualSeed, type NormalKernel, type GeneratorState, type GeneratorOptions } from './random/generator.js';
 export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, type RandomOptions, type MultinomialOptions } from './random/sampling.js';
 // joining, splitting, selection
+export { newaxis, type NewAxis } from './ops/indexing.js';
 
 // more elementwise math and reductions
 

@@ -659,13 +659,15 @@ export class Tensor {
   clone(): Tensor { return views.clone(this); }
 
   /**
-   * PyTorch's `t[...]`: integers select, `null` keeps a dimension whole, `slice(start, end, step)`
-   * narrows, integer tensors (or arrays) gather. `N.index(i, j)` is a 0-d view.
+   * PyTorch's `t[...]`: integers (and 0-d integer tensors) select, `null` keeps a dimension whole,
+   * `slice(start, end, step)` narrows, `newaxis` inserts a dimension of size 1 (Python's `None`),
+   * integer tensors (or arrays) gather. `N.index(i, j)` is a 0-d view.
    *
    * @example
    * ```ts
    * tensor([[1, 2, 3], [4, 5, 6]]).index(null, 1) // tensor([2, 5])
    * tensor([[1, 2, 3], [4, 5, 6]]).index(tensor([0, 1]), tensor([2, 0])) // tensor([3, 4])
+   * tensor([[1, 2, 3], [4, 5, 6]]).index(newaxis, null, 1).shape // [1, 2]
    * ```
    */
   index(...args: IndexArg[]): Tensor { return index(this, args); }

@@ -30,6 +30,7 @@ import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js
 import { simdBinary } from '../simd/elementwise.js';
 import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 import { copyContiguous } from './views.js';
+import { SUB_BOOL } from './arithmetic.js';
 import { assertNoInternalOverlap, assertNoPartialOverlap, memOverlap } from './mem-overlap.js';
 
 /**
@@ -188,11 +189,10 @@ function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: Bi
     target.versionCounter.value++;
     return;
   }
-  if (typeof other === 'boolean' || (other instanceof Tensor && other.dtype === 'bool')) {
-    if (op === 'sub_') throw new TypeError(SUB_BOOL);
+  if (op === 'sub_' && (target.dtype === 'bool' || typeof other === 'boolean' || (other instanceof Tensor && other.dtype === 'bool'))) {
+    throw new TypeError(`sub_: ${SUB_BOOL}`);
   }
   const [, y0, dt] = operands(op, target, other);
-  if (op === 'sub_' && dt === 'bool') throw new TypeError(SUB_BOOL);
   checkBroadcast(op, target, y0);
   checkResultType(op, target, op === 'div_' && !isFloating(dt) ? 'float32' : dt);
   const inputs = other instanceof Tensor ? [other] : NO_INPUTS;
@@ -204,8 +204,6 @@ function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: Bi
 
 const NO_INPUTS: readonly Tensor[] = [];
 
-/** PyTorch's message for `-` with a bool operand. */
-const SUB_BOOL = 'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.';
 
 /** The other operand must broadcast to the target's shape (the target's shape cannot change). */
 function checkBroadcast(op: string, target: Tensor, other: Tensor): void {
