@@ -20,6 +20,7 @@ import { checkFloating } from './checks.js';
 function shifted(op: string, x: Tensor, dim: number): Tensor {
   checkFloating(op, 'input', x);
   if (!Number.isInteger(dim)) throw new TypeError(`${op}: dim must be an integer, got ${dim}`);
+  if (x.numel() === 0) return x.sub(0); // nothing to shift (PyTorch: an empty result of the same shape)
   return x.sub(x.max(dim, true).values.detach());
 }
 
