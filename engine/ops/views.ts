@@ -94,10 +94,17 @@ export function view(x: Tensor, shape: readonly number[]): Tensor {
   return record(out, 'ViewBackward0', [x], (g) => [g.reshape(x.shape)]);
 }
 
-/** A view when the layout allows it, otherwise a contiguous copy reshaped. */
+/**
+ * A view when the layout allows it (PyTorch 1.13 names its node `ReshapeAliasBackward0`),
+ * otherwise a contiguous copy reshaped (`UnsafeViewBackward0`).
+ * Backward: the gradient reshaped back to the input's shape.
+ */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const target = inferShape('reshape', shape, x.numel(), x.shape);
-  if (viewStrides(x.shape, x.strides, target) !== null) return view(x, target);
+  const strides = viewStrides(x.shape, x.strides, target);
+  if (strides !== null) {
+    return record(viewOf(x, target, strides, x.offset), 'ReshapeAliasBackward0', [x], (g) => [g.reshape(x.shape)]);
+  }
   const copy = copyContiguous(x);
   const out = new Tensor(copy.storage, target);
   return record(out, 'UnsafeViewBackward0', [x], (g) => [g.reshape(x.shape)]);

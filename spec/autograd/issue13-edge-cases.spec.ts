@@ -207,3 +207,33 @@ describe('#13.8 refused as in PyTorch (was accepted)', () => {
     expect(() => zeros([1e10, 2])).toThrow(/full: a tensor of shape \[10000000000, 2\]: can't allocate memory: you tried to allocate 80000000000 bytes/);
   });
 });
+
+describe('#13.9 printing and grad_fn names', () => {
+  it('#13.9 an empty int32 tensor prints as PyTorch\'s empty int64 tensor (int32 plays int64, as when not empty)', () => {
+    const want = torchCase('9.print');
+    expect(String(zeros([0], { dtype: 'int32' }))).toBe(want.emptyInt64);
+    expect(String(tensor([1, 2]))).toBe(want.int64);
+    expect(String(zeros([0]))).toBe(want.emptyFloat);
+    expect(String(zeros([0], { dtype: 'bool' }))).toBe(want.emptyBool);
+  });
+
+  it('#13.9 reshape that can be a view is ReshapeAliasBackward0, a copying one UnsafeViewBackward0', () => {
+    const want = torchCase('9.names');
+    const x = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+    expect(x.reshape(4).gradFn?.name).toBe(want.reshapeView);
+    expect(x.T.reshape(4).gradFn?.name).toBe(want.reshapeCopy);
+    expect(x.view(4).gradFn?.name).toBe(want.view);
+    const g = tensor([[1, 2, 3, 4]], { dtype: 'float32' }).reshape(2, 2);
+    x.reshape(4).reshape(2, 2).mul(g).sum().backward();
+    expect(x.grad!.tolist()).toEqual([[1, 2], [3, 4]]);
+  });
+});
+
+describe('#13.10 signed zeros', () => {
+  it('#13.10 relu keeps -0 (PyTorch computes x < 0 ? 0 : x) and masks gradients to +0', () => {
+    expectTorch(tensor([-0, 0, -1], { dtype: 'float32' }).relu(), torchCase('10.reluNegZero').r);
+    const x = tensor([-1, 2], { requiresGrad: true });
+    x.relu().backward(tensor([-1, -1], { dtype: 'float32' }));
+    expectTorch(x.grad!, torchCase('10.reluGradSign').xgrad); // [+0, -1], not [-0, -1]
+  });
+});
