@@ -52,7 +52,7 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
   });
   // saves only what the gradients need: y for grad_a (if a needs one), x for grad_b; a product
   // with a constant number saves nothing that the user could modify
-  return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], savedOf(needs(a) && y, needs(b) && x));
+  return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], savedOf(needs(a) && b instanceof Tensor && y, needs(b) && a instanceof Tensor && x));
 }
 
 /**
@@ -73,7 +73,7 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   return record(out, 'DivBackward0', [a, b], (g) => [
     needs(a) ? g.div(y) : null,
     needs(b) ? x.div(y).div_(y.neg()).mul_(g) : null,
-  ], savedOf(y, needs(b) && x)); // y for both gradients, x only for grad_b
+  ], savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
 }
 
 /**
