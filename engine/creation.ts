@@ -83,13 +83,38 @@ export function tensor(data: NestedArray | TypedArray | Tensor, opts?: TensorOpt
 }
 
 /**
+ * PyTorch's overflow check of a fill value (`value cannot be converted to type float without
+ * overflow`): a finite number beyond float32's range, or an integer beyond int32's (which plays
+ * int64 here), is an error, not a silent infinity or wrap. Infinity and NaN convert to floats.
+ */
+function checkFits(op: string, value: number, dtype: DType): void {
+  const v = Number(value);
+  if (dtype === 'float32' && Number.isFinite(v) && Math.abs(v) > FLOAT32_MAX) {
+    throw new RangeError(`${op}: value cannot be converted to type float without overflow (${value} is beyond float32's largest value ${FLOAT32_MAX})`);
+  }
+  if (dtype === 'int32' && !(v >= -(2 ** 31) && v < 2 ** 31)) {
+    throw new RangeError(`${op}: value cannot be converted to type int without overflow (${value} is outside int32's range [-2147483648, 2147483647])`);
+  }
+}
+
+/** The largest finite float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
  * A tensor of `shape` filled with `value` (float32 by default; int32 if `value` is an integer and dtype is given as int32).
  * @example full([2, 2], 7, { dtype: 'int32' }) // tensor([[7, 7], [7, 7]])
  */
 export function full(shape: ShapeArg, value: number, opts?: TensorOptions): Tensor {
   const s = toShape(shape, 'full');
   const dtype = checkDType(opts?.dtype ?? 'float32');
-  const st = Storage.alloc(dtype, numelOf(s));
+  checkFits('full', value, dtype);
+  let st: Storage;
+  try {
+    st = Storage.alloc(dtype, numelOf(s));
+  } catch (e) {
+    if (e instanceof RangeError) throw new RangeError(`full: a tensor of shape [${s.join(', ')}]: ${e.message}`);
+    throw e;
+  }
   if (value !== 0) st.data.fill(dtype === 'bool' ? 1 : value); // a bool holds 0/1: non-zero is true
   return finish(new Tensor(st, s), opts);
 }

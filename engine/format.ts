@@ -283,7 +283,8 @@ function suffixesFor(shape: readonly number[], dtype: PrintDType, opts: FormatOp
   if (empty) {
     // Nothing to infer the type from: PyTorch names every dtype but the default float one.
     if (shape.length !== 1) suffixes.push(`size=${pythonTuple(shape)}`);
-    if (dtype !== 'float32') suffixes.push(`dtype=torch.${dtype}`);
+    // (int32 plays int64, as for the values: the suffix PyTorch prints for an empty int64 tensor)
+    if (dtype !== 'float32') suffixes.push(`dtype=torch.${dtype === 'int32' ? 'int64' : dtype}`);
   } else if (dtype === 'float64') {
     suffixes.push('dtype=torch.float64');
   }

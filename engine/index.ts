@@ -38,6 +38,7 @@ export { where, maskedFill } from './ops/where.js';
 export { gather, scatter, scatterAdd, scatter_, scatterAdd_ } from './ops/gather-scatter.js';
 export { indexSelect, indexAdd_, type IndexAddOptions } from './ops/index-select.js';
 export { indexPut_ } from './ops/index-put.js';
+export { newaxis, type NewAxis } from './ops/indexing.js';
 
 // more elementwise math and reductions
 export { abs, sign } from './ops/abs-sign.js';

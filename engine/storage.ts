@@ -15,6 +15,16 @@ import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
 import { inScope, trackAllocation, untrack } from './memory-scope.js';
 import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './simd/arena.js';
 
+/** The most elements a typed array may hold here (JavaScript's limit: 2^32 − 1 on 64-bit engines). */
+const MAX_ELEMENTS = 2 ** 32 - 1;
+
+/** PyTorch's "can't allocate memory" error, naming the element count, the dtype and the bytes. */
+function cannotAllocate(dtype: DType, n: number): RangeError {
+  return new RangeError(
+    `can't allocate memory: you tried to allocate ${n * bytesPerElement(dtype)} bytes (${n} elements of ${dtype})`,
+  );
+}
+
 /** The storage that owns each large typed array the engine allocated (to make `wrap` safe). */
 const owners = new WeakMap<TypedArray, Storage>();
 
@@ -67,6 +77,7 @@ export class Storage {
   }
 
   private static allocate(dtype: DType, n: number, zero: boolean): Storage {
+    if (n > MAX_ELEMENTS) throw cannotAllocate(dtype, n);
     if (!isPooledSize(n * bytesPerElement(dtype))) return new Storage(allocArray(dtype, n), dtype);
     if (inScope()) {
       // inside tidy or backward: in the SIMD kernels' memory, where they work in place
@@ -78,7 +89,16 @@ export class Storage {
     }
     const reused = takeBuffer(dtype, n);
     if (reused !== undefined && zero) reused.fill(0);
-    return Storage.tracked(reused ?? allocArray(dtype, n), dtype);
+    let arr = reused;
+    if (arr === undefined) {
+      try {
+        arr = allocArray(dtype, n);
+      } catch (e) {
+        if (e instanceof RangeError) throw cannotAllocate(dtype, n); // the JS engine's "Array buffer allocation failed"
+        throw e;
+      }
+    }
+    return Storage.tracked(arr, dtype);
   }
 
   private static tracked(arr: TypedArray, dtype: DType): Storage {

@@ -16,6 +16,8 @@ import { Storage } from './storage.js';
 import { formatTensor } from './format.js';
 import { Node } from './autograd/node.js';
 import { runBackward, type BackwardOptions } from './autograd/backward.js';
+import { isGradEnabled } from './autograd/grad-mode.js';
+import { asStridedGradFn } from './autograd/view-history.js';
 import * as arith from './ops/arithmetic.js';
 import * as math from './ops/math.js';
 import * as cmp from './ops/compare.js';
@@ -102,6 +104,15 @@ export class Tensor {
   /** The tensor this one is a view of (null if it owns its storage's layout). */
   readonly base: Tensor | null;
   /**
+   * @internal How this tensor's history relates to its base's (see autograd/view-history.ts):
+   * 0 = its own (not a view, or `detach()`), 1 = a view whose `gradFn` is made again from the
+   * base's after an in-place write, 2 = a view made in noGrad mode (PyTorch refuses to record an
+   * in-place write through it).
+   */
+  viewKind: 0 | 1 | 2;
+  /** @internal The version at which a view's `gradFn` was made (viewKind 1). */
+  private _viewVersion: number;
+  /**
    * The version counter, shared by a tensor, its views and `detach()` (PyTorch's `_version`);
    * `.data` gets a counter of its own. Every in-place write increments it.
    */
@@ -121,6 +132,21 @@ export class Tensor {
     this.offset = offset;
     this.base = base;
     this.versionCounter = base !== null ? base.versionCounter : { value: 0 };
+    this.viewKind = base === null ? 0 : isGradEnabled() ? 1 : 2;
+    this._viewVersion = this.versionCounter.value;
+  }
+
+  /**
+   * A view's history follows its base's: after an in-place write anywhere in the shared memory
+   * (the version moved on), the `gradFn` is made again from the base's current one
+   * (`AsStridedBackward0`), as PyTorch does. O(1) when nothing was written.
+   */
+  private syncViewHistory(): void {
+    this._viewVersion = this.versionCounter.value;
+    const base = this.base!;
+    if (!base._requiresGrad) return;
+    this._gradFn = asStridedGradFn(this, base);
+    this._requiresGrad = true;
   }
 
   /**
@@ -194,6 +220,7 @@ export class Tensor {
    * @example const w = zeros([3]); w.requiresGrad = true; w.requiresGrad // true
    */
   get requiresGrad(): boolean {
+    if (this.viewKind === 1 && this.versionCounter.value !== this._viewVersion) this.syncViewHistory();
     return this._requiresGrad;
   }
   /** Same as `requiresGrad_(v)`: only on leaves, only for floating dtypes. */
@@ -208,8 +235,8 @@ export class Tensor {
     if (v && !isFloating(this.dtype)) {
       throw new TypeError(`only tensors of floating point dtype can require gradients, got ${this.dtype} (convert with .float() first)`);
     }
-    if (!v && this._gradFn) {
-      throw new Error(`requiresGrad can only be changed on leaf tensors; this tensor was produced by ${this._gradFn.name} (use detach() instead)`);
+    if (!v && this.gradFn) {
+      throw new Error(`requiresGrad can only be changed on leaf tensors; this tensor was produced by ${this.gradFn.name} (use detach() instead)`);
     }
     this._requiresGrad = v;
     return this;
@@ -219,6 +246,7 @@ export class Tensor {
    * @example tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp().gradFn?.name // 'ExpBackward0'
    */
   get gradFn(): Node | null {
+    if (this.viewKind === 1 && this.versionCounter.value !== this._viewVersion) this.syncViewHistory();
     return this._gradFn;
   }
   /**
@@ -226,12 +254,21 @@ export class Tensor {
    * @example tensor([1, 2], { dtype: 'float32', requiresGrad: true }).mul(2).isLeaf // false
    */
   get isLeaf(): boolean {
-    return this._gradFn === null;
+    return this.gradFn === null;
   }
-  /** @internal Used by `record` (autograd) and in-place ops to attach history. */
+  /**
+   * @internal Used by `record` (autograd) and in-place ops to attach history. A `retainGrad()`
+   * moves to the new node: after an in-place op, `.grad` is the gradient of the new value.
+   */
   setGradFn(node: Node | null): void {
+    const prev = this._gradFn;
+    if (prev !== null && prev.retained === this) {
+      prev.retained = null;
+      if (node !== null) node.retained = this;
+    }
     this._gradFn = node;
     this._requiresGrad = node !== null || this._requiresGrad;
+    this._viewVersion = this.versionCounter.value;
   }
   /**
    * Keep `.grad` on this non-leaf after backward (PyTorch's `retain_grad()`).
@@ -243,8 +280,9 @@ export class Tensor {
    * ```
    */
   retainGrad(): this {
-    if (!this._requiresGrad) throw new Error(`can't retain_grad on a tensor that has requires_grad=false`);
-    if (this._gradFn) this._gradFn.retained = this;
+    if (!this.requiresGrad) throw new Error(`can't retain_grad on a tensor that has requires_grad=false`);
+    const fn = this.gradFn;
+    if (fn) fn.retained = this;
     return this;
   }
   /**
@@ -270,7 +308,11 @@ export class Tensor {
    * @example tensor([1, 2], { dtype: 'float32', requiresGrad: true }).mul(2).detach().requiresGrad // false
    */
   detach(): Tensor {
-    return new Tensor(this.storage, this.shape, this.strides, this.offset, this.base ?? this);
+    // shares memory and the version counter, not history: not a view for autograd (its views
+    // follow its history, which is its own from now on)
+    const out = new Tensor(this.storage, this.shape, this.strides, this.offset);
+    (out as { versionCounter: Tensor['versionCounter'] }).versionCounter = this.versionCounter;
+    return out;
   }
   /**
    * The same data, not tracked by autograd (PyTorch's `.data`). In-place writes through it are
@@ -379,8 +421,8 @@ export class Tensor {
    */
   toString(): string {
     return formatTensor(this.toTypedArray(), this.shape, this.dtype, {
-      requiresGrad: this._requiresGrad && this.isLeaf,
-      gradFn: this._gradFn?.name,
+      requiresGrad: this.requiresGrad && this.isLeaf,
+      gradFn: this.gradFn?.name,
     });
   }
 
@@ -646,13 +688,15 @@ export class Tensor {
   clone(): Tensor { return views.clone(this); }
 
   /**
-   * PyTorch's `t[...]`: integers select, `null` keeps a dimension whole, `slice(start, end, step)`
-   * narrows, integer tensors (or arrays) gather. `N.index(i, j)` is a 0-d view.
+   * PyTorch's `t[...]`: integers (and 0-d integer tensors) select, `null` keeps a dimension whole,
+   * `slice(start, end, step)` narrows, `newaxis` inserts a dimension of size 1 (Python's `None`),
+   * integer tensors (or arrays) gather. `N.index(i, j)` is a 0-d view.
    *
    * @example
    * ```ts
    * tensor([[1, 2, 3], [4, 5, 6]]).index(null, 1) // tensor([2, 5])
    * tensor([[1, 2, 3], [4, 5, 6]]).index(tensor([0, 1]), tensor([2, 0])) // tensor([3, 4])
+   * tensor([[1, 2, 3], [4, 5, 6]]).index(newaxis, null, 1).shape // [1, 2]
    * ```
    */
   index(...args: IndexArg[]): Tensor { return index(this, args); }

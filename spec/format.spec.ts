@@ -274,7 +274,8 @@ describe('formatTensor, cases reasoned from torch/_tensor_str.py', () => {
   it('names size and dtype of empty tensors', () => {
     // Shape shown unless 1-D; dtype shown unless the default float dtype.
     expect(formatTensor([], [0], 'float32')).toBe('tensor([])');
-    expect(formatTensor([], [0], 'int32')).toBe('tensor([], dtype=torch.int32)');
+    // int32 plays int64 (docs/pytorch.md): an empty one prints as PyTorch's empty int64 tensor (#13.9)
+    expect(formatTensor([], [0], 'int32')).toBe('tensor([], dtype=torch.int64)');
     expect(formatTensor([], [2, 0, 3], 'float64')).toBe('tensor([], size=(2, 0, 3), dtype=torch.float64)');
   });
 

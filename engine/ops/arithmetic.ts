@@ -6,7 +6,8 @@
 import { Tensor, type TensorLike } from '../tensor.js';
 import { isFloating } from '../dtype.js';
 import { record } from '../autograd/node.js';
-import { mapBinary, mapUnary, operands } from './map.js';
+import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
+import { Storage } from '../storage.js';
 import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 
 /**
@@ -31,7 +32,7 @@ export function add(a: TensorLike, b: TensorLike): Tensor {
  */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('sub', a, b);
-  if (dt === 'bool') throw new TypeError('sub: subtraction of two bool tensors is not supported (use logical ops or convert with .int())');
+  if (isBool(a) || isBool(b)) throw new TypeError(`sub: ${SUB_BOOL}`);
   const out = mapBinary('sub', x, y, dt, dt === 'int32' ? subInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
   });
@@ -49,7 +50,9 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
   const out = mapBinary('mul', x, y, dt, dt === 'int32' ? mulInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
   });
-  return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], [x, y]);
+  // saves only what the gradients need: y for grad_a (if a needs one), x for grad_b; a product
+  // with a constant number saves nothing that the user could modify
+  return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], savedOf(needs(a) && b instanceof Tensor && y, needs(b) && a instanceof Tensor && x));
 }
 
 /**
@@ -70,7 +73,7 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   return record(out, 'DivBackward0', [a, b], (g) => [
     needs(a) ? g.div(y) : null,
     needs(b) ? x.div(y).div_(y.neg()).mul_(g) : null,
-  ], [x, y]);
+  ], savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
 }
 
 /**
@@ -95,27 +98,79 @@ export function neg(a: Tensor): Tensor {
  */
 export function pow(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('pow', a, b);
-  if (dt !== 'bool' && !isFloating(dt) && typeof b === 'number' && b < 0) {
+  if (dt === 'bool') throw new TypeError(`pow: "pow" not implemented for 'Bool' (both operands are bool); convert with .int() first`);
+  if (!isFloating(dt) && typeof b === 'number' && b < 0) {
     throw new RangeError(`pow: integers to negative integer powers are not allowed (got exponent ${b}); convert the base with .float() first`);
   }
-  const out = mapBinary('pow', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = Math.pow(p[pi], q[qi]);
+  const out = mapBinary('pow', x, y, dt, dt === 'int32' ? powInt32Kernel : (o, oi, p, pi, ps, q, qi, qs, n) => {
+    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = powC(p[pi], q[qi]);
   });
   if (typeof b === 'number') {
-    // tensor ** k:  grad_a = g · k · a^(k-1)
+    // tensor ** k:  grad_a = g · k · a^(k-1), and 0 for k = 0 (PyTorch's pow_backward: not 0·0^-1 = NaN)
     const name = 'PowBackward0';
-    return record(out, name, [a, null], (g) => [b === 0 ? g.mul(0) : g.mul(b).mul(x.pow(b - 1)), null], [x]);
+    return record(out, name, [a, null], (g) => [b === 0 ? zerosLike(g) : g.mul(b).mul(x.pow(b - 1)), null], [x]);
   }
   return record(out, typeof a === 'number' ? 'PowBackward2' : 'PowBackward1', [a, b], (g) => {
-    const ga = typeof a === 'number' ? null : g.mul(y).mul(x.pow(y.sub(1)));
+    // grad_a = g · b · a^(b-1), set to 0 where b == 0 (PyTorch's where(exponent == 0, 0, ...):
+    // at a = 0 the formula would give 0 · 0^-1 = NaN)
+    const ga = typeof a === 'number' ? null : zeroWhere(g.mul(y).mul(x.pow(y.sub(1))), y.eq(0));
     // grad_b = g · a^b · ln a, set to 0 where a == 0 and b >= 0 (the limit PyTorch uses)
-    const gb = g.mul(out).mul(x.log());
-    const zeroWhere = x.eq(0).mul(y.ge(0)).toTypedArray(); // same (broadcast) shape as gb
-    const gd = gb.storage.data;
-    for (let i = 0; i < zeroWhere.length; i++) if (zeroWhere[i]) gd[i] = 0;
+    const gb = zeroWhere(g.mul(out).mul(x.log()), x.eq(0).mul(y.ge(0)));
     return [ga, gb];
   }, [x, y, out]);
 }
+
+/**
+ * C's `pow` where JavaScript's `Math.pow` differs: 1^y = 1 and (−1)^±∞ = 1, also for y = NaN
+ * (JavaScript gives NaN). PyTorch computes with C's `pow`.
+ */
+function powC(a: number, b: number): number {
+  if (a === 1) return 1;
+  if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
+  return Math.pow(a, b);
+}
+
+/** a^b in int32 by repeated squaring with wrapping products (torch.int32 wraps modulo 2^32). */
+function powInt(a: number, b: number): number {
+  if (b < 0) return a === 1 ? 1 : a === -1 ? (b % 2 === 0 ? 1 : -1) : 0; // C++ integer pow's answer
+  let result = 1;
+  let base = a | 0;
+  for (let e = b; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+  }
+  return result;
+}
+
+const powInt32Kernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = powInt(p[pi], q[qi]);
+};
+
+/** Zeros with `g`'s shape and dtype (a gradient that is exactly 0, whatever g holds). */
+function zerosLike(g: Tensor): Tensor {
+  return new Tensor(Storage.alloc(g.dtype, g.numel()), g.shape);
+}
+
+/** `t` (a fresh, contiguous gradient of the mask's shape) with 0 where `mask` is true. */
+function zeroWhere(t: Tensor, mask: Tensor): Tensor {
+  const m = mask.expand(t.shape).toTypedArray(); // the mask broadcast to the gradient's shape
+  const d = t.storage.data;
+  for (let i = 0; i < m.length; i++) if (m[i]) d[t.offset + i] = 0;
+  return t;
+}
+
+/** The tensors to save, leaving out those a gradient does not need (false). */
+function savedOf(...ts: (Tensor | false)[]): Tensor[] {
+  return ts.filter((t): t is Tensor => t !== false);
+}
+
+/** True for a bool tensor or a JavaScript boolean. */
+function isBool(t: TensorLike | boolean): boolean {
+  return typeof t === 'boolean' || (t instanceof Tensor && t.dtype === 'bool');
+}
+
+/** PyTorch's message for `-` with a bool operand. */
+export const SUB_BOOL = 'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.';
 
 /** Whether an operand wants a gradient (a number or a tensor without requiresGrad does not). */
 function needs(t: TensorLike): boolean {

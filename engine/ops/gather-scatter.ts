@@ -23,7 +23,7 @@ import { record } from '../autograd/node.js';
 import { checkOperand, scalarTensor } from './map.js';
 import { copyContiguous } from './views.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
-import { checkTarget, rebase, recording } from './inplace.js';
+import { runInplace } from './inplace.js';
 
 /** A shape as PyTorch sees it in these ops: a 0-d tensor counts as 1-d of size 1. */
 const asRank1 = (shape: readonly number[]) => (shape.length === 0 ? [1] : shape);
@@ -201,16 +201,19 @@ export function scatter_<T extends Tensor>(x: T, dim: number, index: Tensor, src
   checkOperand('scatter_', src);
   const s = src instanceof Tensor ? src : scalarTensor(src, x.dtype);
   checkScatter('scatter_', x, d, idx, s, !(src instanceof Tensor));
-  // ---- in-place machinery (engine/ops/inplace.ts): the target checks
-  checkTarget('scatter_', x, null, null);
-  scatterInto(x, d, idx, s, !(src instanceof Tensor), false);
-  // ---- in-place machinery: version bump and history rebasing
-  x.versionCounter.value++;
-  if (recording(x, src)) {
-    if (src instanceof Tensor) rebase(x, 'ScatterBackward0', src, (g) => [scatter(g, d, idx, 0), srcGradient(g, d, idx, src)], idx);
-    else rebase(x, 'ScatterBackward1', src, (g) => [scatter(g, d, idx, 0)], idx);
+  // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
+  if (src instanceof Tensor) {
+    return runInplace('scatter_', x, [src, idx], () => scatterInto(x, d, idx, s, false, false), () => ({
+      name: 'ScatterBackward0',
+      backward: (g) => [scatter(g, d, idx, 0), srcGradient(g, d, idx, src), null],
+      saved: [idx],
+    }));
   }
-  return x;
+  return runInplace('scatter_', x, [idx], () => scatterInto(x, d, idx, s, true, false), () => ({
+    name: 'ScatterBackward1',
+    backward: (g) => [scatter(g, d, idx, 0), null],
+    saved: [idx],
+  }));
 }
 
 /**
@@ -226,11 +229,10 @@ export function scatterAdd_<T extends Tensor>(x: T, dim: number, index: Tensor, 
   const idx = indexTensor('scatter_add_', index);
   if (!(src instanceof Tensor)) throw new TypeError(`scatter_add_: src must be a Tensor, got ${src === null ? 'null' : typeof src} (use scatter_ for a number)`);
   checkScatter('scatter_add_', x, d, idx, src, false);
-  // ---- in-place machinery (engine/ops/inplace.ts): the target checks
-  checkTarget('scatter_add_', x, null, null);
-  scatterInto(x, d, idx, src, false, true);
-  // ---- in-place machinery: version bump and history rebasing
-  x.versionCounter.value++;
-  if (recording(x, src)) rebase(x, 'ScatterAddBackward0', src, (g) => [g, srcGradient(g, d, idx, src)], idx);
-  return x;
+  // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
+  return runInplace('scatter_add_', x, [src, idx], () => scatterInto(x, d, idx, src, false, true), () => ({
+    name: 'ScatterAddBackward0',
+    backward: (g) => [g, srcGradient(g, d, idx, src), null],
+    saved: [idx],
+  }));
 }

@@ -22,7 +22,7 @@ import { broadcastShapesFor, expandStrides, formatShape, numelOf, sameShape } fr
 import { forEachRow } from '../iterate.js';
 import { checkOperand, scalarTensor } from './map.js';
 import { copyContiguous } from './views.js';
-import { checkTarget, rebase, recording } from './inplace.js';
+import { runInplace } from './inplace.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
 
 /**
@@ -83,31 +83,31 @@ export function indexPut_<T extends Tensor>(x: T, indices: readonly (Tensor | re
       pos[b] += (i < 0 ? i + size : i) * stride;
     }
   });
-  // ---- in-place machinery (engine/ops/inplace.ts): the target checks
-  checkTarget('index_put_', x, null, null);
-
-  const vd = copyContiguous(new Tensor(v.storage, resultShape, expandStrides(v.shape, v.strides, resultShape), v.offset)).storage.data;
-  const xd = x.storage.data;
-  const restStrides = x.strides.slice(m);
-  const bool = x.dtype === 'bool';
-  let k = 0;
-  if (rest.length === 0) {
-    // one element per index (the lecture's N[xs, ys] += 1): no inner walk
-    if (!accumulate) for (let b = 0; b < nB; b++) xd[pos[b]] = vd[b];
-    else if (!bool) for (let b = 0; b < nB; b++) xd[pos[b]] += vd[b];
-    else for (let b = 0; b < nB; b++) xd[pos[b]] = Number(xd[pos[b]] !== 0 || vd[b] !== 0);
-  } else for (let b = 0; b < nB; b++) {
-    forEachRow(rest, [restStrides], [pos[b]], (n, p, s) => {
-      for (let i = 0; i < n; i++, p += s, k++) {
-        if (!accumulate) xd[p] = vd[k];
-        else xd[p] = bool ? Number(xd[p] !== 0 || vd[k] !== 0) : xd[p] + vd[k];
-      }
-    });
-  }
-  // ---- in-place machinery: version bump and history rebasing
-  x.versionCounter.value++;
-  if (recording(x, values)) {
-    rebase(x, 'IndexPutBackward0', values, (g) => [accumulate ? g : indexPut_(g.clone(), idx, 0), values instanceof Tensor ? g.index(...idx) : null]);
-  }
-  return x;
+  // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
+  const inputs = values instanceof Tensor ? [values, ...idx] : idx;
+  return runInplace('index_put_', x, inputs, () => {
+    const vd = copyContiguous(new Tensor(v.storage, resultShape, expandStrides(v.shape, v.strides, resultShape), v.offset)).storage.data;
+    const xd = x.storage.data;
+    const restStrides = x.strides.slice(m);
+    const bool = x.dtype === 'bool';
+    let k = 0;
+    if (rest.length === 0) {
+      // one element per index (the lecture's N[xs, ys] += 1): no inner walk
+      if (!accumulate) for (let b = 0; b < nB; b++) xd[pos[b]] = vd[b];
+      else if (!bool) for (let b = 0; b < nB; b++) xd[pos[b]] += vd[b];
+      else for (let b = 0; b < nB; b++) xd[pos[b]] = Number(xd[pos[b]] !== 0 || vd[b] !== 0);
+    } else for (let b = 0; b < nB; b++) {
+      forEachRow(rest, [restStrides], [pos[b]], (n, p, s) => {
+        for (let i = 0; i < n; i++, p += s, k++) {
+          if (!accumulate) xd[p] = vd[k];
+          else xd[p] = bool ? Number(xd[p] !== 0 || vd[k] !== 0) : xd[p] + vd[k];
+        }
+      });
+    }
+  }, () => ({
+    name: 'IndexPutBackward0',
+    // d x_new / d x_old: 1 (accumulate) or 1 off the indexed cells; d x_new / d values: 1 at them
+    backward: (g) => [accumulate ? g : indexPut_(g.clone(), idx, 0), ...(values instanceof Tensor ? [g.index(...idx)] : []), ...idx.map(() => null)],
+    saved: idx,
+  }));
 }

@@ -16,7 +16,7 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { torchTypeName } from '../dtype.js';
 import { record } from '../autograd/node.js';
-import { checkTarget, rebase, recording } from './inplace.js';
+import { runInplace } from './inplace.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
 
 /** A 0-d tensor seen as shape [1] (these ops treat a scalar as a one-element vector). */
@@ -117,17 +117,16 @@ export function indexAdd_<T extends Tensor>(x: T, dim: number, index: Tensor, so
     }
   }
   const vals = positions('index_add_', idx, d, x);
-  // ---- in-place machinery (engine/ops/inplace.ts): the target checks
-  checkTarget('index_add_', x, null, null);
-  const xd = x.storage.data, sd = source.storage.data;
-  const bool = x.dtype === 'bool';
-  vals.forEach((v, k) => eachSlicePair(x1, v, s1, k, d, (n, p0, s0, p1, s1_) => {
-    for (let i = 0; i < n; i++, p0 += s0, p1 += s1_) xd[p0] = bool ? Number(xd[p0] !== 0 || (alpha !== 0 && sd[p1] !== 0)) : xd[p0] + alpha * sd[p1];
+  // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
+  return runInplace('index_add_', x, [source, idx], () => {
+    const xd = x.storage.data, sd = source.storage.data;
+    const bool = x.dtype === 'bool';
+    vals.forEach((v, k) => eachSlicePair(x1, v, s1, k, d, (n, p0, s0, p1, s1_) => {
+      for (let i = 0; i < n; i++, p0 += s0, p1 += s1_) xd[p0] = bool ? Number(xd[p0] !== 0 || (alpha !== 0 && sd[p1] !== 0)) : xd[p0] + alpha * sd[p1];
+    }));
+  }, () => ({
+    name: 'IndexAddBackward0',
+    backward: (g) => [g, alpha === 1 ? indexSelect(g, d, idx) : indexSelect(g, d, idx).mul(alpha), null],
+    saved: [idx],
   }));
-  // ---- in-place machinery: version bump and history rebasing
-  x.versionCounter.value++;
-  if (recording(x, source)) {
-    rebase(x, 'IndexAddBackward0', source, (g) => [g, alpha === 1 ? indexSelect(g, d, idx) : indexSelect(g, d, idx).mul(alpha)], idx);
-  }
-  return x;
 }

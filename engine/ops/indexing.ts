@@ -17,7 +17,7 @@ import { broadcastShapesFor, contiguousStrides, formatShape, numelOf } from '../
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { needsGrad, record } from '../autograd/node.js';
-import { select, sliceDim } from './views.js';
+import { select, sliceDim, unsqueeze } from './views.js';
 
 /** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
 export interface Slice {
@@ -39,21 +39,39 @@ export function slice(start: number | null = null, end: number | null = null, st
   return { kind: 'slice', start, end, step };
 }
 
+/** The type of `newaxis`. */
+export interface NewAxis {
+  /** Marks the object as a new axis. */
+  readonly kind: 'newaxis';
+}
+
+/**
+ * A new axis of size 1 inside `index(...)`: PyTorch's and NumPy's `None` (`x[None, :, 1]`). In
+ * `index`, `null` already means a whole dimension (Python's `:`), so the new axis has a name of
+ * its own.
+ *
+ * @example zeros([2, 3]).index(newaxis, null, newaxis, 1).shape // [1, 2, 1]
+ */
+export const newaxis: NewAxis = Object.freeze({ kind: 'newaxis' as const });
+
 /** One argument of `index(...)`. */
-export type IndexArg = number | null | Slice | '...' | Tensor | readonly number[];
+export type IndexArg = number | null | Slice | NewAxis | '...' | Tensor | readonly number[];
 
 function isSlice(a: unknown): a is Slice {
   return typeof a === 'object' && a !== null && (a as Slice).kind === 'slice';
 }
 
 /** `x[args]` (see the file comment). */
-export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
-  const fast = integerIndex(x, args);
+export function index(x: Tensor, args0: readonly IndexArg[]): Tensor {
+  const fast = integerIndex(x, args0);
   if (fast !== null) return fast;
+  // a 0-d integer tensor is an integer (PyTorch: the result is a view, and the dim goes away
+  // where the integer stands, not in front as an advanced index's would)
+  const args = args0.map((a) => (a instanceof Tensor && a.ndim === 0 && a.dtype === 'int32' ? a.item() : a));
   // expand '...' into the right number of nulls
   const ell = args.filter((a) => a === '...').length;
   if (ell > 1) throw new RangeError('index: an index can only have a single ellipsis (\'...\')');
-  const named = args.length - ell;
+  const named = args.length - ell - args.filter((a) => a === newaxis).length;
   if (named > x.ndim) {
     throw new RangeError(`index: too many indices for tensor of dimension ${x.ndim} (got ${named} indices for shape ${formatShape(x.shape)})`);
   }
@@ -62,7 +80,7 @@ export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
     if (a === '...') for (let i = 0; i < x.ndim - named; i++) full.push(null);
     else full.push(a);
   }
-  while (full.length < x.ndim) full.push(null);
+  for (let i = named; i < x.ndim && ell === 0; i++) full.push(null);
 
   // basic pass: views; remember where the advanced indices land in the view
   let v = x;
@@ -72,6 +90,9 @@ export function index(x: Tensor, args: readonly IndexArg[]): Tensor {
     if (typeof a === 'number') {
       v = select(v, dim, a);
     } else if (a === null) {
+      dim++;
+    } else if (a === newaxis) {
+      v = unsqueeze(v, dim);
       dim++;
     } else if (isSlice(a)) {
       v = sliceDim(v, dim, a.start, a.end, a.step);

@@ -7,6 +7,8 @@ import { Tensor } from '../tensor.js';
 import { isFloating, type DType } from '../dtype.js';
 import { record } from '../autograd/node.js';
 import { mapUnary } from './map.js';
+import { Storage } from '../storage.js';
+import { forEachRow } from '../iterate.js';
 import { expF32Kernel } from './exp-f32.js';
 import { simdExpF32 } from '../simd/elementwise.js';
 
@@ -69,8 +71,10 @@ export function tanh(x: Tensor): Tensor {
 }
 
 /**
- * `relu(x) = max(x, 0)` (NaN stays NaN).
- * d relu(x)/dx = 1 where x > 0, else 0  →  grad = g · (out > 0).
+ * `relu(x) = max(x, 0)`, as PyTorch computes it: `x < 0 ? 0 : x`, so NaN stays NaN and −0 stays
+ * −0.
+ * d relu(x)/dx = 1 where x > 0, else 0  →  grad = (out <= 0 ? 0 : g), PyTorch's
+ * `threshold_backward`: a NaN output passes the gradient through, a masked gradient is +0.
  *
  * @example relu(tensor([-1.5, 2])) // tensor([0., 2.])
  */
@@ -79,8 +83,18 @@ export function relu(x: Tensor): Tensor {
   const out = mapUnary(x, x.dtype, (o, oi, p, pi, ps, n) => {
     for (let i = 0; i < n; i++, pi += ps) {
       const v = p[pi];
-      o[oi + i] = v > 0 || v !== v ? v : 0;
+      o[oi + i] = v < 0 ? 0 : v;
     }
   });
-  return record(out, 'ReluBackward0', [x], (g) => [g.mul(out.gt(0))], [out]);
+  return record(out, 'ReluBackward0', [x], (g) => {
+    const gx = new Tensor(Storage.allocUnfilled(g.dtype, out.numel()), out.shape);
+    const gd = gx.storage.data;
+    const od = out.storage.data; // out is contiguous (mapUnary's result), g has its shape
+    let k = 0;
+    forEachRow(g.shape, [g.strides], [g.offset], (n, p, s) => {
+      const src = g.storage.data;
+      for (let i = 0; i < n; i++, p += s, k++) gd[k] = od[k] <= 0 ? 0 : src[p];
+    });
+    return [gx];
+  }, [out]);
 }

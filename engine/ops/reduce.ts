@@ -170,7 +170,6 @@ function checkNonEmpty(op: string, x: Tensor, d: number | null): void {
  * d max/dx = 1 at the chosen index, 0 elsewhere  →  grad scattered to `indices`.
  */
 export function maxDim(x: Tensor, dim: number, keepdim = false): MaxResult {
-  if (x.dtype === 'bool') throw new TypeError('max: not implemented for bool tensors');
   const d = normalizeDim(dim, x.ndim, 'max');
   if (x.ndim === 0) return { values: x.clone(), indices: Tensor.fromArray(new Int32Array(1), []) };
   checkNonEmpty('max', x, d);
@@ -196,17 +195,20 @@ export function maxDim(x: Tensor, dim: number, keepdim = false): MaxResult {
 
 /**
  * Maximum of all elements (0-d).
- * Gradient: g shared evenly among the elements equal to the maximum (PyTorch's rule for ties).
+ * Gradient: g shared evenly among the elements equal to the maximum (PyTorch's rule for ties,
+ * `evenly_distribute_backward`); when the maximum is NaN, among the NaNs. Saves its input and
+ * its output: an in-place write on the result makes backward fail (as PyTorch), instead of
+ * comparing with the changed value.
  */
 export function maxAll(x: Tensor): Tensor {
-  if (x.dtype === 'bool') throw new TypeError('max: not implemented for bool tensors');
   checkNonEmpty('max', x, null);
   const { values } = scanMax(x.reshape(-1), 0);
   const out = new Tensor(values.storage, []);
   return record(out, 'MaxBackward1', [x], (g) => {
-    const mask = x.eq(out);
+    const m = out.item();
+    const mask = m !== m ? x.ne(x) : x.eq(out); // NaN ≠ NaN: the NaNs are where NaN is
     return [mask.to(g.dtype).mul(g.div(mask.sum()))];
-  }, [x]);
+  }, [x, out]);
 }
 
 /**
@@ -214,6 +216,7 @@ export function maxAll(x: Tensor): Tensor {
  * @example argmax(tensor([[3, 9], [4, 1]]), 1) // tensor([1, 0])
  */
 export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
+  if (x.dtype === 'bool') throw new TypeError(`argmax: not implemented for bool tensors (PyTorch: "argmax_cpu" not implemented for 'Bool'); convert with .int() first`);
   if (dim === undefined) {
     checkNonEmpty('argmax', x, null);
     const { indices } = scanMax(x.reshape(-1), 0);

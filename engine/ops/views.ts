@@ -94,10 +94,17 @@ export function view(x: Tensor, shape: readonly number[]): Tensor {
   return record(out, 'ViewBackward0', [x], (g) => [g.reshape(x.shape)]);
 }
 
-/** A view when the layout allows it, otherwise a contiguous copy reshaped. */
+/**
+ * A view when the layout allows it (PyTorch 1.13 names its node `ReshapeAliasBackward0`),
+ * otherwise a contiguous copy reshaped (`UnsafeViewBackward0`).
+ * Backward: the gradient reshaped back to the input's shape.
+ */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const target = inferShape('reshape', shape, x.numel(), x.shape);
-  if (viewStrides(x.shape, x.strides, target) !== null) return view(x, target);
+  const strides = viewStrides(x.shape, x.strides, target);
+  if (strides !== null) {
+    return record(viewOf(x, target, strides, x.offset), 'ReshapeAliasBackward0', [x], (g) => [g.reshape(x.shape)]);
+  }
   const copy = copyContiguous(x);
   const out = new Tensor(copy.storage, target);
   return record(out, 'UnsafeViewBackward0', [x], (g) => [g.reshape(x.shape)]);
@@ -122,12 +129,20 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
 
 /** `x.T`: the transpose of a tensor with at most 2 dimensions. */
 export function t(x: Tensor): Tensor {
-  if (x.ndim > 2) {
-    throw new RangeError(`T expects a tensor with <= 2 dimensions, but it has ${x.ndim} (shape ${formatShape(x.shape)}); use permute(...) or transpose(d0, d1)`);
+  if (x.ndim > 2 && !warnedT) {
+    // PyTorch 1.13 reverses the dims with this warning (once per process)
+    warnedT = true;
+    console.warn(
+      `UserWarning: The use of \`x.T\` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release ` +
+        `(here: shape ${formatShape(x.shape)}). Use x.transpose(-2, -1) to transpose batches of matrices, or x.permute(...) to reverse the dimensions.`,
+    );
   }
-  // PyTorch's `.T` is a permute of the reversed dims (PermuteBackward0), also for 0-D and 1-D
+  // PyTorch's `.T` is a permute of the reversed dims (PermuteBackward0), for any number of dims
   return permute(x, x.shape.map((_, i) => x.ndim - 1 - i));
 }
+
+/** Whether `.T` on more than 2 dims already printed PyTorch's deprecation warning. */
+let warnedT = false;
 
 /**
  * Reorder dimensions: output dim i is input dim `dims[i]`.
@@ -204,7 +219,8 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
  * Backward: reshape to the input's shape.
  */
 export function squeeze(x: Tensor, dim?: number): Tensor {
-  const keep = (i: number) => (dim === undefined ? x.shape[i] !== 1 : i !== normalizeDim(dim, x.ndim, 'squeeze') || x.shape[i] !== 1);
+  const d = dim === undefined ? -1 : normalizeDim(dim, x.ndim, 'squeeze'); // checked also for a 0-d x (range [-1, 0])
+  const keep = (i: number) => (dim === undefined ? x.shape[i] !== 1 : i !== d || x.shape[i] !== 1);
   const idx = x.shape.map((_, i) => i).filter(keep);
   const out = viewOf(x, idx.map((i) => x.shape[i]), idx.map((i) => x.strides[i]), x.offset);
   return record(out, dim === undefined ? 'SqueezeBackward0' : 'SqueezeBackward1', [x], (g) => [g.reshape(x.shape)]);

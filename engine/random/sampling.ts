@@ -12,6 +12,7 @@ import { fillUniform } from './uniform.js';
 import { fillNormal } from './normal.js';
 import { fillExponential } from './exponential.js';
 import { checkMultinomialArgs, multinomialKernel, sampleWithReplacementAt } from './multinomial.js';
+import { checkInplace } from '../ops/inplace.js';
 
 /** Options of the random creation functions. */
 export interface RandomOptions {
@@ -135,6 +136,7 @@ export function sampleRow(probs: Tensor, row: number, opts: { generator?: Genera
 /** Fill `target` (any layout) from a contiguous buffer filled by `fill`, bumping its version. */
 function fillInPlace(op: string, target: Tensor, fill: (buf: Float32Array | Float64Array) => void): Tensor {
   if (!isFloating(target.dtype)) throw new TypeError(`${op}: "${op}" not implemented for '${torchTypeName(target.dtype)}'`);
+  checkInplace(op, target, []); // before any draw: a refused fill leaves the generator untouched too
   const buf = Storage.alloc(target.dtype, target.numel());
   fill(buf.data as Float32Array | Float64Array);
   target.copy_(new Tensor(buf, target.shape));

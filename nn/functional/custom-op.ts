@@ -1,6 +1,9 @@
 /**
- * Recording a functional op whose forward is a plain loop and whose backward is written by hand
- * (as the engine's own ops do), through the engine's public `Node`.
+ * Recording a functional op whose backward is written by hand (as the engine's own ops do),
+ * through the engine's public `Node`: softplus and binaryCrossEntropy, and the fused nodes of
+ * softmax, logSoftmax and nllLoss (PyTorch's fused kernels record one node with the closed-form
+ * derivative instead of the tape of the composition; spec/nn/fused-nodes.spec.ts proves the
+ * closed forms equal the composition). Saved tensors have their versions checked in backward.
  */
 import { Node, type BackwardFn, type Tensor, isGradEnabled } from '../../engine/index.js';
 

@@ -1,6 +1,7 @@
 /**
- * Losses: `nllLoss`, `crossEntropy`, `mseLoss`, with PyTorch 1.13's semantics, each composed from
- * engine ops so that the gradient comes from the tape.
+ * Losses: `nllLoss`, `crossEntropy`, `mseLoss`, with PyTorch 1.13's semantics, computed with
+ * engine ops. `nllLoss` records one `NllLossBackward0` node with the closed-form gradient (as
+ * PyTorch does), so `crossEntropy` = `nllLoss(logSoftmax(...))` shows PyTorch's `grad_fn`.
  *
  * The lecture's loss (notes N19–N20) is the cross-entropy written out by hand:
  *
@@ -13,8 +14,9 @@
  * The composed gradient with respect to the logits is `(softmax(logits) − onehot(ys)) / n`
  * (derivation in docs/nn.md; checked against plain loops in spec/nn/losses.spec.ts).
  */
-import { Tensor, arange } from '../../engine/index.js';
+import { Tensor, arange, noGrad, zeros } from '../../engine/index.js';
 import { logSoftmax } from './softmax.js';
+import { recordOp } from './custom-op.js';
 import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
 import { crossEntropyWithOptions, needsTargetOptions } from './cross-entropy-options.js';
 
@@ -84,8 +86,21 @@ export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions 
   const reduction = opts.reduction ?? 'mean';
   checkReduction('nllLoss', reduction);
   checkClassTargets('nllLoss', logProbs, targets);
-  const picked = logProbs.index(arange(logProbs.shape[0]), targets); // [N]: logProbs[i, targets[i]]
-  return reduce(picked.neg(), reduction); // negate first: the sum of an empty batch is +0
+  const [n, c] = logProbs.shape;
+  const out = noGrad(() => {
+    const picked = logProbs.index(arange(n), targets); // [N]: logProbs[i, targets[i]]
+    return reduce(picked.neg(), reduction); // negate first: the sum of an empty batch is +0
+  });
+  // d loss/d logProbs[i, j] = −w_i where j = targets[i], 0 elsewhere; w_i = g_i ('none'), g ('sum'),
+  // g / N ('mean')   (PyTorch's NllLossBackward0)
+  return recordOp(out, 'NllLossBackward0', [logProbs], (g) => {
+    const ys = targets.toTypedArray();
+    const gd = g.toTypedArray();
+    const grad = zeros([n, c], { dtype: g.dtype });
+    const d = grad.storage.data;
+    for (let i = 0; i < n; i++) d[i * c + ys[i]] = -(reduction === 'none' ? gd[i] : reduction === 'sum' ? gd[0] : gd[0] / n);
+    return [grad];
+  }, [targets]);
 }
 
 /**

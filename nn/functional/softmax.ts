@@ -1,6 +1,7 @@
 /**
- * `softmax` and `logSoftmax` along a dimension, composed from engine ops so that their
- * gradients come from the tape (notes N19).
+ * `softmax` and `logSoftmax` along a dimension (notes N19). The forward is composed from engine
+ * ops; the backward is one node with PyTorch's name and closed-form derivative (`recordOp`),
+ * as PyTorch's fused kernels record.
  *
  * Both subtract the row maximum first. softmax is unchanged by adding a constant to a row
  * (the constant cancels between numerator and denominator), and with the maximum subtracted the
@@ -13,13 +14,15 @@
  *   m = 1000          exp(x − m) = [1, 0.368] → [0.731, 0.269]
  * ```
  */
-import type { Tensor } from '../../engine/index.js';
+import { noGrad, type Tensor } from '../../engine/index.js';
+import { recordOp } from './custom-op.js';
 import { checkFloating } from './checks.js';
 
 /** `x − max(x, dim)` with the max detached: the stable shift both functions start from. */
 function shifted(op: string, x: Tensor, dim: number): Tensor {
   checkFloating(op, 'input', x);
   if (!Number.isInteger(dim)) throw new TypeError(`${op}: dim must be an integer, got ${dim}`);
+  if (x.numel() === 0) return x.sub(0); // nothing to shift (PyTorch: an empty result of the same shape)
   return x.sub(x.max(dim, true).values.detach());
 }
 
@@ -38,8 +41,13 @@ function shifted(op: string, x: Tensor, dim: number): Tensor {
  * ```
  */
 export function softmax(x: Tensor, dim: number): Tensor {
-  const e = shifted('softmax', x, dim).exp();
-  return e.div(e.sum(dim, true));
+  const out = noGrad(() => {
+    const e = shifted('softmax', x, dim).exp();
+    return e.div(e.sum(dim, true));
+  });
+  // d softmax_i/d x_j = y_i (δ_ij − y_j)  →  grad = y · (g − Σ_dim g·y)   (PyTorch's _softmax_backward_data)
+  // the output is saved: an in-place write on it before backward is a version error, as in PyTorch
+  return recordOp(out, 'SoftmaxBackward0', [x], (g) => [out.mul(g.sub(g.mul(out).sum(dim, true)))], [out]);
 }
 
 /**
@@ -58,6 +66,10 @@ export function softmax(x: Tensor, dim: number): Tensor {
  * ```
  */
 export function logSoftmax(x: Tensor, dim: number): Tensor {
-  const z = shifted('logSoftmax', x, dim);
-  return z.sub(z.exp().sum(dim, true).log());
+  const out = noGrad(() => {
+    const z = shifted('logSoftmax', x, dim);
+    return z.sub(z.exp().sum(dim, true).log());
+  });
+  // d logsoftmax_i/d x_j = δ_ij − softmax_j  →  grad = g − exp(out) · Σ_dim g   (PyTorch's _log_softmax_backward_data)
+  return recordOp(out, 'LogSoftmaxBackward0', [x], (g) => [g.sub(out.exp().mul(g.sum(dim, true)))], [out]);
 }

@@ -103,10 +103,22 @@ describe('the version counter', () => {
     expect(y.requiresGrad).toBe(true);
   });
 
-  it('in-place writes into a view of a tensor that requires grad are refused with a clear error (not supported)', () => {
-    const h = fromValues([1, 2, 3, 4], [2, 2], 'float64', true).mul(1);
-    expect(() => h.index(0).add_(1)).toThrow(/view of a tensor that requires grad/);
-    expect(flat(h)).toEqual([1, 2, 3, 4]);
+  it('in-place writes into a view of a non-leaf that requires grad are recorded on the base (CopySlices), as PyTorch', () => {
+    // torch: h = (x*1); h[0] += 1; h.grad_fn is CopySlices; d sum(h)/dx = 1 everywhere
+    const x = fromValues([1, 2, 3, 4], [2, 2], 'float64', true);
+    const h = x.mul(1);
+    h.index(0).add_(1);
+    expect(flat(h)).toEqual([2, 3, 3, 4]);
+    expect(h.gradFn!.name).toBe('CopySlices');
+    h.sum().backward();
+    expect(flat(x.grad!)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('in-place writes into a view of a leaf that requires grad are refused before anything is written', () => {
+    const x = fromValues([1, 2, 3, 4], [2, 2], 'float64', true);
+    expect(() => x.index(0).add_(1)).toThrow(/view of a leaf Variable that requires grad/);
+    expect(flat(x)).toEqual([1, 2, 3, 4]);
+    expect(x.version).toBe(0);
   });
 
   it('.data has a version counter of its own (PyTorch): a write through it is not an error, backward sees the new values', () => {

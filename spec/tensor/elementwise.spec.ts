@@ -93,8 +93,10 @@ function outDtype(spec: BinarySpec, dt: DType): DType {
 }
 
 /** Whether PyTorch refuses the combination (and so must the engine). */
-function refuses(spec: BinarySpec, dt: DType, b: NArr | number): boolean {
-  if (spec.name === 'sub' && dt === 'bool') return true; // bool - bool
+function refuses(spec: BinarySpec, dt: DType, b: NArr | number, x: Tensor | number, y: Tensor | number): boolean {
+  // PyTorch: "Subtraction, the `-` operator, with a bool tensor is not supported" (any bool operand)
+  if (spec.name === 'sub' && [x, y].some((t) => typeof t !== 'number' && t.dtype === 'bool')) return true;
+  if (spec.name === 'pow' && dt === 'bool') return true; // "pow" not implemented for 'Bool'
   if (spec.name === 'pow' && dt === 'int32' && typeof b === 'number' && b < 0) return true; // int ** negative int
   return false;
 }
@@ -152,7 +154,7 @@ const tensorOf = (o: Operand) => materialize(o.a, o.dtype, o.layout, o.seed);
 function checkBinary(spec: BinarySpec, x: Tensor | number, y: Tensor | number, a: NArr | number, b: NArr | number): void {
   const dt = commonDtype(x, y);
   const what = `${spec.name}(${typeof x === 'number' ? x : `${x.dtype}[${x.shape}]`}, ${typeof y === 'number' ? y : `${y.dtype}[${y.shape}]`})`;
-  if (refuses(spec, dt, b)) {
+  if (refuses(spec, dt, b, x, y)) {
     expect(() => spec.op(x, y), what).toThrow();
     return;
   }

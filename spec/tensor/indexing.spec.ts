@@ -209,11 +209,11 @@ describe('indexing by example', () => {
     expect(x.grad!.tolist()).toEqual([[0, 0, 10], [20, 0, 0]]);
   });
 
-  it('a 0-d tensor index is not a slice: x.index(t) with a 0-d int tensor gathers (a copy of the row)', () => {
+  it('a 0-d int tensor index is an integer, as in PyTorch: x.index(tensor(1)) is a view of the row', () => {
     const x = tensor([[1, 2], [3, 4]]);
     const r = x.index(tensor(1));
     expect(r.tolist()).toEqual([3, 4]);
-    expect(r.storage).not.toBe(x.storage);
+    expect(r.storage).toBe(x.storage);
   });
 });
 

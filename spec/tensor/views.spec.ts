@@ -83,10 +83,8 @@ function applyStep(s: State, step: Step): State | null {
       return same(t.transpose(sign(d0, nd), sign(d1, nd)), (a) => transposeN(a, d0, d1));
     }
     case 'T': {
-      if (nd > 2) {
-        expect(() => t.T).toThrow(/T expects a tensor with <= 2 dimensions/);
-        return null;
-      }
+      // PyTorch 1.13 reverses the dims of any tensor (with a deprecation warning above 2 dims)
+      if (nd > 2) return same(t.T, (a) => permuteN(a, shape.map((_, k) => nd - 1 - k)));
       return same(t.T, (a) => (nd === 2 ? transposeN(a, 0, 1) : a));
     }
     case 'narrow': {
