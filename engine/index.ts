@@ -34,3 +34,5 @@ export { rand, randn, multinomial, sampleRow, uniform_, normal_, exponential_, t
 // creation helpers and more random sampling
 
 // randint, randperm
+export { randint, fillRandint, type RandintOptions } from './random/randint.js';
+export { randperm, fillRandperm, type RandpermOptions } from './random/randperm.js';
