@@ -15,3 +15,4 @@ export { saveMlp, loadMlp, type LoadedMlp } from './model-file.js';
 export { lrFinderRates } from './lr-find.js';
 export { embeddingSvg } from './embedding-plot.js';
 export { run as runMlpCli, mlpUsage, MlpUsageError, MLP_DEFAULTS } from './cli.js';
+export { runMlpLecture, type MlpLectureOptions } from './lecture.js';
