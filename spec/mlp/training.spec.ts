@@ -4,14 +4,15 @@
  * - the 32 minibatch indices of every one of the 200,000 steps (first 100 steps and every
  *   1,000th in full, all of them by checksum);
  * - one training step (loss, all five gradients, the update) vs a plain float64 loop;
- * - the losses of the first steps vs PyTorch's recorded run (reference-mlp-200k.json).
+ * - the losses of the first steps vs PyTorch's recorded run (reference-mlp-200k.json);
+ * - 20 names sampled from the initial parameters vs PyTorch's.
  * MAKEMORE_LONG_TESTS=1 also trains 1,000 steps and bounds the drift from PyTorch's losses.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillRandint, Generator, tensor } from '../../engine/index.js';
-import { initMlp, LECTURE_CONFIG, mlpData, mlpParameters, trainMlp, trainStep, type MlpParams } from '../../mlp/index.js';
+import { initMlp, LECTURE_CONFIG, mlpData, mlpParameters, sampleMlp, trainMlp, trainStep, type MlpParams } from '../../mlp/index.js';
 import { lectureNames } from '../../bigram/index.js';
 import { bitsOfF32, repoRoot } from '../support/shared.js';
 
@@ -103,6 +104,14 @@ function handStep(P: Record<string, number[]>, X: number[][], Y: number[], lr: n
   for (const k of NAMES) updated[k] = P[k].map((x, i) => x - lr * g[k][i]);
   return { loss, g, updated };
 }
+
+describe('sampling as the notebook does', () => {
+  it("20 names from the initial parameters equal PyTorch's (multinomial's exponential path, seed 2147483657)", () => {
+    const { p } = init();
+    const vocab = mlpData(lectureNames(), 3).vocab;
+    expect(sampleMlp(p, vocab, 20, new Generator().manualSeed(2147483647 + 10))).toEqual(torchFx.samples_from_init);
+  });
+});
 
 describe('one training step vs a float64 hand computation', () => {
   const d = mlpData(lectureNames(), 3);
