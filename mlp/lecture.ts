@@ -34,7 +34,10 @@ const shape = (s: readonly number[]) => `torch.Size([${s.join(', ')}])`;
  */
 export function runMlpLecture(opts: MlpLectureOptions = {}, out: (line: string) => void = console.log): void {
   const { steps = 200000, normalKernel = 'avx2', every = 10000 } = opts;
-  const cell = (title: string) => out(`\n# ${title}`);
+  const cell = (title: string) => {
+    out('');
+    out(`# ${title}`);
+  };
   const words = lectureNames();
   cell("words = open('names.txt', 'r').read().splitlines(); len(words)");
   out(String(words.length));
