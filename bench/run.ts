@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance workloads of docs/performance.md, W1–W6.
+ * `npm run bench`: the performance workloads of docs/performance.md, W1–W6 (and W7, the MLP).
  *
  * Each case is run a few times to warm up the JIT, then timed over repeated runs; the table
  * shows the median and the min–max, and the JSON file in bench/results/ keeps every sample.
@@ -24,6 +24,8 @@ import { Vocabulary } from '../bigram/data.js';
 import { resolveDataset } from '../bigram/dataset.js';
 import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } from '../bigram/counts.js';
 import { initWeights, loss, trainingSet } from '../bigram/neural.js';
+import { lectureNames } from '../bigram/lecture-names.js';
+import { initMlp, LECTURE_CONFIG, mlpData, splitLoss, trainMlp } from '../mlp/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -274,6 +276,19 @@ if (wanted('W6')) {
   bench('W6', 'randn 1e6', () => randn([1_000_000], { generator: g }), { minRuns: 10 });
   const row = P.index(0);
   bench('W6', 'multinomial 1e5 samples (replacement)', () => multinomial(row, 100_000, { replacement: true, generator: g }), { minRuns: 10 });
+}
+
+if (wanted('W7')) {
+  // makemore part 2: the MLP's training step (32×30 @ 30×200, tanh, 200×27, cross-entropy) on
+  // the lecture's names (embedded), parameters and indices from the seeded generator
+  const d7 = mlpData(lectureNames(), 3);
+  const g7 = new Generator({ normalKernel: 'avx2' }).manualSeed(2147483647);
+  const p7 = initMlp(LECTURE_CONFIG, g7);
+  // PyTorch: 200,000 steps in 37.9 s on 1 thread (reference mlp-200k.json) = 190 ms per 1,000
+  bench('W7', 'MLP: 1,000 training steps', () => trainMlp(p7, d7.train, { steps: 1000, generator: g7 }), {
+    warmup: 1, minRuns: 3, maxRuns: 10, minMs: 0, torchMs: 190, extra: (med) => ({ msPerStep: med / 1000 }),
+  });
+  bench('W7', 'MLP: loss of the whole dev split (22,655 rows)', () => splitLoss(p7, d7.dev), { minRuns: 5 });
 }
 
 // ------------------------------------------------------------------ report

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The workloads of bench/run.ts (W1-W6) in PyTorch, for anyone who has it.
+"""The workloads of bench/run.ts (W1-W7) in PyTorch, for anyone who has it.
 
     python3 bench/torch_peer.py [--threads 1] [--quick]
 
@@ -159,6 +159,58 @@ bench('W6', 'sample 1,000 names (counts model)', sample, min_runs=10)
 g6 = torch.Generator().manual_seed(1)
 bench('W6', 'randn 1e6', lambda: torch.randn(1_000_000, generator=g6), min_runs=10)
 bench('W6', 'multinomial 1e5 samples (replacement)', lambda: torch.multinomial(P[0], 100_000, replacement=True, generator=g6), min_runs=10)
+
+
+# W7: the MLP of makemore part 2 (the reference run's step, seeded generator)
+import random as _random
+mlp_words = open(path).read().splitlines()
+_random.seed(42)
+_random.shuffle(mlp_words)
+n1, n2 = int(0.8 * len(mlp_words)), int(0.9 * len(mlp_words))
+
+
+def build_dataset(ws, block_size=3):
+    X, Y = [], []
+    for w in ws:
+        context = [0] * block_size
+        for ch in w + '.':
+            ix = stoi[ch]
+            X.append(context)
+            Y.append(ix)
+            context = context[1:] + [ix]
+    return torch.tensor(X), torch.tensor(Y)
+
+
+Xtr, Ytr = build_dataset(mlp_words[:n1])
+Xdev, Ydev = build_dataset(mlp_words[n1:n2])
+g7 = torch.Generator().manual_seed(2147483647)
+mlp_params = [torch.randn(s, generator=g7) for s in [(27, 10), (30, 200), (200,), (200, 27), (27,)]]
+for p in mlp_params:
+    p.requires_grad = True
+C7, W17, b17, W27, b27 = mlp_params
+
+
+def mlp_steps(steps=1000):
+    for _ in range(steps):
+        ix = torch.randint(0, Xtr.shape[0], (32,), generator=g7)
+        emb = C7[Xtr[ix]]
+        h = torch.tanh(emb.view(-1, 30) @ W17 + b17)
+        loss = F.cross_entropy(h @ W27 + b27, Ytr[ix])
+        for p in mlp_params:
+            p.grad = None
+        loss.backward()
+        for p in mlp_params:
+            p.data += -0.1 * p.grad
+
+
+def dev_loss():
+    with torch.no_grad():
+        h = torch.tanh(C7[Xdev].view(-1, 30) @ W17 + b17)
+        return F.cross_entropy(h @ W27 + b27, Ydev).item()
+
+
+bench('W7', 'MLP: 1,000 training steps', mlp_steps, warmup=1, min_runs=3, max_runs=10, min_ms=0)
+bench('W7', 'MLP: loss of the whole dev split (22,655 rows)', dev_loss, min_runs=5)
 
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f'peak RSS {peak:.1f} MB')

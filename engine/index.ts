@@ -66,3 +66,5 @@ export { zerosLike, onesLike, fullLike, randLike, randnLike } from './creation-l
 export { linspace, logspace } from './ranges.js';
 
 // randint, randperm
+export { randint, fillRandint, type RandintOptions } from './random/randint.js';
+export { randperm, fillRandperm, type RandpermOptions } from './random/randperm.js';
