@@ -1,12 +1,11 @@
 /**
- * The MLP written with nn modules (Embedding, Linear; tanh and the flattening view as engine
- * ops until nn's Tanh/Flatten/Sequential are on this branch) gives the same losses as the
- * hand-written C, W1, b1, W2, b2 from the same parameters: forward on a minibatch and on the
- * dev split, and five training steps with the same indices.
+ * The MLP written with nn modules — `Sequential(Embedding, Flatten, Linear, Tanh, Linear)` —
+ * gives the same losses as the hand-written C, W1, b1, W2, b2 from the same parameters: forward
+ * on a minibatch and on the dev split, and five training steps with the same indices.
  */
 import { describe, expect, it } from 'vitest';
 import { Generator, noGrad, randint, type Tensor } from '../../engine/index.js';
-import { crossEntropy, Embedding, Linear, type Module } from '../../nn/index.js';
+import { crossEntropy, Embedding, Flatten, Linear, Sequential, Tanh } from '../../nn/index.js';
 import { initMlp, LECTURE_CONFIG, mlpData, mlpLogits, splitLoss, trainStep } from '../../mlp/index.js';
 import { lectureNames } from '../../bigram/index.js';
 
@@ -26,9 +25,9 @@ describe('the MLP as nn modules equals the hand-written one', () => {
       l2.weight.copy_(p.W2.T);
       l2.bias!.copy_(p.b2);
     });
-    const model = (X: Tensor) => l2.forward(l1.forward(emb.forward(X).view(-1, 30)).tanh());
-    const modules: Module[] = [emb, l1, l2];
-    const params = modules.flatMap((m) => m.parameters());
+    const net = new Sequential(emb, new Flatten(), l1, new Tanh(), l2);
+    const model = (X: Tensor) => net.forward(X);
+    const params = net.parameters();
     expect(params.reduce((s, t) => s + t.numel(), 0)).toBe(11897);
 
     const Xb = d.train.X.index(randint(0, d.train.X.shape[0], [32], { generator: new Generator().manualSeed(5) }));
