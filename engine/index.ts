@@ -6,8 +6,8 @@ export { Tensor, type TensorLike, type NestedArray, type MaxResult } from './ten
 export { type DType, type TypedArray, promoteTypes } from './dtype.js';
 export { Storage } from './storage.js';
 export { tidy, keep } from './tidy.js';
-export { setSimdEnabled, isSimdEnabled } from './simd/elementwise.js';
-export { setNumThreads, getNumThreads, startHelperThreads } from './simd/threads.js';
+export { setSimdEnabled, isSimdEnabled } from './fast/elementwise.js';
+export { setNumThreads, getNumThreads, startHelperThreads } from './fast/threads.js';
 export { memoryStats, resetMemoryStats, emptyCache, setMemoryPoolLimit, type MemoryStats } from './memory-pool.js';
 export { broadcastShapes, explainBroadcast, type Shape } from './shape.js';
 export { tensor, zeros, ones, full, empty, arange, type TensorOptions, type ShapeArg } from './creation.js';

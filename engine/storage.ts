@@ -3,7 +3,7 @@
  *
  * All allocation goes through `Storage.alloc`, so where memory comes from is decided here. A large
  * buffer made inside a memory scope (`tidy`, `backward`) lives in the SIMD kernels' WebAssembly
- * memory (`simd/arena.ts`); other large buffers are taken from the memory pool when one of the
+ * memory (`fast/arena.ts`); other large buffers are taken from the memory pool when one of the
  * same dtype and length is there (`memory-pool.ts`). Every large storage is reported to the
  * innermost open memory scope (`memory-scope.ts`) so that the engine can give it back when it is
  * provably no longer needed.
@@ -13,7 +13,7 @@
 import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
 import { inScope, trackAllocation, untrack } from './memory-scope.js';
-import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './simd/arena.js';
+import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './fast/arena.js';
 
 /** The most elements a typed array may hold here (JavaScript's limit: 2^32 − 1 on 64-bit engines). */
 const MAX_ELEMENTS = 2 ** 32 - 1;

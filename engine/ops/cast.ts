@@ -8,7 +8,7 @@ import { isFloating, type DType } from '../dtype.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
-import { simdInt32ToFloat32 } from '../simd/elementwise.js';
+import { simdInt32ToFloat32 } from '../fast/elementwise.js';
 
 /** A copy of `x` converted to `dtype`; `x` itself when it already has that dtype. */
 export function toDType(x: Tensor, dtype: DType): Tensor {

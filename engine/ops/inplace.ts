@@ -27,7 +27,7 @@ import { isGradEnabled } from '../autograd/grad-mode.js';
 import { Node, type BackwardFn } from '../autograd/node.js';
 import { copySlices } from '../autograd/view-history.js';
 import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
-import { simdBinary } from '../simd/elementwise.js';
+import { simdBinary } from '../fast/elementwise.js';
 import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 import { copyContiguous } from './views.js';
 import { SUB_BOOL } from './arithmetic.js';

@@ -9,7 +9,7 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { toDType } from './cast.js';
-import { simdBinary } from '../simd/elementwise.js';
+import { simdBinary } from '../fast/elementwise.js';
 
 /** Inner loop of a unary op: `out[o + i] = f(x[xi + i*xs])` for i < n. */
 export type UnaryKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, xs: number, n: number) => void;

@@ -9,8 +9,8 @@ import { record } from '../autograd/node.js';
 import { mapUnary } from './map.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
-import { expF32Kernel } from './exp-f32.js';
-import { simdExpF32 } from '../simd/elementwise.js';
+import { expF32Kernel } from '../fast/exp-f32.js';
+import { simdExpF32 } from '../fast/elementwise.js';
 
 function floatOf(x: Tensor): DType {
   return isFloating(x.dtype) ? x.dtype : 'float32';

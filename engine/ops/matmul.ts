@@ -22,7 +22,7 @@ import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
 import { noGrad } from '../autograd/grad-mode.js';
-import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from '../simd/matmul.js';
+import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from '../fast/matmul.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).

@@ -14,7 +14,7 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
 import { cascadeSumF32 } from './cascade-sum.js';
-import { simdColumnSums, simdRowSums } from '../simd/sums.js';
+import { simdColumnSums, simdRowSums } from '../fast/sums.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
 export function reductionDims(op: string, x: Tensor, dim: number | readonly number[] | null | undefined): number[] {

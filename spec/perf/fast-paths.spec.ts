@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tensor, arange, noGrad, setSimdEnabled, tensor, zeros } from '../../engine/index.js';
-import { expF32 } from '../../engine/ops/exp-f32.js';
+import { expF32 } from '../../engine/fast/exp-f32.js';
 import { forEachRow } from '../../engine/iterate.js';
 import {
   LAYOUTS, arbArrayOf, arbBroadcastPair, arbF32, arbShape, broadcastIndex, expectTensor, fromFlat, indices, make, at, materialize, naiveMatmulF32, sameNumber,

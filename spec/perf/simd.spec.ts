@@ -8,8 +8,8 @@
 import * as fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Tensor, arange, isSimdEnabled, oneHot, setSimdEnabled } from '../../engine/index.js';
-import { kernels, CHUNK } from '../../engine/simd/kernels.js';
-import { isArenaArray } from '../../engine/simd/arena.js';
+import { kernels, CHUNK } from '../../engine/fast/kernels.js';
+import { isArenaArray } from '../../engine/fast/arena.js';
 import { closeScope, openScope, type MemoryScope } from '../../engine/memory-scope.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';

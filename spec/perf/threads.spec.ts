@@ -1,5 +1,5 @@
 /**
- * The helper threads (engine/simd/threads.ts): the large SIMD kernels split their work by rows or
+ * The helper threads (engine/fast/threads.ts): the large SIMD kernels split their work by rows or
  * ranges between this thread and a helper, and the result has the same bits as on one thread and
  * as the plain loop. The operands live in the arena (made inside `tidy`), where the split applies;
  * the sizes are above the split thresholds, and every test checks that the helper ran jobs.
@@ -7,9 +7,9 @@
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Tensor, getNumThreads, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
-import { helperJobs } from '../../engine/simd/threads.js';
-import { startupThreads } from '../../engine/simd/thread-count.js';
-import { expF32 } from '../../engine/ops/exp-f32.js';
+import { helperJobs } from '../../engine/fast/threads.js';
+import { startupThreads } from '../../engine/fast/thread-count.js';
+import { expF32 } from '../../engine/fast/exp-f32.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../autograd/helpers.js';
 import { naiveMatmulF32 } from '../tensor/naive.js';

@@ -13,7 +13,7 @@
 import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
-import { expF32 } from '../ops/exp-f32.js';
+import { expF32 } from './exp-f32.js';
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView, type Layout } from './kernels.js';
 import { isArenaArray, scratchInt32 } from './arena.js';
 import { partBounds, runSplit } from './threads.js';

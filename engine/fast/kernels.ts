@@ -12,7 +12,7 @@
  *   float32 (a double holds more than twice float32's 24 bits, so rounding twice is harmless).
  *   Operand layouts: `F` full (`rows × cols` contiguous), `R` one value per row (`rows`
  *   contiguous), `S` one scalar.
- * - `exp_f32`: the algorithm of `ops/exp-f32.ts` in float64 pairs (the same operations in the
+ * - `exp_f32`: the algorithm of `fast/exp-f32.ts` in float64 pairs (the same operations in the
  *   same order, so the same double `d`), rounded to float32: `Math.fround(Math.exp(x))` for every
  *   float32 input in its range (checked exhaustively, see `expKernel`); pairs with an input out of
  *   range or NaN are listed for the driver to redo with `expF32`.
@@ -22,7 +22,7 @@
  * plain loops run.
  */
 import { Code, encodeModule, F32, I32, V128, type FunctionDef } from './wasm-encoder.js';
-import { EXP_TABLES } from '../ops/exp-f32.js';
+import { EXP_TABLES } from './exp-f32.js';
 import { startupThreads } from './thread-count.js';
 
 /** Bytes of scratch memory: four regions of `CHUNK` floats plus the exp tables and pair list. */
@@ -165,7 +165,7 @@ function i32ToF32Kernel(): FunctionDef {
 }
 
 /**
- * exp of n floats, 4 per iteration as two float64 pairs, following `expCore` in ops/exp-f32.ts
+ * exp of n floats, 4 per iteration as two float64 pairs, following `expCore` in fast/exp-f32.ts
  * operation by operation:
  *   k = x·INV_STEP + ROUND − ROUND;  t = x − k·STEP_HI − k·STEP_LO;  ki = int(k)
  *   d = 2^(ki >> 6) · FRAC[ki & 63] · (1 + t(1 + t(1/2 + t(1/6 + t(1/24 + t/120)))))

@@ -33,7 +33,7 @@ const UP = 1 + 2 ** -48;
 const DOWN = 1 - 2 ** -48;
 const fround = Math.fround;
 
-/** The constants and the 2^(j/64) table, for the WebAssembly version of this kernel (simd/kernels.ts). */
+/** The constants and the 2^(j/64) table, for the WebAssembly version of this kernel (kernels.ts). */
 export const EXP_TABLES = { INV_STEP, STEP_HI, STEP_LO, ROUND, UP, DOWN, FRAC } as const;
 
 /** e^x in double, accurate to about 6e-16 relative, for -104 < x < 89. */
