@@ -5,10 +5,10 @@
 export { Tensor, type TensorLike, type NestedArray, type MaxResult } from './tensor.js';
 export { type DType, type TypedArray, promoteTypes } from './dtype.js';
 export { Storage } from './storage.js';
-export { tidy, keep } from './tidy.js';
+export { tidy, keep } from './memory/tidy.js';
 export { setSimdEnabled, isSimdEnabled } from './fast/elementwise.js';
 export { setNumThreads, getNumThreads, startHelperThreads } from './fast/threads.js';
-export { memoryStats, resetMemoryStats, emptyCache, setMemoryPoolLimit, type MemoryStats } from './memory-pool.js';
+export { memoryStats, resetMemoryStats, emptyCache, setMemoryPoolLimit, type MemoryStats } from './memory/pool.js';
 export { broadcastShapes, explainBroadcast, type Shape } from './shape.js';
 export { tensor, zeros, ones, full, empty, arange, type TensorOptions, type ShapeArg } from './creation.js';
 export { add, sub, mul, div, neg, pow } from './ops/arithmetic.js';

@@ -3,17 +3,17 @@
  *
  * All allocation goes through `Storage.alloc`, so where memory comes from is decided here. A large
  * buffer made inside a memory scope (`tidy`, `backward`) lives in the SIMD kernels' WebAssembly
- * memory (`fast/arena.ts`); other large buffers are taken from the memory pool when one of the
- * same dtype and length is there (`memory-pool.ts`). Every large storage is reported to the
- * innermost open memory scope (`memory-scope.ts`) so that the engine can give it back when it is
+ * memory (`memory/arena.ts`, attached by the kernels in `fast/kernels.ts`); other large buffers are taken from the memory pool when one of the
+ * same dtype and length is there (`memory/pool.ts`). Every large storage is reported to the
+ * innermost open memory scope (`memory/scope.ts`) so that the engine can give it back when it is
  * provably no longer needed.
  *
  * (In-place writes are counted per tensor and its views, `Tensor.versionCounter`, not here.)
  */
 import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
-import { giveBuffer, isPooledSize, takeBuffer } from './memory-pool.js';
-import { inScope, trackAllocation, untrack } from './memory-scope.js';
-import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './fast/arena.js';
+import { giveBuffer, isPooledSize, takeBuffer } from './memory/pool.js';
+import { inScope, trackAllocation, untrack } from './memory/scope.js';
+import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './memory/arena.js';
 
 /** The most elements a typed array may hold here (JavaScript's limit: 2^32 − 1 on 64-bit engines). */
 const MAX_ELEMENTS = 2 ** 32 - 1;

@@ -12,7 +12,7 @@
  * 4. Memory: every large gradient made here is the engine's own. As soon as the node that
  *    consumed one is done and no pending gradient shares its storage, its buffer goes back to the
  *    memory pool, so the next op (or the next training step) reuses it instead of paying for
- *    fresh pages (`releaseConsumed`, `memory-pool.ts`).
+ *    fresh pages (`releaseConsumed`, `memory/pool.ts`).
  *
  * Everything runs with grad mode off: gradients do not record graphs of their own.
  */
@@ -21,7 +21,7 @@ import { formatShape, sameShape } from '../shape.js';
 import { noGrad } from './grad-mode.js';
 import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
-import { closeScope, openScope, trackAllocation, untrack, type MemoryScope } from '../memory-scope.js';
+import { closeScope, openScope, trackAllocation, untrack, type MemoryScope } from '../memory/scope.js';
 
 /** Options of `Tensor.backward`. */
 export interface BackwardOptions {

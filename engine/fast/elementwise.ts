@@ -15,7 +15,7 @@ import type { TypedArray } from '../dtype.js';
 import { expandStrides, type Shape } from '../shape.js';
 import { expF32 } from './exp-f32.js';
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView, type Layout } from './kernels.js';
-import { isArenaArray, scratchInt32 } from './arena.js';
+import { isArenaArray, scratchInt32 } from '../memory/arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 /** Views of the shared memory (operands in the arena) and of the copy kernels' memory (operands copied in and out). */

@@ -24,6 +24,7 @@
 import { Code, encodeModule, F32, I32, V128, type FunctionDef } from './wasm-encoder.js';
 import { EXP_TABLES } from './exp-f32.js';
 import { startupThreads } from './thread-count.js';
+import { attachArena } from '../memory/arena.js';
 
 /** Bytes of scratch memory: four regions of `CHUNK` floats plus the exp tables and pair list. */
 export const SCRATCH_BYTES = 8 * 65536;
@@ -646,6 +647,9 @@ function buildCopyKernels(main: Kernels | null): Kernels | null {
 
 /** The kernels, or null without WebAssembly SIMD. */
 export const kernels: Kernels | null = build();
+
+// the tensor arena (memory/arena.ts) hands out the memory after the scratch regions
+if (kernels !== null) attachArena(kernels.buffer, SCRATCH_BYTES, kernels.fillZero);
 
 /** The kernels for operands copied through the scratch regions (see `buildCopyKernels`); null without SIMD. */
 export const copyKernels: Kernels | null = buildCopyKernels(kernels);

@@ -9,7 +9,7 @@
  */
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
-import { isArenaArray, scratchFloat32 } from './arena.js';
+import { isArenaArray, scratchFloat32 } from '../memory/arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 const { f32 } = memoryView;

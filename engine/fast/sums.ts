@@ -6,7 +6,7 @@
  */
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
 import { isSimdEnabled } from './elementwise.js';
-import { isArenaArray, scratchFloat32 } from './arena.js';
+import { isArenaArray, scratchFloat32 } from '../memory/arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 /** `out[j] = Σ x[xi + j·len … xi + j·len + len − 1]` (PyTorch's float32 order) for j < rows. */

@@ -4,7 +4,7 @@
  *
  * JavaScript has no reference counts: the engine cannot know when the user drops the last
  * reference to `logits` or `probs`, and the garbage collector frees their buffers late, so a
- * synchronous loop keeps asking the system for fresh memory (see `memory-pool.ts` for what that
+ * synchronous loop keeps asking the system for fresh memory (see `pool.ts` for what that
  * costs). `tidy` is the explicit answer (TensorFlow.js has the same function): every large storage
  * allocated while `fn` runs is given back to the memory pool when `fn` returns, except
  *
@@ -17,10 +17,10 @@
  * Using a released tensor afterwards throws a clear error. `fn` must be synchronous. Scopes nest:
  * what an inner `tidy` returns belongs to the enclosing one.
  */
-import { Tensor } from './tensor.js';
-import { Node } from './autograd/node.js';
-import { closeScope, openScope, trackAllocation, untrack } from './memory-scope.js';
-import type { Storage } from './storage.js';
+import { Tensor } from '../tensor.js';
+import { Node } from '../autograd/node.js';
+import { closeScope, openScope, trackAllocation, untrack } from './scope.js';
+import type { Storage } from '../storage.js';
 
 /**
  * Run `fn`, then give back the memory of the large tensors it created and did not return.

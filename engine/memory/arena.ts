@@ -3,7 +3,7 @@
  * the SIMD kernels' WebAssembly memory, so the kernels read and write them in place instead of
  * copying them in and out of a scratch region.
  *
- * The memory has a fixed size (1 GiB where the runtime allows it, see `kernels.ts`) and is never
+ * The memory has a fixed size (1 GiB where the runtime allows it, see `fast/kernels.ts`) and is never
  * grown, since growing would detach the typed arrays that view it; reserving it costs address
  * space only, and the system provides pages as they are first written. A storage's `data` stays
  * an ordinary Float32Array (a view of the memory's buffer). Blocks are freed when the storage is
@@ -22,13 +22,32 @@
  * new sizes do not pile up in the arena.
  */
 import type { DType, TypedArray } from '../dtype.js';
-import { SCRATCH_BYTES, kernels } from './kernels.js';
+
+/**
+ * The memory the arena hands out: the kernels' WebAssembly memory, attached by `fast/kernels.ts`
+ * when it has built the kernels (`attachArena`). Until then (or where there is no WebAssembly)
+ * there is no arena and every storage is an ordinary typed array: importing `Storage` builds no
+ * kernels and reserves no memory.
+ */
+let memory: { buffer: ArrayBuffer; fillZero: (at: number, bytes: number) => void } | null = null;
+/** Where the arena starts in the memory (after the kernels' scratch regions). */
+let start = 0;
+
+/**
+ * Hand the arena a memory: blocks are taken from byte offset `from` up to the end of `buffer`;
+ * `fillZero(at, bytes)` zeroes a range (`memory.fill`). Called once, by `fast/kernels.ts`.
+ */
+export function attachArena(buffer: ArrayBuffer, from: number, fillZero: (at: number, bytes: number) => void): void {
+  memory = { buffer, fillZero };
+  start = from;
+  top = from;
+}
 
 /** Free blocks by size in bytes: their byte offsets. */
 const free = new Map<number, number[]>();
 /** Free scratch-slot blocks by size (kept apart, so that they never skew the storages' counts). */
 const freeScratch = new Map<number, number[]>();
-let top = SCRATCH_BYTES;
+let top = 0;
 let inUse = 0;
 /** Blocks reused from the free lists, taken new from the top, and freed (for `memoryStats`). */
 export const arenaCounts = { reused: 0, fresh: 0, returned: 0 };
@@ -39,7 +58,7 @@ const registry = typeof FinalizationRegistry === 'function'
 
 /** Bytes of the arena now in use by live storages, and bytes it spans (in use, free, not yet used). */
 export function arenaUsage(): { inUse: number; reserved: number } {
-  return { inUse, reserved: top - SCRATCH_BYTES };
+  return { inUse, reserved: top - start };
 }
 
 function blockSize(bytes: number): number {
@@ -64,7 +83,7 @@ function takeBlock(size: number, scratch: boolean): number | null {
     if (!scratch) arenaCounts.reused++;
     return reused;
   }
-  if (top + size > kernels!.buffer.byteLength) return null;
+  if (top + size > memory!.buffer.byteLength) return null;
   if (!scratch) arenaCounts.fresh++;
   const offset = top;
   top += size;
@@ -76,13 +95,13 @@ function takeBlock(size: number, scratch: boolean): number | null {
  * arena (no WebAssembly memory) or it is full.
  */
 export function arenaArray(dtype: DType, n: number): TypedArray | null {
-  if (kernels === null || registry === null || dtype === 'bool') return null;
+  if (memory === null || registry === null || dtype === 'bool') return null;
   const bytesPer = dtype === 'float64' ? 8 : 4;
   const size = blockSize(n * bytesPer);
   const offset = takeBlock(size, false);
   if (offset === null) return null;
   inUse += size;
-  const buffer = kernels.buffer;
+  const buffer = memory.buffer;
   const arr = dtype === 'float32' ? new Float32Array(buffer, offset, n) : dtype === 'int32' ? new Int32Array(buffer, offset, n) : new Float64Array(buffer, offset, n);
   registry?.register(arr, [offset, size, false], arr);
   return arr;
@@ -90,7 +109,7 @@ export function arenaArray(dtype: DType, n: number): TypedArray | null {
 
 /** True when `arr` views the arena (kernels can use it in place: its byteOffset is its address). */
 export function isArenaArray(arr: TypedArray): boolean {
-  return kernels !== null && arr.buffer === kernels.buffer;
+  return memory !== null && arr.buffer === memory.buffer;
 }
 
 /** Free the block of an arena array now; the caller guarantees nothing uses `arr` again. */
@@ -101,7 +120,7 @@ export function freeArenaArray(arr: TypedArray): void {
 
 /** Set every element of an arena array to zero (with `memory.fill`: a typed array's `fill` is much slower on shared memory). */
 export function zeroArenaArray(arr: TypedArray): void {
-  kernels!.fillZero(arr.byteOffset, arr.byteLength);
+  memory!.fillZero(arr.byteOffset, arr.byteLength);
 }
 
 /** A scratch slot of the kernel drivers (two temporaries can be in use at once). */
@@ -128,12 +147,12 @@ function scratchOffset(slot: ScratchSlot, bytes: number): number | null {
  * asked for again; null without an arena or when it is full. Not counted by `memoryStats`.
  */
 export function scratchFloat32(slot: ScratchSlot, n: number): Float32Array | null {
-  const offset = kernels === null ? null : scratchOffset(slot, 4 * n);
-  return offset === null ? null : new Float32Array(kernels!.buffer, offset, n);
+  const offset = memory === null ? null : scratchOffset(slot, 4 * n);
+  return offset === null ? null : new Float32Array(memory!.buffer, offset, n);
 }
 
 /** `n` int32 of scratch slot `slot` (see `scratchFloat32`). */
 export function scratchInt32(slot: ScratchSlot, n: number): Int32Array | null {
-  const offset = kernels === null ? null : scratchOffset(slot, 4 * n);
-  return offset === null ? null : new Int32Array(kernels!.buffer, offset, n);
+  const offset = memory === null ? null : scratchOffset(slot, 4 * n);
+  return offset === null ? null : new Int32Array(memory!.buffer, offset, n);
 }

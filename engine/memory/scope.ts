@@ -1,6 +1,6 @@
 /**
  * Memory scopes: which large storages were allocated while some piece of engine code ran, so
- * that the engine can give their buffers back to the pool (`memory-pool.ts`) at the moment it can
+ * that the engine can give their buffers back to the pool (`pool.ts`) at the moment it can
  * prove nothing else reaches them.
  *
  * Two users: `backward()` opens a scope and releases each gradient as soon as the node that
@@ -10,7 +10,7 @@
  * Small storages (under `MIN_POOLED_BYTES`) are never tracked: the garbage collector is good
  * enough for them.
  */
-import type { Storage } from './storage.js';
+import type { Storage } from '../storage.js';
 
 /** A set of storages allocated while the scope was innermost and not yet released or kept. */
 export type MemoryScope = Set<Storage>;

@@ -10,15 +10,15 @@
  * nobody else can see (the gradients flowing between nodes during backward, see
  * `autograd/backward.ts`, and everything released by `tidy`, see `tidy.ts`), and
  * `Storage.alloc` takes from here before asking for new memory. (Storages made inside a memory
- * scope live in the SIMD arena instead, `fast/arena.ts`, which keeps its own free blocks;
+ * scope live in the SIMD arena instead, `arena.ts`, which keeps its own free blocks;
  * `memoryStats()` reports both.)
  *
  * Only large buffers are pooled (at least `MIN_POOLED_BYTES`): small ones are cheap to allocate.
  * The pool holds at most `limitBytes` (256 MiB by default, `setMemoryPoolLimit`); `emptyCache()`
  * drops everything it holds (PyTorch's `torch.cuda.empty_cache()` has the same role).
  */
-import type { DType, TypedArray } from './dtype.js';
-import { arenaCounts, arenaUsage } from './fast/arena.js';
+import type { DType, TypedArray } from '../dtype.js';
+import { arenaCounts, arenaUsage } from './arena.js';
 
 /** Buffers smaller than this are not pooled (64 KiB). */
 export const MIN_POOLED_BYTES = 1 << 16;

@@ -1,0 +1,107 @@
+/**
+ * The layers of the code, checked on the import graph (docs/README.md, "Layout"):
+ *
+ *   engine ← nn ← bigram ← mlp     (an arrow points from what is imported to what imports it)
+ *   engine/ops ← engine/fast       never reversed: the fast paths know nothing of the ops
+ *   engine/storage.ts              reaches no kernel: importing Storage builds nothing, reserves nothing
+ *   engine/memory                  imports no kernel either (the kernels attach their memory to it)
+ *
+ * The graph is read from the source text (every `import … from` and `export … from` of a relative
+ * path; `import type` counts for the layer rules, not for what runs at import time).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/shared.js';
+
+interface Edge {
+  from: string;
+  to: string;
+  typeOnly: boolean;
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(resolve(repoRoot, dir))) {
+    const rel = `${dir}/${name}`;
+    if (statSync(resolve(repoRoot, rel)).isDirectory()) out.push(...sourceFiles(rel));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(rel);
+  }
+  return out;
+}
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+'(\.[^']+)'/gm;
+const BARE_IMPORT = /^\s*import\s+'(\.[^']+)'/gm;
+
+function edgesOf(file: string): Edge[] {
+  const text = readFileSync(resolve(repoRoot, file), 'utf8');
+  const edges: Edge[] = [];
+  const target = (spec: string) => relative(repoRoot, resolve(repoRoot, dirname(file), spec)).replace(/\.js$/, '.ts');
+  for (const m of text.matchAll(IMPORT)) edges.push({ from: file, to: target(m[3]), typeOnly: m[2] !== undefined });
+  for (const m of text.matchAll(BARE_IMPORT)) edges.push({ from: file, to: target(m[1]), typeOnly: false });
+  return edges;
+}
+
+const files = ['engine', 'nn', 'bigram', 'mlp'].flatMap(sourceFiles);
+const edges = files.flatMap(edgesOf);
+const under = (path: string, folder: string) => path.startsWith(`${folder}/`);
+const show = (es: Edge[]) => es.map((e) => `${e.from} → ${e.to}`);
+
+/** Every file reached from `start` through imports that run (not `import type`). */
+function reachable(start: string): Set<string> {
+  const seen = new Set<string>([start]);
+  const todo = [start];
+  while (todo.length > 0) {
+    const f = todo.pop()!;
+    for (const e of edges) {
+      if (e.from === f && !e.typeOnly && !seen.has(e.to)) {
+        seen.add(e.to);
+        todo.push(e.to);
+      }
+    }
+  }
+  return seen;
+}
+
+describe('the import graph follows the layers', () => {
+  it('reads a graph of the expected size (the parser finds the imports)', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(edges.length).toBeGreaterThan(400);
+    // every edge points at a file that exists
+    const known = new Set(files);
+    expect(edges.filter((e) => !known.has(e.to)).map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
+  it('engine imports nothing from nn, bigram or mlp', () => {
+    expect(show(edges.filter((e) => under(e.from, 'engine') && !under(e.to, 'engine')))).toEqual([]);
+  });
+
+  it('nn imports nothing from mlp, and from bigram only what branch pkg moves into nn/', () => {
+    expect(show(edges.filter((e) => under(e.from, 'nn') && under(e.to, 'mlp')))).toEqual([]);
+    // nn/serialization.ts still reads safetensors from bigram/: branch `pkg` moves it into nn/
+    // (and nn/bigram-model.ts into bigram/). This list must only shrink; once empty, keep it empty.
+    expect(show(edges.filter((e) => under(e.from, 'nn') && under(e.to, 'bigram')))).toEqual(
+      files.includes('nn/serialization.ts') && files.includes('bigram/safetensors.ts')
+        ? show(edgesOf('nn/serialization.ts').filter((e) => e.to === 'bigram/safetensors.ts'))
+        : [],
+    );
+    expect(show(edges.filter((e) => under(e.from, 'nn') && under(e.to, 'bigram') && e.to !== 'bigram/safetensors.ts'))).toEqual([]);
+  });
+
+  it('bigram never imports mlp (the second lecture builds on the first, not the reverse)', () => {
+    expect(show(edges.filter((e) => under(e.from, 'bigram') && under(e.to, 'mlp')))).toEqual([]);
+  });
+
+  it('engine/fast never imports engine/ops (ops call their fast paths, not the reverse)', () => {
+    expect(show(edges.filter((e) => under(e.from, 'engine/fast') && under(e.to, 'engine/ops')))).toEqual([]);
+  });
+
+  it('engine/memory imports no kernel and no op', () => {
+    expect(show(edges.filter((e) => under(e.from, 'engine/memory') && !e.typeOnly && (under(e.to, 'engine/fast') || under(e.to, 'engine/ops'))))).toEqual([]);
+  });
+
+  it('importing engine/storage.ts runs no kernel code (no WebAssembly built, no memory reserved)', () => {
+    const reached = [...reachable('engine/storage.ts')];
+    expect(reached.filter((f) => under(f, 'engine/fast') || under(f, 'engine/ops'))).toEqual([]);
+  });
+});
