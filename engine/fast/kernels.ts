@@ -279,10 +279,10 @@ function scanNonZero(c: Code, addr: () => void, idx: number, end: number, step: 
 }
 
 /**
- * C = A·B in float32 for a mostly-zero A (`ops/matmul.ts` gemmSparseA): for each of `rows` rows of
+ * C = A·B in float32 for a mostly-zero A (`gemm.ts` gemmSparseA): for each of `rows` rows of
  * A (`k` float32, contiguous), the row of C (`m` floats) starts at +0 and takes
  * `c = fl(c + fl(a·B[p, :]))` for each non-zero a = A[r,p], in order p = 0 … k−1 (the plain
- * float32 loop, with its zero terms skipped: see gemm in ops/matmul.ts). B is given in float32 at
+ * float32 loop, with its zero terms skipped: see `fastGemm` in gemm.ts). B is given in float32 at
  * `b32`, `m4` (m rounded up to a multiple of 4) floats per row. Rows of C are written four floats
  * at a time, then one at a time: nothing past a row, so parts of the rows can run on different
  * threads.
@@ -348,7 +348,7 @@ function sparseAKernel(): FunctionDef {
 }
 
 /**
- * The k-i-j loop of `ops/matmul.ts` gemmKIJ over `kc` values of p: for each p and each i with
+ * The k-i-j loop of `gemm.ts` gemmKIJ over `kc` values of p: for each p and each i with
  * A[i,p] ≠ 0, `acc[i,:] += A[i,p]·B[p,:]` in float64. A is given column by column (`n` float32
  * per p, `lda` apart: Aᵀ row-major, or a range of its columns), B row by row (`m` float32 per
  * p). `acc` holds n rows of `mp` doubles (m rounded up to a multiple of 4); the lanes past m
@@ -393,7 +393,7 @@ function kijKernel(): FunctionDef {
 }
 
 /**
- * Dense C = A·B in float32 (`ops/matmul.ts` gemmRounded for float32): every element is
+ * Dense C = A·B in float32 (`gemm.ts` gemmBlocked for float32; `plainGemm` in ops/matmul.ts is the reference): every element is
  * `acc = fl(acc + fl(a·b))` from acc = +0, in order p = 0 … k−1 (a multiply and an add, each
  * rounded to float32: no fused multiply-add), as the plain loop computes it.
  *

@@ -22,7 +22,7 @@ import { broadcastShapesFor, expandStrides, formatShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
 import { noGrad } from '../autograd/grad-mode.js';
-import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from '../fast/matmul.js';
+import { fastGemm } from '../fast/gemm.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).
@@ -101,23 +101,18 @@ function batched(a: Tensor, b: Tensor): Tensor {
   ], [a, b]);
 }
 
-/** Rounds a product or a partial sum to the precision of the output dtype. */
-type Round = (x: number) => number;
-/** float64 and int32 sums: a double needs no rounding (int32 results wrap when stored). */
-const unrounded: Round = (x) => x;
+/**
+ * Whether a float32 matmul keeps its sums in float64 and rounds once (see the file comment): a
+ * long shared dimension and a small C (`k > 4n`, `n·m ≤ 4096`), so that the error does not grow
+ * with k. (float64 and int32 sums are doubles whatever this says.)
+ */
+function float64Sums(n: number, k: number, m: number): boolean {
+  return n * m <= 4096 && k > 4 * n;
+}
 
 /**
- * C[n×m] (contiguous at oc) = A[n×k] · B[k×m], both strided, with the sums of the file comment.
- * The loop is chosen for speed (each gives the same bits as the plain loop of its rule):
- * - small C and a long shared dimension: k-i-j in float64, the whole of C in cache while A's
- *   columns and B's rows stream past (SIMD: `simdGemmKIJ`);
- * - mostly-zero A (a one-hot input) and B finite: i-k-j, skipping the zero terms, so a one-hot
- *   row costs one row of B (SIMD: `simdGemmSparseA`);
- * - otherwise: register tiles of C held while p runs over the whole of k (SIMD: `simdGemmF32`,
- *   4×8 tiles; TypeScript: 4×4 tiles in 16 local variables).
- *
- * Skipping a term A[i,p] = 0 changes nothing when B is finite: the product is ±0, the running sum
- * starts at +0 and is never −0 (+0 + −0 = +0), and adding ±0 to it leaves it as it is.
+ * C[n×m] (contiguous at oc) = A[n×k] · B[k×m], both strided, with the sums of the file comment:
+ * a fast path (`fast/gemm.ts`: blocked loops and SIMD kernels, the same bits) or the plain loop.
  */
 function gemm(
   dtype: DType, n: number, k: number, m: number,
@@ -125,123 +120,30 @@ function gemm(
   B: ArrayLike<number>, ob: number, bs0: number, bs1: number,
   C: { [i: number]: number }, oc: number,
 ): void {
-  if (n === 0 || m === 0) return;
-  // B with unit column stride, so the innermost loops stream memory (a copy only when needed)
-  let Bc = B, obc = ob, brow = bs0;
-  if (bs1 !== 1 && m > 1) {
-    const copy = new Float64Array(k * m);
-    for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
-    Bc = copy; obc = 0; brow = m;
-  }
-  const long = n * m <= 4096 && k > 4 * n;
-  const sparse = !long && mostlyZero(A, oa, as0, as1, n, k);
-  // zero terms may be skipped only when B is finite (0·inf is NaN); a dense product needs no check
-  const finite = (long || sparse) && allFinite(k, m, Bc, obc, brow);
-  if (long) {
-    if (!(finite && simdGemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmKIJ(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, finite);
-    return;
-  }
-  const round = dtype === 'float32' ? Math.fround : unrounded;
-  if (sparse && finite) {
-    if (!(dtype === 'float32' && simdGemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
-    return;
-  }
-  if (!(dtype === 'float32' && simdGemmF32(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
+  const f64 = float64Sums(n, k, m);
+  fastGemm(dtype, f64, n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc) || plainGemm(dtype, f64, n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc);
 }
 
-/** Whether the k×m block of B (unit column stride, `brow` per row) holds no inf or NaN: checked in SIMD when B is in the arena. */
-function allFinite(k: number, m: number, B: ArrayLike<number>, ob: number, brow: number): boolean {
-  const simd = brow === m ? simdAllFinite(B, ob, k * m) : null;
-  if (simd !== null) return simd;
-  for (let p = 0; p < k; p++) {
-    for (let j = 0, b = ob + p * brow; j < m; j++, b++) if (B[b] - B[b] !== 0) return false; // inf or NaN
-  }
-  return true;
-}
-
-/** True when more than half of the n×k strided block is zero (sampled: at most ~4096 elements). */
-function mostlyZero(A: ArrayLike<number>, oa: number, as0: number, as1: number, n: number, k: number): boolean {
-  const stepI = Math.max(1, Math.floor(n / 64)), stepP = Math.max(1, Math.floor(k / 64));
-  let zeros = 0, total = 0;
-  for (let i = 0; i < n; i += stepI) {
-    for (let p = 0; p < k; p += stepP, total++) if (A[oa + i * as0 + p * as1] === 0) zeros++;
-  }
-  return zeros * 2 > total;
-}
-
-/** k-i-j in float64, C small and k long; zero terms of A are skipped when B is finite. */
-function gemmKIJ(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, skipZeros: boolean): void {
-  const acc = new Float64Array(n * m);
-  for (let p = 0; p < k; p++) {
-    const bp = ob + p * brow;
-    for (let i = 0, a = oa + p * as1; i < n; i++, a += as0) {
-      const av = A[a];
-      if (av === 0 && skipZeros) continue;
-      const ci = i * m;
-      for (let j = 0; j < m; j++) acc[ci + j] += av * Bc[bp + j];
-    }
-  }
-  for (let i = 0; i < n * m; i++) C[oc + i] = acc[i];
-}
-
-/** i-k-j skipping zeros (B finite): one row of C accumulates the rows of B that A selects. */
-function gemmSparseA(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, round: Round): void {
-  const row = new Float64Array(m);
+/**
+ * The reference loop of matmul: C[i,j] = Σ_p A[i,p]·B[p,j], p = 0 … k−1 from +0. In float32 each
+ * product and each partial sum is rounded to float32 (no fused multiply-add), unless `float64Sums`:
+ * then the sum is kept in a double and rounded once, when stored. float64 sums need no rounding;
+ * int32 results wrap modulo 2³² when stored. Every fast path computes exactly these values.
+ * @example plainGemm('float32', false, 1, 2, 1, [1, 2], 0, 2, 1, [3, 4], 0, 1, 1, c, 0) // c[0] = 11
+ */
+export function plainGemm(
+  dtype: DType, float64Sums: boolean, n: number, k: number, m: number,
+  A: ArrayLike<number>, oa: number, as0: number, as1: number,
+  B: ArrayLike<number>, ob: number, bs0: number, bs1: number,
+  C: { [i: number]: number }, oc: number,
+): true {
+  const round = dtype === 'float32' && !float64Sums ? Math.fround : (x: number) => x;
   for (let i = 0; i < n; i++) {
-    row.fill(0);
-    for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) {
-      const av = A[a];
-      if (av === 0) continue;
-      for (let j = 0, bp = ob + p * brow; j < m; j++) row[j] = round(row[j] + round(av * Bc[bp + j]));
-    }
-    const ci = oc + i * m;
-    for (let j = 0; j < m; j++) C[ci + j] = row[j];
-  }
-}
-
-/** Register-blocked: 4×4 tiles of C accumulated in locals over p; B packed in 4-column panels. */
-function gemmBlocked(n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, round: Round): void {
-  const m4 = m - (m % 4), n4 = n - (n % 4);
-  // panel jb holds columns 4jb … 4jb+3, row by row: Bp[(jb·k + p)·4 + c] = B[p, 4jb + c]
-  const Bp = new Float64Array(m4 * k);
-  for (let jb = 0; jb < m4 / 4; jb++) {
-    for (let p = 0; p < k; p++) {
-      const d = (jb * k + p) * 4, s = ob + p * brow + jb * 4;
-      Bp[d] = Bc[s]; Bp[d + 1] = Bc[s + 1]; Bp[d + 2] = Bc[s + 2]; Bp[d + 3] = Bc[s + 3];
-    }
-  }
-  const r = round;
-  for (let i = 0; i < n4; i += 4) {
-    const a0 = oa + i * as0, a1 = a0 + as0, a2 = a1 + as0, a3 = a2 + as0;
-    for (let j = 0; j < m4; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let p = 0, q = j * k, ap = 0; p < k; p++, q += 4, ap += as1) {
-        const b0 = Bp[q], b1 = Bp[q + 1], b2 = Bp[q + 2], b3 = Bp[q + 3];
-        const x0 = A[a0 + ap], x1 = A[a1 + ap], x2 = A[a2 + ap], x3 = A[a3 + ap];
-        c00 = r(c00 + r(x0 * b0)); c01 = r(c01 + r(x0 * b1)); c02 = r(c02 + r(x0 * b2)); c03 = r(c03 + r(x0 * b3));
-        c10 = r(c10 + r(x1 * b0)); c11 = r(c11 + r(x1 * b1)); c12 = r(c12 + r(x1 * b2)); c13 = r(c13 + r(x1 * b3));
-        c20 = r(c20 + r(x2 * b0)); c21 = r(c21 + r(x2 * b1)); c22 = r(c22 + r(x2 * b2)); c23 = r(c23 + r(x2 * b3));
-        c30 = r(c30 + r(x3 * b0)); c31 = r(c31 + r(x3 * b1)); c32 = r(c32 + r(x3 * b2)); c33 = r(c33 + r(x3 * b3));
-      }
-      let c = oc + i * m + j;
-      C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += m;
-      C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13; c += m;
-      C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += m;
-      C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
-    }
-    if (m4 < m) dotRange(i, i + 4, m4, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc, round);
-  }
-  if (n4 < n) dotRange(n4, n, 0, m, k, m, A, oa, as0, as1, Bc, ob, brow, C, oc, round);
-}
-
-/** The leftover rows/columns of the blocked kernel, one element at a time (same p order). */
-function dotRange(i0: number, i1: number, j0: number, j1: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number, Bc: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number, round: Round): void {
-  for (let i = i0; i < i1; i++) {
-    for (let j = j0; j < j1; j++) {
+    for (let j = 0; j < m; j++) {
       let acc = 0;
-      for (let p = 0, a = oa + i * as0; p < k; p++, a += as1) acc = round(acc + round(A[a] * Bc[ob + p * brow + j]));
+      for (let p = 0; p < k; p++) acc = round(acc + round(A[oa + i * as0 + p * as1] * B[ob + p * bs0 + j * bs1]));
       C[oc + i * m + j] = acc;
     }
   }
+  return true;
 }
