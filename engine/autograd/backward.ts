@@ -9,10 +9,8 @@
  *    back to the input's shape (`sumToShape`, the one place broadcasting is undone) and
  *    converts it to the input's dtype (mixed float32/float64 ops).
  * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`).
- * 4. Memory: every large gradient made here is the engine's own. As soon as the node that
- *    consumed one is done and no pending gradient shares its storage, its buffer goes back to the
- *    memory pool, so the next op (or the next training step) reuses it instead of paying for
- *    fresh pages (`releaseConsumed`, `memory/pool.ts`).
+ * 4. Memory: each node's step returns the gradients it used up; `memory.giveBack` returns
+ *    their buffers to the pool unless a pending gradient shares them (`memory/backward-memory.ts`).
  *
  * Everything runs with grad mode off: gradients do not record graphs of their own.
  */
@@ -21,7 +19,8 @@ import { formatShape, sameShape } from '../shape.js';
 import { noGrad } from './grad-mode.js';
 import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
-import { closeScope, openScope, trackAllocation, untrack, type MemoryScope } from '../memory/scope.js';
+import { untrack } from '../memory/scope.js';
+import { openBackwardMemory } from '../memory/backward-memory.js';
 
 /** Options of `Tensor.backward`. */
 export interface BackwardOptions {
@@ -64,19 +63,28 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
 }
 
 /**
- * Give back the buffers of `consumed` gradients that this backward allocated (they are in
- * `scope`) and that no gradient still waiting in `pending` shares: nothing else can reach them.
+ * One step of the walk: `node`'s backward function turns `g` into its inputs' gradients; each is
+ * summed back to its input's shape, converted to its dtype, and added to what its target (a node,
+ * or a leaf's `.grad`) has received. Returns the gradients the step used up (for the memory).
  */
-function releaseConsumed(consumed: Tensor[], scope: MemoryScope, pending: Map<Node, Tensor>): void {
-  for (const t of consumed) {
-    const st = t.storage;
-    if (!scope.has(st)) continue; // not made here (the user's, saved by the forward, small) or already given back
-    let shared = false;
-    for (const p of pending.values()) if (p.storage === st) shared = true;
-    if (shared) continue;
-    scope.delete(st);
-    st.release();
-  }
+function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>): Tensor[] {
+  const inputGrads = node.apply(g);
+  const usedUp: Tensor[] = [g];
+  node.next.forEach((target, i) => {
+    const gi = inputGrads[i];
+    const input = node.inputs[i];
+    if (!target || !input || !gi) return;
+    // an op on mixed float dtypes (float32 · float64 → float64) computes its gradients in the
+    // result's dtype; each input gets its own dtype back, as PyTorch's engine does
+    const summed = sumToShape(gi, input.shape);
+    const reduced = summed.dtype === input.dtype ? summed : summed.to(input.dtype);
+    const prev = target instanceof Node ? grads.get(target) : undefined;
+    usedUp.push(gi, summed, reduced);
+    if (prev) usedUp.push(prev); // replaced by prev + reduced
+    if (target instanceof Node) accumulate(grads, target, reduced);
+    else accumulateLeaf(target, reduced);
+  });
+  return usedUp;
 }
 
 /** Run backward from `root` (see the file comment). */
@@ -104,34 +112,18 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
     }
     const order = topologicalOrder(rootNode);
     const grads = new Map<Node, Tensor>([[rootNode, g0]]);
-    const scope = openScope(); // the large gradients allocated from here on are ours
+    const memory = openBackwardMemory(); // the large gradients allocated from here on are ours
     try {
       for (const node of order) {
         const g = grads.get(node);
         grads.delete(node);
         if (g === undefined) continue; // no gradient reached this node
         if (node.retained) node.retained.grad = node.retained.grad ? node.retained.grad.add(g) : g.clone();
-        const inputGrads = node.apply(g);
-        const consumed: Tensor[] = [g];
-        node.next.forEach((target, i) => {
-          const gi = inputGrads[i];
-          const input = node.inputs[i];
-          if (!target || !input || !gi) return;
-          // an op on mixed float dtypes (float32 · float64 → float64) computes its gradients in the
-          // result's dtype; each input gets its own dtype back, as PyTorch's engine does
-          const summed = sumToShape(gi, input.shape);
-          const reduced = summed.dtype === input.dtype ? summed : summed.to(input.dtype);
-          consumed.push(gi, summed, reduced);
-          const prev = target instanceof Node ? grads.get(target) : undefined;
-          if (prev) consumed.push(prev); // replaced by prev + reduced
-          if (target instanceof Node) accumulate(grads, target, reduced);
-          else accumulateLeaf(target, reduced);
-        });
-        releaseConsumed(consumed, scope, grads);
+        const usedUp = propagate(node, g, grads);
+        memory.giveBack(usedUp, grads.values());
       }
     } finally {
-      closeScope(scope);
-      for (const st of scope) trackAllocation(st); // not given back: an enclosing tidy decides
+      memory.close();
       if (!options.retainGraph) for (const node of order) node.release();
     }
   });

@@ -1,0 +1,52 @@
+/**
+ * The memory of one `backward()` call: every large gradient made during the walk is the engine's
+ * own. As soon as the node that consumed one is done and no pending gradient shares its storage,
+ * its buffer goes back to the memory pool (or the arena), so the next op, or the next training
+ * step, reuses it instead of paying for fresh pages.
+ *
+ * `autograd/backward.ts` calls the two helpers of this file and nothing else about memory:
+ * `openBackwardMemory()` before the walk, then `giveBack(usedUp, pending)` after each node and
+ * `close()` when the walk ends.
+ */
+import type { Tensor } from '../tensor.js';
+import { closeScope, openScope, trackAllocation, type MemoryScope } from './scope.js';
+
+/** The memory of one backward walk (see the file comment). */
+export interface BackwardMemory {
+  /**
+   * Give back the buffers of the `usedUp` gradients that this backward allocated and that no
+   * gradient still waiting in `pending` shares: nothing else can reach them.
+   */
+  giveBack(usedUp: Iterable<Tensor>, pending: Iterable<Tensor>): void;
+  /** End the walk: what was not given back is handed to the enclosing `tidy`, if any. */
+  close(): void;
+}
+
+/**
+ * Open the memory of a backward walk: the large gradients allocated from here on are its own.
+ * @example const memory = openBackwardMemory(); try { walk(memory) } finally { memory.close() }
+ */
+export function openBackwardMemory(): BackwardMemory {
+  const scope: MemoryScope = openScope();
+  return {
+    giveBack(usedUp, pending) {
+      const pendingStorages = new Set<unknown>();
+      let listed = false;
+      for (const t of usedUp) {
+        const st = t.storage;
+        if (!scope.has(st)) continue; // not made here (the user's, saved by the forward, small) or already given back
+        if (!listed) {
+          for (const p of pending) pendingStorages.add(p.storage);
+          listed = true;
+        }
+        if (pendingStorages.has(st)) continue;
+        scope.delete(st);
+        st.release();
+      }
+    },
+    close() {
+      closeScope(scope);
+      for (const st of scope) trackAllocation(st); // not given back: an enclosing tidy decides
+    },
+  };
+}
