@@ -13,7 +13,8 @@
  * directly: if `d·(1 − 2^-48)` and `d·(1 + 2^-48)` round to the same float32, every value in
  * between does too (rounding is monotonic), so `Math.exp(x)` does; otherwise (about one input in
  * ten million) `Math.exp(x)` itself is used. Out-of-range inputs, NaN and ±Infinity also take
- * `Math.exp`. spec/perf/exp.spec.ts checks the agreement on random and edge inputs.
+ * `Math.exp`. spec/fast-paths/fast-paths.spec.ts ("exp for float32") checks the agreement on random
+ * and edge inputs.
  */
 
 const LN2 = Math.LN2;

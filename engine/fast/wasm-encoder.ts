@@ -3,7 +3,9 @@
  * with no build step and no dependency.
  *
  * A module here imports one memory (`env.memory`, created by the caller, so that it can be shared
- * and grown from JavaScript) and defines a list of functions (each exported by name). A function body is written with `Code`, one method per instruction, named after the
+ * with worker threads; it has a fixed size and is never grown, see `kernels.ts`) and defines a
+ * list of functions (each exported by name). A function body is written with `Code`, one method
+ * per instruction, named after the
  * WebAssembly text format (`f32x4.add` is `f32x4Add()`), so a kernel reads like the `.wat` it
  * stands for. Format reference: the WebAssembly core specification, "Binary Format", and its
  * SIMD (fixed-width 128-bit) proposal, merged in WebAssembly 2.0.
