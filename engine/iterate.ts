@@ -10,7 +10,7 @@
  * start position and stride of each operand. The inner loop lives in `row`, where the op is
  * known, so it is a tight loop the JIT can optimise.
  */
-import type { Shape } from './shape.js';
+import { isRowMajor, type Shape } from './shape.js';
 
 /** One call per innermost run: `n` elements; operand k starts at `pk` and steps by `sk`. */
 export type RowFn = (n: number, p0: number, s0: number, p1: number, s1: number, p2: number, s2: number) => void;
@@ -67,17 +67,6 @@ export function forEachRow(shape: Shape, strides: (readonly number[])[], offsets
     return;
   }
   walk(shape, strides, p0, p1, p2, row);
-}
-
-/** True when `strides` lay `shape` out row-major with no gaps (size-1 dims may have any stride). */
-function isRowMajor(shape: Shape, strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] === 1) continue;
-    if (strides[d] !== expected) return false;
-    expected *= shape[d];
-  }
-  return true;
 }
 
 /** The general case: simplify the shape, then an odometer over the outer dims. */

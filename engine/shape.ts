@@ -27,6 +27,22 @@ export function contiguousStrides(shape: Shape): number[] {
   return strides;
 }
 
+/**
+ * True when `strides` lay `shape` out row-major with no gaps (size-1 dims may have any stride).
+ * The engine's one contiguity check: `Tensor.isContiguous`, `forEachRow`'s one-run fast path and
+ * the SIMD drivers' full layout all ask it.
+ * @example isRowMajor([2, 3], [3, 1]) // true; isRowMajor([2, 3], [1, 2]) is false (a transpose)
+ */
+export function isRowMajor(shape: Shape, strides: readonly number[]): boolean {
+  let expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== expected) return false;
+    expected *= shape[d];
+  }
+  return true;
+}
+
 /** `[3, 2]` printed as PyTorch prints sizes in messages: `[3, 2]`. */
 export function formatShape(shape: Shape): string {
   return `[${shape.join(', ')}]`;

@@ -11,7 +11,7 @@
  * side. This class holds metadata, conversion and printing.
  */
 import { checkDType, isFloating, type DType, type TypedArray } from './dtype.js';
-import { contiguousStrides, numelOf, type Shape } from './shape.js';
+import { contiguousStrides, isRowMajor, numelOf, type Shape } from './shape.js';
 import { Storage } from './storage.js';
 import { formatTensor } from './format.js';
 import { Node } from './autograd/node.js';
@@ -203,14 +203,8 @@ export class Tensor {
    * @example zeros([2, 3]).T.isContiguous() // false
    */
   isContiguous(): boolean {
-    if (this.numel() === 0) return true; // no elements: any layout is contiguous (as PyTorch)
-    let expected = 1;
-    for (let i = this.ndim - 1; i >= 0; i--) {
-      if (this.shape[i] === 1) continue;
-      if (this.strides[i] !== expected) return false;
-      expected *= this.shape[i];
-    }
-    return true;
+    // no elements: any layout is contiguous (as PyTorch)
+    return this.numel() === 0 || isRowMajor(this.shape, this.strides);
   }
 
   // ---------------------------------------------------------------- autograd fields

@@ -12,7 +12,7 @@
  */
 import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../dtype.js';
-import { expandStrides, type Shape } from '../shape.js';
+import { expandStrides, isRowMajor, type Shape } from '../shape.js';
 import { expF32 } from './exp-f32.js';
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView, type Layout } from './kernels.js';
 import { isArenaArray, scratchInt32 } from '../memory/arena.js';
@@ -55,24 +55,13 @@ export function isSimdEnabled(): boolean {
  * themselves consecutive), 'S' a single value, null for anything else.
  */
 function layoutOf(shape: Shape, strides: readonly number[]): Layout | null {
-  let scalar = true, full = true, expected = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] === 1) continue;
-    if (strides[d] !== 0) scalar = false;
-    if (strides[d] !== expected) full = false;
-    expected *= shape[d];
-  }
+  let scalar = true;
+  for (let d = 0; d < shape.length; d++) if (shape[d] !== 1 && strides[d] !== 0) scalar = false;
   if (scalar) return 'S';
-  if (full) return 'F';
+  if (isRowMajor(shape, strides)) return 'F';
   const last = shape.length - 1;
   if (last < 1 || strides[last] !== 0) return null;
-  expected = 1;
-  for (let d = last - 1; d >= 0; d--) {
-    if (shape[d] === 1) continue;
-    if (strides[d] !== expected) return null;
-    expected *= shape[d];
-  }
-  return 'R';
+  return isRowMajor(shape.slice(0, last), strides.slice(0, last)) ? 'R' : null;
 }
 
 /**

@@ -18,11 +18,14 @@ import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
  */
 export function add(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('add', a, b);
-  const out = mapBinary('add', x, y, dt, dt === 'int32' ? addInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
-  });
+  const out = mapBinary('add', x, y, dt, dt === 'int32' ? addInt32 : addRows);
   return record(out, 'AddBackward0', [a, b], (g) => [g, g]);
 }
+
+/** add's loop over one row of float operands (`o = p + q`; `add_` uses it too). */
+export const addRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
+};
 
 /**
  * `a - b`.
@@ -33,11 +36,14 @@ export function add(a: TensorLike, b: TensorLike): Tensor {
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('sub', a, b);
   if (isBool(a) || isBool(b)) throw new TypeError(`sub: ${SUB_BOOL}`);
-  const out = mapBinary('sub', x, y, dt, dt === 'int32' ? subInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
-  });
+  const out = mapBinary('sub', x, y, dt, dt === 'int32' ? subInt32 : subRows);
   return record(out, 'SubBackward0', [a, b], (g) => [g, g.neg()]);
 }
+
+/** sub's loop over one row of float operands (`o = p − q`; `sub_` uses it too). */
+export const subRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
+};
 
 /**
  * `a * b`.
@@ -47,12 +53,20 @@ export function sub(a: TensorLike, b: TensorLike): Tensor {
  */
 export function mul(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('mul', a, b);
-  const out = mapBinary('mul', x, y, dt, dt === 'int32' ? mulInt32 : (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
-  });
+  const out = mapBinary('mul', x, y, dt, dt === 'int32' ? mulInt32 : mulRows);
   // saves only what the gradients need: y for grad_a (if a needs one), x for grad_b; a product
   // with a constant number saves nothing that the user could modify
-  return record(out, 'MulBackward0', [a, b], (g) => [needs(a) ? g.mul(y) : null, needs(b) ? g.mul(x) : null], savedOf(needs(a) && b instanceof Tensor && y, needs(b) && a instanceof Tensor && x));
+  return record(out, 'MulBackward0', [a, b], (g) => mulBackward(g, x, y, needs(a), needs(b)), savedOf(needs(a) && b instanceof Tensor && y, needs(b) && a instanceof Tensor && x));
+}
+
+/** mul's loop over one row of float operands (`o = p · q`; `mul_` uses it too). */
+export const mulRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
+};
+
+/** mul's gradients for `x · y` (`mul_` uses them too): grad_x = g·y, grad_y = g·x, each only when wanted. */
+export function mulBackward(g: Tensor, x: Tensor, y: Tensor, wantX: boolean, wantY: boolean): (Tensor | null)[] {
+  return [wantX ? g.mul(y) : null, wantY ? g.mul(x) : null];
 }
 
 /**
@@ -65,15 +79,23 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
 export function div(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt0] = operands('div', a, b);
   const dt = isFloating(dt0) ? dt0 : 'float32';
-  const out = mapBinary('div', x, y, dt, (o, oi, p, pi, ps, q, qi, qs, n) => {
-    for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
-  });
-  // grad_b: one full-size temporary q = a/b, updated in place (it is ours: nothing else sees it);
-  // q / (-b) · g is exactly -g · ((a/b)/b): negating is exact and commutes with the rounding
-  return record(out, 'DivBackward0', [a, b], (g) => [
-    needs(a) ? g.div(y) : null,
-    needs(b) ? x.div(y).div_(y.neg()).mul_(g) : null,
-  ], savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
+  const out = mapBinary('div', x, y, dt, divRows);
+  return record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b)), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
+}
+
+/** div's loop over one row (`o = p / q`; `div_` uses it too). */
+export const divRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
+};
+
+/**
+ * div's gradients for `x / y` (`div_` uses them too, with x the target's old value): grad_x = g/y,
+ * grad_y = -g·((x/y)/y) in PyTorch's order (`div_tensor_other_backward`). For grad_y, one
+ * full-size temporary q = x/y is updated in place (it is ours: nothing else sees it); q / (-y) · g
+ * is exactly -g · ((x/y)/y): negating is exact and commutes with the rounding.
+ */
+export function divBackward(g: Tensor, x: Tensor, y: Tensor, wantX: boolean, wantY: boolean): (Tensor | null)[] {
+  return [wantX ? g.div(y) : null, wantY ? x.div(y).div_(y.neg()).mul_(g) : null];
 }
 
 /**

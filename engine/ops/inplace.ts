@@ -30,7 +30,7 @@ import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js
 import { simdBinary } from '../fast/elementwise.js';
 import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
 import { copyContiguous } from './views.js';
-import { SUB_BOOL } from './arithmetic.js';
+import { SUB_BOOL, addRows, divBackward, divRows, mulBackward, mulRows, subRows } from './arithmetic.js';
 import { assertNoInternalOverlap, assertNoPartialOverlap, memOverlap } from './mem-overlap.js';
 
 /**
@@ -221,20 +221,6 @@ function checkResultType(op: string, target: Tensor, resultDtype: DType): void {
   }
 }
 
-// The row kernels (module constants: no closure is created per call).
-const addKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
-  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] + q[qi];
-};
-const subKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
-  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] - q[qi];
-};
-const mulKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
-  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] * q[qi];
-};
-const divKernel: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
-  for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = p[pi] / q[qi];
-};
-
 /** The gradient hook only when the op may be recorded (keeps the no-grad path allocation-free). */
 function gradIf(target: Tensor, other: TensorLike, g: () => InplaceGrad): (() => InplaceGrad) | undefined {
   return recording(target, [other instanceof Tensor ? other : null]) ? g : undefined;
@@ -242,44 +228,46 @@ function gradIf(target: Tensor, other: TensorLike, g: () => InplaceGrad): (() =>
 
 /** In place `target += other`.  Backward: grad_target = g, grad_other = g. */
 export function add_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('add_', target, other, target.dtype === 'int32' ? addInt32 : addKernel,
+  binaryInplace('add_', target, other, target.dtype === 'int32' ? addInt32 : addRows,
     gradIf(target, other, () => ({ name: 'AddBackward0', backward: (g) => [g, g] })));
   return target;
 }
 
 /** In place `target -= other`.  Backward: grad_target = g, grad_other = -g. */
 export function sub_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('sub_', target, other, target.dtype === 'int32' ? subInt32 : subKernel,
+  binaryInplace('sub_', target, other, target.dtype === 'int32' ? subInt32 : subRows,
     gradIf(target, other, () => ({ name: 'SubBackward0', backward: (g) => [g, g.neg()] })));
   return target;
 }
 
 /**
- * In place `target *= other`.  Backward: grad_target = g·other, grad_other = g·old_target.
+ * In place `target *= other`.  Backward: mul's (`mulBackward`): grad_target = g·other,
+ * grad_other = g·old_target.
  * The write destroys old_target, so it is copied first when `other` needs a gradient (PyTorch
  * saves `original_self` the same way); `other` is saved (version-checked) only when the
  * target needs a gradient.
  */
 export function mul_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('mul_', target, other, target.dtype === 'int32' ? mulInt32 : mulKernel, gradIf(target, other, () => {
+  binaryInplace('mul_', target, other, target.dtype === 'int32' ? mulInt32 : mulRows, gradIf(target, other, () => {
     const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
     const original = needs(other) ? copyContiguous(target) : null;
     const saved = [original, target.requiresGrad && other instanceof Tensor ? other : null].filter((t): t is Tensor => t !== null);
-    return { name: 'MulBackward0', backward: (g) => [g.mul(y), original ? g.mul(original) : null], saved };
+    return { name: 'MulBackward0', backward: (g) => mulBackward(g, original ?? y, y, true, original !== null), saved };
   }));
   return target;
 }
 
 /**
- * In place `target /= other` (notes N13).  Backward: grad_target = g/other,
- * grad_other = -g·old_target/other² (old_target copied before the write, as in `mul_`).
+ * In place `target /= other` (notes N13).  Backward: div's (`divBackward`), with old_target for
+ * the numerator: grad_target = g/other, grad_other = -g·((old_target/other)/other), rounded in
+ * the same order as `div`'s (old_target copied before the write, as in `mul_`).
  */
 export function div_<T extends Tensor>(target: T, other: TensorLike): T {
-  binaryInplace('div_', target, other, divKernel, gradIf(target, other, () => {
+  binaryInplace('div_', target, other, divRows, gradIf(target, other, () => {
     const y = other instanceof Tensor ? other : scalarTensor(other, target.dtype);
     const original = needs(other) ? copyContiguous(target) : null;
     const saved = [original, other instanceof Tensor ? other : null].filter((t): t is Tensor => t !== null);
-    return { name: 'DivBackward0', backward: (g) => [g.div(y), original ? g.neg().mul(original).div(y.mul(y)) : null], saved };
+    return { name: 'DivBackward0', backward: (g) => divBackward(g, original ?? y, y, true, original !== null), saved };
   }));
   return target;
 }
