@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradcheck, noGrad, slice, Tensor, zeros } from '../../engine/index.js';
-import { fromValues, numel, rng, seedArb, shapeArb, shuffle, values } from './helpers.js';
+import { fromValues, numel, rng, seedArb, shapeArb, shuffle, values } from '../support/autograd-helpers.js';
 
 /** One step of a program: `t` is the running value, `ins` the program's inputs (leaves). */
 type Step = { name: string; apply: (t: Tensor, ins: Tensor[]) => Tensor };

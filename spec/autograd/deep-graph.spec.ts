@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { graphOf, toDot } from '../../engine/index.js';
-import { flat, fromValues } from './helpers.js';
+import { flat, fromValues } from '../support/autograd-helpers.js';
 
 const N = 100_000;
 /** Length of the other deep-graph checks (long enough to overflow a recursive walk). */

@@ -21,7 +21,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arange, noGrad, oneHot, Tensor } from '../../engine/index.js';
-import { fromValues, rng } from './helpers.js';
+import { fromValues, rng } from '../support/autograd-helpers.js';
 
 // ------------------------------------------------------------------ programs
 

@@ -11,7 +11,7 @@ import {
   cat, chunk, flatten, flip, gather, indexSelect, maskedFill, repeat, scatter, scatterAdd, split, stack, tril, triu, unflatten, where,
   Tensor,
 } from '../../engine/index.js';
-import { broadcastPairArb, checkOp, numel, rng, seedArb, shapeArb, type InputSpec } from './helpers.js';
+import { broadcastPairArb, checkOp, numel, rng, seedArb, shapeArb, type InputSpec } from '../support/autograd-helpers.js';
 
 const RUNS = { numRuns: 30 } as const;
 

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Tensor, amax, amin, clamp, cumprod, cumsum, logsumexp, maximum, minimum, norm, prod, remainder, sort, std, tensor, topk, variance,
 } from '../../engine/index.js';
-import { broadcastPairArb, checkOp, seedArb, shapeArb, type InputSpec } from './helpers.js';
+import { broadcastPairArb, checkOp, seedArb, shapeArb, type InputSpec } from '../support/autograd-helpers.js';
 
 const RUNS = { numRuns: 15 } as const;
 

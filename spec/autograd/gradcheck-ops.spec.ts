@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { add, div, gradcheck, mul, pow, slice, sub, Tensor } from '../../engine/index.js';
 import {
   broadcastPairArb, checkOp, fromValues, numel, presented, rng, RUNS, seedArb, shapeArb, values, type InputSpec,
-} from './helpers.js';
+} from '../support/autograd-helpers.js';
 
 /** An input spec from a shape, a seed and a transposition flag. */
 function spec(shape: readonly number[], seed: number, transposed = false, domain: InputSpec['domain'] = 'any'): InputSpec {

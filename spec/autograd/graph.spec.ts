@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arange, graphOf, Node, oneHot, tensor, toDot, Tensor } from '../../engine/index.js';
-import { fromValues, rng, seedArb, values } from './helpers.js';
+import { fromValues, rng, seedArb, values } from '../support/autograd-helpers.js';
 
 /** All nodes reachable from `t`, found by a plain breadth-first walk over the recorded edges. */
 function reachable(t: Tensor): Set<Node> {

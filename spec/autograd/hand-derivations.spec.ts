@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { arange, oneHot, Tensor, zeros, type DType } from '../../engine/index.js';
 import {
   expectClose, flat, fromValues, matmulLoops, numel, rng, rows, seedArb, shapeArb, transposeLoops, values, type Matrix,
-} from './helpers.js';
+} from '../support/autograd-helpers.js';
 
 const RUNS = { numRuns: 40 } as const;
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradcheck, noGrad, tensor, Tensor } from '../../engine/index.js';
-import { flat, fromValues, seedArb, shapeArb, values, numel } from './helpers.js';
+import { flat, fromValues, seedArb, shapeArb, values, numel } from '../support/autograd-helpers.js';
 
 const leaf = (data: number[]) => fromValues(data, [data.length], 'float64', true);
 

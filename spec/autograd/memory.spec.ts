@@ -12,7 +12,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { arange, graphOf, Node, oneHot, tensor, Tensor } from '../../engine/index.js';
-import { fromValues, values } from './helpers.js';
+import { fromValues, values } from '../support/autograd-helpers.js';
 
 /** `global.gc`, exposed at run time when the process was not started with --expose-gc. */
 function getGc(): (() => void) | null {

@@ -8,7 +8,7 @@ import {
   add, arange, div, enableGrad, isGradEnabled, mul, noGrad, ones, oneHot, pow, slice, sub, tensor, Tensor, zeros,
 } from '../../engine/index.js';
 import { describeIfFile, loadReference, referencePath } from '../support/shared.js';
-import { flat, fromValues, values } from './helpers.js';
+import { flat, fromValues, values } from '../support/autograd-helpers.js';
 
 const f64 = (data: number[], requiresGrad = true) => fromValues(data, [data.length], 'float64', requiresGrad);
 

@@ -14,7 +14,7 @@ import {
 import {
   Storage, Tensor, arange, emptyCache, keep, memoryStats, resetMemoryStats, setMemoryPoolLimit, tidy,
 } from '../../engine/index.js';
-import { rng } from '../autograd/helpers.js';
+import { rng } from '../support/autograd-helpers.js';
 
 const POOLED = 1 << 16; // elements: 256 KiB of float32, above MIN_POOLED_BYTES
 

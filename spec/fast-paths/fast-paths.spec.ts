@@ -1,6 +1,6 @@
 /**
  * Every fast path added for speed (docs/performance.md) gives exactly the values of a plain
- * path: a naive loop over indices (spec/tensor/naive.ts) or the plain JS function it replaces.
+ * path: a naive loop over indices (spec/support/naive.ts) or the plain JS function it replaces.
  * Layouts cover the contiguous fast path, strided and offset views, and broadcast stride-0
  * operands.
  */
@@ -12,7 +12,7 @@ import { forEachRow } from '../../engine/iterate.js';
 import {
   LAYOUTS, arbArrayOf, arbBroadcastPair, arbF32, arbShape, broadcastIndex, expectTensor, fromFlat, indices, make, at, materialize, naiveMatmulF32, sameNumber,
   type NArr,
-} from '../tensor/naive.js';
+} from '../support/naive.js';
 
 const f32 = Math.fround;
 

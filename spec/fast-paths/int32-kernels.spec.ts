@@ -8,7 +8,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tensor, tensor } from '../../engine/index.js';
-import { LAYOUTS, fromFlat, materialize } from '../tensor/naive.js';
+import { LAYOUTS, fromFlat, materialize } from '../support/naive.js';
 
 /** int32 wrap-around (two's complement) of an exact integer. */
 const wrap = (x: bigint) => Number(BigInt.asIntN(32, x));

@@ -1,6 +1,6 @@
 /**
  * matmul's plain triple loop (`plainGemm`, the reference implementation in engine/ops/matmul.ts)
- * gives the naive sums of the documented rule (spec/tensor/naive.ts, written independently), and
+ * gives the naive sums of the documented rule (spec/support/naive.ts, written independently), and
  * every fast path (`fastGemm`: k-i-j, one-hot i-k-j, register tiles, their SIMD kernels, with SIMD
  * on and off) gives the plain loop's bits: dense, mostly-zero and long-k operands, non-finite B,
  * strided A and B, float32, float64 and int32.
@@ -10,7 +10,7 @@ import { plainGemm } from '../../engine/ops/matmul.js';
 import { fastGemm } from '../../engine/fast/gemm.js';
 import { setSimdEnabled } from '../../engine/index.js';
 import { Generator } from '../../engine/random/generator.js';
-import { naiveMatmulF32 } from '../tensor/naive.js';
+import { naiveMatmulF32 } from '../support/naive.js';
 
 afterEach(() => setSimdEnabled(true));
 
@@ -70,7 +70,7 @@ const SHAPES: [number, number, number][] = [
 ];
 
 describe('matmul: the plain triple loop is the reference, and every fast path gives its bits', () => {
-  it('plainGemm gives the naive float32 rule of spec/tensor/naive.ts (rounded steps; float64 sums for a long k)', () => {
+  it('plainGemm gives the naive float32 rule of spec/support/naive.ts (rounded steps; float64 sums for a long k)', () => {
     for (const [n, k, m] of SHAPES) {
       for (const transA of [false, true]) {
         const c = makeCase(n * 1000 + k * 10 + m, n, k, m, 'float32', { transA });

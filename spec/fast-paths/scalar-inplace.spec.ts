@@ -9,7 +9,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tensor, noGrad, tensor, zeros, type DType } from '../../engine/index.js';
-import { sameNumber } from '../tensor/naive.js';
+import { sameNumber } from '../support/naive.js';
 
 const f32 = Math.fround;
 /** int32 wrap-around (two's complement), as an Int32Array store does. */

@@ -12,8 +12,8 @@ import { kernels, CHUNK } from '../../engine/fast/kernels.js';
 import { isArenaArray } from '../../engine/memory/arena.js';
 import { closeScope, openScope, type MemoryScope } from '../../engine/memory/scope.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
-import { rng } from '../autograd/helpers.js';
-import { naiveMatmulF32 } from '../tensor/naive.js';
+import { rng } from '../support/autograd-helpers.js';
+import { naiveMatmulF32 } from '../support/naive.js';
 
 const f32 = Math.fround;
 afterEach(() => setSimdEnabled(true));

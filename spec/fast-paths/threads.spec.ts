@@ -11,8 +11,8 @@ import { helperJobs } from '../../engine/fast/threads.js';
 import { startupThreads } from '../../engine/fast/thread-count.js';
 import { expF32 } from '../../engine/fast/exp-f32.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
-import { rng } from '../autograd/helpers.js';
-import { naiveMatmulF32 } from '../tensor/naive.js';
+import { rng } from '../support/autograd-helpers.js';
+import { naiveMatmulF32 } from '../support/naive.js';
 
 const f32 = Math.fround;
 

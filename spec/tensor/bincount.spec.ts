@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tensor, bincount, noGrad, tensor, zeros } from '../../engine/index.js';
-import { LAYOUTS, fromFlat, materialize } from './naive.js';
+import { LAYOUTS, fromFlat, materialize } from '../support/naive.js';
 
 const f32 = Math.fround;
 

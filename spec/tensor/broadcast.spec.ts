@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { broadcastShapes, explainBroadcast, ones, tensor } from '../../engine/index.js';
-import { arbShape, broadcastRule } from './naive.js';
+import { arbShape, broadcastRule } from '../support/naive.js';
 
 /** The rightmost position (counted from the left of the result) where two shapes clash, or -1. */
 function rightmostConflict(a: readonly number[], b: readonly number[]): number {

@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arange, empty, full, ones, tensor, zeros, type DType } from '../../engine/index.js';
-import { arbArrayOf, arbShape, fromFlat, materialize, type Nested } from './naive.js';
+import { arbArrayOf, arbShape, fromFlat, materialize, type Nested } from '../support/naive.js';
 
 describe('tensor() infers the dtype from the data', () => {
   it('all integers give int32; any fraction gives float32; booleans give bool', () => {

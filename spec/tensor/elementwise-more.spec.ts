@@ -1,5 +1,5 @@
 /**
- * The elementwise ops of issue #15 against naive loops on nested arrays (spec/tensor/naive.ts):
+ * The elementwise ops of issue #15 against naive loops on nested arrays (spec/support/naive.ts):
  * random shapes with 0- and 1-sized dims, inputs laid out contiguously, permuted, with a step or
  * an offset, binary ops on random broadcastable pairs; result dtypes as PyTorch promotes; each
  * error message. Expected values are computed here from the definitions (the exact value in
@@ -14,7 +14,7 @@ import {
 import {
   LAYOUTS, arbArrayOf, arbBroadcastPair, arbF32, arbQuarter, arbShape, arbSmallInt, close, expectTensor, mapN, materialize, sameNumber, zipN,
   type Layout,
-} from './naive.js';
+} from '../support/naive.js';
 
 const f32 = Math.fround;
 const RUNS = { numRuns: 60 } as const;

@@ -17,7 +17,7 @@ import {
 import {
   LAYOUTS, arbArrayOf, arbBroadcastPair, arbF32, arbShape, arbSmallInt, close, expectTensor, mapN, materialize, sameNumber, zipN,
   type Layout, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 // ---------------------------------------------------------------- the independent promotion rules
 

@@ -10,7 +10,7 @@ import { arange, slice, tensor, zeros } from '../../engine/index.js';
 import {
   LAYOUTS, arbArrayOf, arbShape, at, broadcastIndex, broadcastRule, expectTensor, fromFlat, make, materialize, numel, pySliceIndices,
   type Layout, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 /** One index argument on the naive side: `:`, a slice, or an integer array (with its shape). */
 type NaiveArg = { kind: 'all' } | { kind: 'slice'; start: number | null; end: number | null; step: number } | { kind: 'adv'; idx: NArr };

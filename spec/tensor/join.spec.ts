@@ -14,7 +14,7 @@ import {
 } from '../../engine/index.js';
 import {
   arbArrayOf, arbShape, arbSmallInt, at, expectTensor, flat, fromFlat, LAYOUTS, make, materialize, narrowN, numel, reshapeN, type Layout, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 const DTYPES: DType[] = ['float32', 'float64', 'int32', 'bool'];
 const arbDType = fc.constantFrom(...DTYPES);

@@ -9,7 +9,7 @@ import { Tensor, matmul, oneHot, tensor } from '../../engine/index.js';
 import { describeIfFile, loadReference, referencePath } from '../support/shared.js';
 import {
   LAYOUTS, arbArrayOf, arbBroadcastPair, at, broadcastIndex, broadcastRule, indices, materialize, sameNumber, type Layout, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 /**
  * PyTorch's matmul, naively: a 1-D left operand is a row [1, k], a 1-D right operand a column

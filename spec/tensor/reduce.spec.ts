@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { tensor, zeros, type DType } from '../../engine/index.js';
 import {
   LAYOUTS, arbArrayOf, arbQuarter, arbShape, at, expectTensor, indices, make, materialize, type Layout, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 /** The dims a `dim` argument names, as non-negative positions (all dims for undefined or []). */
 function namedDims(dim: number | number[] | undefined, ndim: number): number[] {

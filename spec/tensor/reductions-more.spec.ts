@@ -1,6 +1,6 @@
 /**
  * The reductions, scans and sorts of issue #15 against naive loops on nested arrays
- * (spec/tensor/naive.ts): random shapes with 0- and 1-sized dims, every layout, dims given as
+ * (spec/support/naive.ts): random shapes with 0- and 1-sized dims, every layout, dims given as
  * numbers, negative numbers and lists, with and without keepdim; result dtypes; ties and NaN;
  * each error message. Quarter-integer inputs make float32 sums and products of a few values
  * exact, so most comparisons are exact; var/std/logsumexp/norm are compared to 1e-6 relative.
@@ -13,7 +13,7 @@ import {
 } from '../../engine/index.js';
 import {
   LAYOUTS, arbArrayOf, arbQuarter, arbShape, arbSmallInt, at, close, expectTensor, indices, make, materialize, sameNumber, type Layout, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 const RUNS = { numRuns: 60 } as const;
 const arbLayout = fc.constantFrom<Layout>(...LAYOUTS);

@@ -15,7 +15,7 @@ import {
 import { bigramPairs, countBigrams, countBigramsLoop, lectureNames, Vocabulary } from '../../bigram/index.js';
 import {
   arbArrayOf, arbBroadcastPair, arbShape, arbSmallInt, at, broadcastIndex, broadcastRule, expectTensor, indices, LAYOUTS, make, materialize, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 const DTYPES: DType[] = ['float32', 'float64', 'int32', 'bool'];
 const arbDType = fc.constantFrom(...DTYPES);

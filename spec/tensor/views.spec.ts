@@ -16,7 +16,7 @@ import { Tensor, slice, tensor, zeros, type Storage } from '../../engine/index.j
 import {
   arbShape, expandN, expectTensor, flat, fromFlat, indices, narrowN, numel, permuteN, permutationFromSeed, pySliceIndices, reshapeN,
   selectN, squeezeN, takeN, transposeN, unsqueezeN, type NArr,
-} from './naive.js';
+} from '../support/naive.js';
 
 /** Strides (in storage elements) that reproduce `pos` for `shape`, or null if there are none. */
 function bruteForceStrides(pos: readonly number[], shape: readonly number[]): number[] | null {
