@@ -39,7 +39,7 @@ export type SimdBinaryOp = 'add' | 'sub' | 'mul' | 'div';
 export type Layout = 'F' | 'R' | 'S';
 
 /** The part of the WebAssembly JavaScript API used here (TypeScript's ES2022 lib does not declare it). */
-interface WasmApi {
+export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => Kernels['memory'];
   Module: new (bytes: Uint8Array) => object;
@@ -588,9 +588,46 @@ function otherDefinitions(): FunctionDef[] {
   return [fillZeroKernel(), i32ToF32Kernel(), expKernel(), sparseAKernel(), kijKernel(), gemmF32Kernel(), rowSumKernel(), allFiniteKernel(), colSumKernel()];
 }
 
+/**
+ * Why `kernels` is what it is: `ok`; `no-webassembly` or `no-simd` (the runtime lacks them: the
+ * plain loops run); `no-memory` (no memory size could be reserved); or `invalid-module`, a
+ * mistake in the kernels' encoding, with the runtime's compile error. The tests require `ok`
+ * where the runtime has WebAssembly SIMD, so that a broken module fails loudly.
+ */
+export let kernelStatus: KernelStatus = { state: 'ok' };
+
+/** See `kernelStatus`. */
+export type KernelStatus = { state: 'ok' | 'no-webassembly' | 'no-simd' | 'no-memory' } | { state: 'invalid-module'; reason: string };
+
+/**
+ * The smallest module with a SIMD instruction, `(func (result v128) v128.const i32x4 0 0 0 0)`,
+ * written out byte by byte (independent of the encoder): whether the runtime has SIMD at all.
+ */
+export const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: one type () → v128
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b, // code: v128.const 0, end
+]);
+
+/** The status of a module `bytes` in this runtime (see `kernelStatus`); `ok` when it validates. */
+export function moduleStatus(wasm: WasmApi, bytes: Uint8Array): KernelStatus {
+  if (wasm.validate(bytes)) return { state: 'ok' };
+  if (!wasm.validate(SIMD_PROBE)) return { state: 'no-simd' };
+  try {
+    new wasm.Module(bytes);
+    return { state: 'invalid-module', reason: 'WebAssembly.validate refused the module, but it compiles' };
+  } catch (e) {
+    return { state: 'invalid-module', reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 function build(): Kernels | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined) return null;
+  if (wasm === undefined) {
+    kernelStatus = { state: 'no-webassembly' };
+    return null;
+  }
   const binaryDefs = binaryDefinitions();
   const defs = [...binaryDefs, ...otherDefinitions()];
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
@@ -608,11 +645,17 @@ function build(): Kernels | null {
         continue; // too large for this runtime: try a smaller one
       }
       const bytes = encodeModule({ minPages: p, maxPages: p, shared }, defs);
-      if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
+      if (!wasm.validate(bytes)) {
+        // a runtime without SIMD, or a mistake in the kernels' encoding: tell them apart, so that
+        // a mistake is reported (kernelStatus, checked by the tests) instead of passing as "no SIMD"
+        kernelStatus = moduleStatus(wasm, bytes);
+        return null;
+      }
       const module = new wasm.Module(bytes);
       return instantiate(wasm, module, memory, shared, binaryDefs);
     }
   }
+  kernelStatus = { state: 'no-memory' };
   return null;
 }
 
