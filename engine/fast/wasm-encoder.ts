@@ -81,7 +81,6 @@ export class Code {
   /** Pops dest, value, bytes: sets `bytes` bytes from `dest` to `value` (bulk memory). */
   memoryFill(): this { return this.op(0xfc, ...uleb(11), 0x00); }
   // memory (byte offset immediates; alignment given as log2)
-  i32Load(offset = 0): this { return this.op(0x28, 2, ...uleb(offset)); }
   f32Load(offset = 0): this { return this.op(0x2a, 2, ...uleb(offset)); }
   f64Load(offset = 0): this { return this.op(0x2b, 3, ...uleb(offset)); }
   i32Store(offset = 0): this { return this.op(0x36, 2, ...uleb(offset)); }
@@ -96,13 +95,9 @@ export class Code {
     return this.op(0x44, ...Array.from(b));
   }
   i32Eqz(): this { return this.op(0x45); }
-  i32Eq(): this { return this.op(0x46); }
-  i32Ne(): this { return this.op(0x47); }
   i32LtS(): this { return this.op(0x48); }
   i32GtS(): this { return this.op(0x4a); }
   i32GeS(): this { return this.op(0x4e); }
-  i32Ctz(): this { return this.op(0x68); }
-  i32Popcnt(): this { return this.op(0x69); }
   i32Add(): this { return this.op(0x6a); }
   i32Sub(): this { return this.op(0x6b); }
   i32Mul(): this { return this.op(0x6c); }
@@ -121,30 +116,24 @@ export class Code {
   v128Load(offset = 0): this { return this.simd(0x00, 4, ...uleb(offset)); }
   v128Store(offset = 0): this { return this.simd(0x0b, 4, ...uleb(offset)); }
   v128Load32Splat(offset = 0): this { return this.simd(0x09, 2, ...uleb(offset)); }
-  v128Load64Splat(offset = 0): this { return this.simd(0x0a, 3, ...uleb(offset)); }
-  v128Store64Lane(lane: number, offset = 0): this { return this.simd(0x5b, 3, ...uleb(offset), lane); }
   i32x4Splat(): this { return this.simd(0x11); }
   f32x4Splat(): this { return this.simd(0x13); }
   f64x2Splat(): this { return this.simd(0x14); }
   i32x4ExtractLane(lane: number): this { return this.simd(0x1b, lane); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
-  f64x2ExtractLane(lane: number): this { return this.simd(0x21, lane); }
   f64x2ReplaceLane(lane: number): this { return this.simd(0x22, lane); }
   f32x4Eq(): this { return this.simd(0x41); }
   f32x4Ne(): this { return this.simd(0x42); }
   f64x2Lt(): this { return this.simd(0x49); }
   f64x2Gt(): this { return this.simd(0x4a); }
   v128And(): this { return this.simd(0x4e); }
-  v128Bitselect(): this { return this.simd(0x52); }
   v128AnyTrue(): this { return this.simd(0x53); }
   i8x16Shuffle(lanes: number[]): this { return this.simd(0x0d, ...lanes); }
   f32x4DemoteF64x2Zero(): this { return this.simd(0x5e); }
   f64x2PromoteLowF32x4(): this { return this.simd(0x5f); }
   i32x4AllTrue(): this { return this.simd(0xa3); }
-  i32x4Bitmask(): this { return this.simd(0xa4); }
   i32x4ShrS(): this { return this.simd(0xac); }
   i32x4Add(): this { return this.simd(0xae); }
-  i32x4And(): this { return this.v128And(); }
   i64x2ExtendLowI32x4S(): this { return this.simd(0xc7); }
   i64x2Shl(): this { return this.simd(0xcb); }
   i64x2AllTrue(): this { return this.simd(0xc3); }
