@@ -19,7 +19,7 @@ import { Vocabulary } from './data.js';
 import { resolveDataset } from './builtin-names.js';
 import { countBigrams, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
 import { initWeights, sampleFromNet, train, trainingSet, type TrainOptions } from './neural.js';
-import { BigramModel, trainBigram } from '../nn/index.js';
+import { BigramModel, trainBigram } from './bigram-model.js';
 import { loadModel, saveModel } from './model-file.js';
 import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';

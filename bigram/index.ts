@@ -13,7 +13,8 @@ export { saveModel, loadModel, type LoadedModel } from './model-file.js';
 export {
   writeSafetensors, parseSafetensors, readSafetensors, saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile,
   SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,
-} from './safetensors.js';
+} from '../nn/index.js';
+export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
 export { countsFigureSvg, lossCurveSvg, bluesColor, type CountsFigureOptions, type LossCurveOptions } from './plot.js';
 export { runLecture, type LectureOptions } from './lecture.js';
 export { run as runCli, usage as cliUsage, UsageError } from './cli.js';

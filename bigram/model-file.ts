@@ -4,7 +4,7 @@
  * the file's metadata (`itos`, a JSON array) so `sample` needs no data set.
  */
 import { Tensor } from '../engine/index.js';
-import { parseSafetensorsFile, saveSafetensorsFile } from './safetensors.js';
+import { parseSafetensorsFile, saveSafetensorsFile } from '../nn/index.js';
 import { Vocabulary } from './data.js';
 
 /**

@@ -22,6 +22,10 @@ export * as init from './init.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { Embedding, type EmbeddingOptions } from './embedding.js';
 export { SGD, type SGDOptions } from './sgd.js';
-export { saveStateDict, loadStateDictFile, readStateDict } from './serialization.js';
-export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
+export { saveStateDict, loadStateDictFile, readStateDict, stateDictToSafetensors, stateDictFromSafetensors } from './serialization.js';
+export {
+  writeSafetensors, parseSafetensors, readSafetensors, MAX_HEADER_BYTES,
+  SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,
+} from './safetensors.js';
+export { saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile } from './safetensors-file.js';
 // activations, containers, normalisation, dropout

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Generator } from '../../engine/index.js';
-import { parseSafetensorsFile } from '../../bigram/safetensors.js';
-import { BigramModel, Embedding, Linear, Module, StateDictError, loadStateDictFile, readStateDict, saveStateDict } from '../../nn/index.js';
+import { parseSafetensorsFile } from '../../nn/safetensors-file.js';
+import { BigramModel } from '../../bigram/bigram-model.js';
+import { Embedding, Linear, Module, StateDictError, loadStateDictFile, readStateDict, saveStateDict } from '../../nn/index.js';
 import { describeIfFile, referencePath } from '../support/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nn-serialization-'));
