@@ -1,12 +1,12 @@
 /**
  * The bigram character language model of the first makemore lecture: data and vocabulary, the
  * counting model, the neural model, model files, plots. The scripts (`lecture.ts`, `cli.ts`) are
- * built on these.
+ * built on these; they, and finding a data set on disk (`resolveDataset`), are exported from
+ * `makemore-ts/node` (node/index.ts), so that this entry bundles for a browser.
  * @packageDocumentation
  */
 export { BOUNDARY, parseNames, loadNames, Vocabulary, bigramPairs, type BigramPairs } from './data.js';
 export { LECTURE_NAMES_TEXT, LECTURE_NAMES_SOURCE, lectureNames } from './lecture-names.js';
-export { resolveDataset, builtinNames, BUILTIN_PACKAGES, BUILTIN_ALPHABET, type Dataset, type BuiltinNames } from './builtin-names.js';
 export { countBigramsLoop, countBigrams, probabilities, sampleWith, sampleNames, evaluate, formatBigramScore, type BigramScore, type Evaluation } from './counts.js';
 export { trainingSet, initWeights, forward, loss, train, sampleFromNet, type TrainingSet, type TrainOptions } from './neural.js';
 export { saveModel, loadModel, type LoadedModel } from './model-file.js';
@@ -16,5 +16,3 @@ export {
 } from '../nn/index.js';
 export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
 export { countsFigureSvg, lossCurveSvg, bluesColor, type CountsFigureOptions, type LossCurveOptions } from './plot.js';
-export { runLecture, type LectureOptions } from './lecture.js';
-export { run as runCli, usage as cliUsage, UsageError } from './cli.js';

@@ -1,0 +1,16 @@
+/**
+ * The parts of makemore-ts that only run in Node.js: the lecture script and the command-line
+ * tool as functions, and finding a data set on disk. Everything else (`makemore-ts`,
+ * `makemore-ts/nn`, `makemore-ts/bigram`) also bundles for a browser; their file functions
+ * (`loadNames`, `saveStateDict`, `saveModel`, …) look up Node's file system when called.
+ *
+ * @example
+ * ```ts
+ * import { runLecture } from 'makemore-ts/node';
+ * runLecture({ steps: 10 }, (line) => console.log(line));
+ * ```
+ * @packageDocumentation
+ */
+export { resolveDataset, builtinNames, BUILTIN_PACKAGES, BUILTIN_ALPHABET, type Dataset, type BuiltinNames } from '../bigram/builtin-names.js';
+export { runLecture, type LectureOptions } from '../bigram/lecture.js';
+export { run as runCli, usage as cliUsage, UsageError } from '../bigram/cli.js';
