@@ -24,7 +24,7 @@ export { Embedding, type EmbeddingOptions } from './embedding.js';
 export { SGD, type SGDOptions } from './sgd.js';
 export { saveStateDict, loadStateDictFile, readStateDict, stateDictToSafetensors, stateDictFromSafetensors } from './serialization.js';
 export {
-  writeSafetensors, parseSafetensors, readSafetensors, MAX_HEADER_BYTES,
+  writeSafetensors, parseSafetensors, readSafetensors,
   SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,
 } from './safetensors.js';
 export { saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile } from './safetensors-file.js';
