@@ -1,21 +1,16 @@
 /**
  * The whole stack at work: the lecture's bigram model (notes N1–N22), counted and then learned.
- * Uses the lecture's names.txt when it is found (MAKEMORE_NAMES, or ../shared/data/names.txt
- * beside the repository), otherwise the built-in list of names.
+ * Uses the lecture's names.txt, embedded in the library (bigram/lecture-names.ts).
  *
  *     npx tsx docs/examples/bigram.ts
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Generator } from '../../engine/index.js';
-import { resolveDataset } from '../../bigram/builtin-names.js';
+import { lectureNames } from '../../bigram/lecture-names.js';
 import { Vocabulary } from '../../bigram/data.js';
 import { countBigrams, evaluate, probabilities, sampleNames } from '../../bigram/counts.js';
 import { initWeights, train, trainingSet } from '../../bigram/neural.js';
 
-const lectureNames = process.env.MAKEMORE_NAMES ?? fileURLToPath(new URL('../../../shared/data/names.txt', import.meta.url));
-const dataset = resolveDataset(existsSync(lectureNames) ? lectureNames : undefined);
-const words = dataset.words;
+const words = lectureNames();
 const vocab = Vocabulary.fromWords(words);
 console.log(`${words.length} names, ${vocab.size} symbols`);
 
