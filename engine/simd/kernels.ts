@@ -18,8 +18,9 @@
  *   range or NaN are listed for the driver to redo with `expF32`.
  * - `i32_to_f32`: int32 → float32 conversion (round to nearest even, as `Math.fround`).
  *
- * `kernels` is null where WebAssembly SIMD is not available; the drivers then decline and the
- * plain loops run.
+ * `kernels` is null where WebAssembly SIMD is not available or cannot be compiled (a page's
+ * Content-Security-Policy without `'wasm-unsafe-eval'`: one warning, see `warnNoCompilation`); the
+ * drivers then decline and the plain loops run, with the same results.
  */
 import { Code, encodeModule, F32, I32, V128, type FunctionDef } from './wasm-encoder.js';
 import { EXP_TABLES } from '../ops/exp-f32.js';
@@ -608,11 +609,32 @@ function build(): Kernels | null {
       }
       const bytes = encodeModule({ minPages: p, maxPages: p, shared }, defs);
       if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
-      const module = new wasm.Module(bytes);
-      return instantiate(wasm, module, memory, shared, binaryDefs);
+      try {
+        const module = new wasm.Module(bytes);
+        return instantiate(wasm, module, memory, shared, binaryDefs);
+      } catch (err) {
+        warnNoCompilation(err);
+        return null;
+      }
     }
   }
   return null;
+}
+
+/**
+ * The one warning of a runtime that has WebAssembly but refuses to compile it: a page whose
+ * Content-Security-Policy lacks `'wasm-unsafe-eval'`, an embedder that forbids code generation.
+ * The engine then computes with its plain loops, which give the same results (slower). A runtime
+ * without WebAssembly at all (`node --jitless`, old engines) or without SIMD takes the same loops
+ * without a word: that is what it can do, not an error.
+ */
+function warnNoCompilation(err: unknown): void {
+  const message = `makemore-ts: WebAssembly cannot be compiled here (${String((err as Error)?.message ?? err)}); ` +
+    'the engine uses its plain loops instead: same results, slower. (Under a Content-Security-Policy, ' +
+    "allow 'wasm-unsafe-eval' in script-src for the fast kernels.)";
+  const proc = (globalThis as { process?: { emitWarning?: (message: string) => void } }).process;
+  if (typeof proc?.emitWarning === 'function') proc.emitWarning(message);
+  else (globalThis as { console?: { warn(message: string): void } }).console?.warn(message);
 }
 
 function instantiate(wasm: WasmApi, module: object, memory: Kernels['memory'], shared: boolean, binaryDefs: FunctionDef[]): Kernels {
