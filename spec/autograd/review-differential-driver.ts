@@ -137,15 +137,33 @@ function close(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** The differences between the engine's and PyTorch's outcomes of a program (empty = agree). */
-export function differences(p: Program): string[] {
+/** How `differences` compares. */
+export interface CompareOptions {
+  /** Compare values and requiresGrad only: neither the error nor any gradient (default false). */
+  valuesOnly?: boolean;
+}
+
+/** True when the program's failing step (PyTorch's) is a backward step. */
+export function failedInBackward(p: Program): boolean {
+  return p.torch.error !== null && p.steps[p.torch.error.step][0] === 'backward';
+}
+
+/**
+ * The differences between the engine's and PyTorch's outcomes of a program (empty = agree):
+ * whether and at which step an error is raised, every named tensor's values and requiresGrad,
+ * and the gradients. When backward raised on both sides, the gradients must be untouched on the
+ * engine (null: a backward that raises changes no .grad), whatever part PyTorch had already
+ * accumulated (docs/pytorch.md, Known differences).
+ */
+export function differences(p: Program, opts: CompareOptions = {}): string[] {
   const out: string[] = [];
   const e = runOnEngine(p.steps);
   const t = p.torch;
-  if ((e.error === null) !== (t.error === null) || (e.error !== null && t.error !== null && e.error.step !== t.error.step)) {
+  if (!opts.valuesOnly && ((e.error === null) !== (t.error === null) || (e.error !== null && t.error !== null && e.error.step !== t.error.step))) {
     out.push(`error: engine ${e.error === null ? 'none' : `at step ${e.error.step}: ${e.error.message}`}; PyTorch ${t.error === null ? 'none' : `at step ${t.error.step}: ${t.error.message}`}`);
     return out;
   }
+  const backwardRaised = failedInBackward(p);
   for (const [name, rec] of Object.entries(t.tensors)) {
     const et = e.tensors.get(name);
     if (et === undefined) { out.push(`${name}: missing on the engine`); continue; }
@@ -153,6 +171,11 @@ export function differences(p: Program): string[] {
     if (!close(v, decode(rec.value))) out.push(`${name} value: engine ${JSON.stringify(v)}, PyTorch ${JSON.stringify(rec.value)}`);
     if (et.requiresGrad !== rec.requiresGrad) out.push(`${name} requiresGrad: engine ${et.requiresGrad}, PyTorch ${rec.requiresGrad}`);
     const g = et.grad === null ? null : (et.grad.tolist() as unknown);
+    if (opts.valuesOnly) continue;
+    if (backwardRaised) {
+      if (g !== null) out.push(`${name}.grad: engine ${JSON.stringify(g)} after a backward that raised (expected untouched: null)`);
+      continue;
+    }
     if (rec.grad !== undefined || (et.isLeaf && g !== null)) {
       if (rec.grad === undefined || g === null || !close(g, decode(rec.grad))) out.push(`${name}.grad: engine ${JSON.stringify(g)}, PyTorch ${JSON.stringify(rec.grad ?? null)}`);
     }
