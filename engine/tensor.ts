@@ -151,6 +151,14 @@ export class Tensor {
     this._viewVersion = this.versionCounter.value;
     const base = this.base!;
     if (!base._requiresGrad) return;
+    if (this.multiOutput !== null && this.multiOutput.recorded) {
+      // PyTorch's handle_view_on_rebase(indirect): a split piece cannot follow its base's new history
+      throw new Error(
+        `Output ${this.multiOutput.index} of ${this._gradFn?.name ?? 'SplitBackward0'} is a view and its base or another view of its base has been modified inplace. ` +
+          'This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. ' +
+          'You should replace the inplace operation by an out-of-place one.',
+      );
+    }
     const prev = this._gradFn;
     this._gradFn = asStridedGradFn(this, base);
     // a retainGrad() moves to the regenerated node, as in setGradFn: .grad is the new value's

@@ -24,7 +24,7 @@ export function programs(): Record<string, Program> {
 const DTYPE: Record<string, DType> = { float32: 'float32', float64: 'float64', int: 'int32', bool: 'bool' };
 
 function lit(data: Json, dt: string, requiresGrad = false): Tensor {
-  return tensor(data as never, { dtype: DTYPE[dt], requiresGrad });
+  return tensor(decode(data) as never, { dtype: DTYPE[dt], requiresGrad });
 }
 
 type Value = Tensor | Tensor[] | unknown;
@@ -44,6 +44,7 @@ function arg(a: Json, env: Env): unknown {
     if ('slice' in a) { const [s, e, st] = a.slice as (number | null)[]; return slice(s ?? null, e ?? null, st ?? 1); }
     if ('t' in a) return lit(a.t, (a.dtype as string | undefined) ?? 'float32');
     if ('list' in a) return (a.list as Json[]).map((x) => arg(x, env));
+    if ('num' in a) return decode(a.num); // 'inf', '-inf', 'nan'
   }
   return a; // numbers, booleans, null (':' inside index), number lists
 }
