@@ -8,7 +8,8 @@
  *    Its backward function turns that into gradients for its inputs; the engine sums each one
  *    back to the input's shape (`sumToShape`, the one place broadcasting is undone) and
  *    converts it to the input's dtype (mixed float32/float64 ops).
- * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`).
+ * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`), once
+ *    the whole walk has succeeded: a backward that raises changes no `.grad`.
  * 4. Memory: every large gradient made here is the engine's own. As soon as the node that
  *    consumed one is done and no pending gradient shares its storage, its buffer goes back to the
  *    memory pool, so the next op (or the next training step) reuses it instead of paying for
@@ -104,13 +105,20 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
     }
     const order = topologicalOrder(rootNode);
     const grads = new Map<Node, Tensor>([[rootNode, g0]]);
+    // the leaves' and retained tensors' gradients are written only once the whole walk has
+    // succeeded: a backward that raises (a version error in a later node) leaves every .grad as it
+    // was, instead of holding part of a gradient (PyTorch sums a leaf's contributions before its
+    // AccumulateGrad too: G + (g1 + g2))
+    const leafGrads = new Map<Tensor, Tensor>();
+    const retainedGrads = new Map<Tensor, Tensor>();
+    let completed = false;
     const scope = openScope(); // the large gradients allocated from here on are ours
     try {
       for (const node of order) {
         const g = grads.get(node);
         grads.delete(node);
         if (g === undefined) continue; // no gradient reached this node
-        if (node.retained) node.retained.grad = node.retained.grad ? node.retained.grad.add(g) : g.clone();
+        if (node.retained) retainedGrads.set(node.retained, g.clone());
         const inputGrads = node.apply(g);
         const consumed: Tensor[] = [g];
         node.next.forEach((target, i) => {
@@ -125,14 +133,24 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
           const prev = target instanceof Node ? grads.get(target) : undefined;
           if (prev) consumed.push(prev); // replaced by prev + reduced
           if (target instanceof Node) accumulate(grads, target, reduced);
-          else accumulateLeaf(target, reduced);
+          else {
+            const prevLeaf = leafGrads.get(target);
+            leafGrads.set(target, prevLeaf ? prevLeaf.add(reduced) : reduced.clone()); // own the memory
+          }
         });
         releaseConsumed(consumed, scope, grads);
       }
+      completed = true;
     } finally {
       closeScope(scope);
       for (const st of scope) trackAllocation(st); // not given back: an enclosing tidy decides
       if (!options.retainGraph) for (const node of order) node.release();
+    }
+    if (!completed) return;
+    for (const [t, g] of retainedGrads) t.grad = t.grad ? t.grad.add(g) : g;
+    for (const [leaf, g] of leafGrads) {
+      leaf.grad = leaf.grad ? leaf.grad.add(g) : g;
+      untrack(leaf.grad.storage); // a leaf's .grad outlives backward (and any tidy around it)
     }
   });
 }
