@@ -24,11 +24,12 @@ import { Vocabulary } from './data.js';
 import { resolveDataset, type Dataset } from './dataset.js';
 import { countBigrams, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
 import { initWeights, sampleFromNet, train, trainingSet, type TrainOptions } from './neural.js';
-import { BigramModel, trainBigram } from '../nn/index.js';
+import { BigramModel, trainBigram } from './bigram-model.js';
 import { loadModel, saveModel, weightsProblem } from './model-file.js';
 import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
-import { outputProblem, writeFileOrExplain } from './output-file.js';
+import { outputProblem } from './output-file.js';
+import { writeFileOrExplain } from '../nn/file-access.js';
 import { UsageError, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
 
 export { UsageError } from './command-line.js';

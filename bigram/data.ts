@@ -9,7 +9,7 @@
  * const { xs, ys } = bigramPairs(words, vocab);         // 228,146 pairs for names.txt
  * ```
  */
-import { readFileOrExplain } from './read-file.js';
+import { readFileOrExplain } from '../nn/file-access.js';
 
 /**
  * The start/end token. Every name is read as `.` + name + `.`, so the model also learns which

@@ -1,7 +1,8 @@
 /**
  * The bigram character language model of the first makemore lecture: data and vocabulary, the
  * counting model, the neural model, model files, plots. The scripts (`lecture.ts`, `cli.ts`) are
- * built on these.
+ * built on these; they, and finding a data set on disk (`resolveDataset`), are exported from
+ * `makemore-ts/node` (node/index.ts), so that this entry bundles for a browser.
  * @packageDocumentation
  */
 export { BOUNDARY, parseNames, loadNames, Vocabulary, bigramPairs, type BigramPairs } from './data.js';
@@ -13,7 +14,7 @@ export { saveModel, loadModel, weightsProblem, type LoadedModel } from './model-
 export {
   writeSafetensors, parseSafetensors, readSafetensors, saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile,
   SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,
-} from './safetensors.js';
+} from '../nn/index.js';
+export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
+export { pyFloat } from './pyrepr.js';
 export { countsFigureSvg, lossCurveSvg, bluesColor, type CountsFigureOptions, type LossCurveOptions } from './plot.js';
-export { runLecture, type LectureOptions } from './lecture.js';
-export { run as runCli, usage as cliUsage, UsageError } from './cli.js';

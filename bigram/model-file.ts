@@ -4,8 +4,8 @@
  * the file's metadata (`itos`, a JSON array) so `sample` needs no data set.
  */
 import { Tensor, noGrad } from '../engine/index.js';
-import { parseSafetensorsFile, writeSafetensors } from './safetensors.js';
-import { writeFileOrExplain } from './output-file.js';
+import { parseSafetensorsFile, writeSafetensors } from '../nn/index.js';
+import { writeFileOrExplain } from '../nn/file-access.js';
 import { Vocabulary } from './data.js';
 
 /**

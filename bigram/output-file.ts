@@ -1,10 +1,10 @@
 /**
  * Files the scripts write (a model, an SVG): checked before any work starts, so a training run
- * is not lost to a typo in `--out`, and written with an error a user can act on.
+ * is not lost to a typo in `--out` (the writing itself is nn/file-access.ts's `writeFileOrExplain`).
  */
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fsProblem } from './read-file.js';
+import { fsProblem } from '../nn/file-access.js';
 
 /**
  * Why `path` cannot be written as a new or replaced file, or `undefined` when it can: it is a
@@ -35,20 +35,5 @@ export function outputProblem(path: string): string | undefined {
     if (code === 'ENOENT') return `the folder "${folder}" does not exist`;
     if (code === 'EACCES' || code === 'EPERM') return `the folder "${folder}" is not writable`;
     return `the folder "${folder}": ${fsProblem(err)}`;
-  }
-}
-
-/**
- * Write `data` to `path`; on failure an Error naming `what` (e.g. "model file"), the path and the
- * problem in words.
- *
- * @example writeFileOrExplain('counts.svg', svg, 'counts figure');
- */
-export function writeFileOrExplain(path: string, data: string | Uint8Array, what: string): void {
-  try {
-    writeFileSync(path, data);
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT'; // only the folder can be missing
-    throw new Error(`cannot write ${what} "${path}": ${missing ? `the folder "${dirname(path)}" does not exist` : fsProblem(err)}`);
   }
 }

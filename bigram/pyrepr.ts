@@ -17,7 +17,10 @@ export function pyRepr(x: PyValue): string {
   return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
 }
 
-/** Python's shortest round-trip repr of a double (`0.1`, `1e-05`, `inf`). */
+/**
+ * Python's shortest round-trip repr of a double (`0.1`, `1e-05`, `inf`), as the notebook prints floats.
+ * @example pyFloat(1e-5) // '1e-05'
+ */
 export function pyFloat(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';

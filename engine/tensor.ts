@@ -113,6 +113,12 @@ export class Tensor {
   /** @internal The version at which a view's `gradFn` was made (viewKind 1). */
   private _viewVersion: number;
   /**
+   * @internal Set on the outputs of an op returning several views (`split`, `chunk`) and on every
+   * view of them: `index` is the output's number (0 for a view of one), `recorded` whether the op
+   * recorded a node. PyTorch refuses a recorded in-place write through such a view (inplace.ts).
+   */
+  multiOutput: { index: number; recorded: boolean } | null = null;
+  /**
    * The version counter, shared by a tensor, its views and `detach()` (PyTorch's `_version`);
    * `.data` gets a counter of its own. Every in-place write increments it.
    */
@@ -145,7 +151,21 @@ export class Tensor {
     this._viewVersion = this.versionCounter.value;
     const base = this.base!;
     if (!base._requiresGrad) return;
+    if (this.multiOutput !== null && this.multiOutput.recorded) {
+      // PyTorch's handle_view_on_rebase(indirect): a split piece cannot follow its base's new history
+      throw new Error(
+        `Output ${this.multiOutput.index} of ${this._gradFn?.name ?? 'SplitBackward0'} is a view and its base or another view of its base has been modified inplace. ` +
+          'This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. ' +
+          'You should replace the inplace operation by an out-of-place one.',
+      );
+    }
+    const prev = this._gradFn;
     this._gradFn = asStridedGradFn(this, base);
+    // a retainGrad() moves to the regenerated node, as in setGradFn: .grad is the new value's
+    if (prev !== null && prev.retained === this) {
+      prev.retained = null;
+      this._gradFn.retained = this;
+    }
     this._requiresGrad = true;
   }
 

@@ -6,7 +6,8 @@
  * @module
  */
 import { Tensor } from '../engine/index.js';
-import { parseSafetensorsFile, saveSafetensorsFile, Vocabulary } from '../bigram/index.js';
+import { parseSafetensorsFile, saveSafetensorsFile } from '../nn/index.js';
+import { Vocabulary } from '../bigram/index.js';
 import type { MlpParams } from './model.js';
 
 const NAMES = ['C', 'W1', 'b1', 'W2', 'b2'] as const;

@@ -22,8 +22,12 @@ export * as init from './init.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { Embedding, type EmbeddingOptions } from './embedding.js';
 export { SGD, type SGDOptions } from './sgd.js';
-export { saveStateDict, loadStateDictFile, readStateDict } from './serialization.js';
-export { BigramModel, trainBigram, type BigramModelOptions, type TrainBigramOptions } from './bigram-model.js';
+export { saveStateDict, loadStateDictFile, readStateDict, stateDictToSafetensors, stateDictFromSafetensors } from './serialization.js';
+export {
+  writeSafetensors, parseSafetensors, readSafetensors,
+  SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,
+} from './safetensors.js';
+export { saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile } from './safetensors-file.js';
 // activations, containers, normalisation, dropout
 export { Tanh, ReLU, Sigmoid } from './activations.js';
 export { Sequential, type Layer } from './sequential.js';

@@ -1,10 +1,14 @@
 /**
- * Saving and loading a module's parameters as a safetensors file (the format PyTorch's
+ * Saving and loading a module's parameters in the safetensors format (what PyTorch's
  * `safetensors.torch.save_file(model.state_dict(), path)` writes), through the reader and
- * writer in bigram/safetensors.ts. Keys are the dotted parameter names (`linear.weight`).
+ * writer in safetensors.ts. Keys are the dotted parameter names (`linear.weight`).
+ *
+ * As bytes (`stateDictToSafetensors`, `stateDictFromSafetensors`: anywhere, a browser too) or as
+ * files (`saveStateDict`, `readStateDict`, `loadStateDictFile`: where there is a file system).
  */
 import { Tensor } from '../engine/index.js';
-import { loadSafetensorsFile, saveSafetensorsFile, type SafetensorsTensor } from '../bigram/safetensors.js';
+import { parseSafetensors, writeSafetensors, type SafetensorsTensor } from './safetensors.js';
+import { loadSafetensorsFile, saveSafetensorsFile } from './safetensors-file.js';
 import type { LoadStateDictOptions, LoadStateDictResult, Module } from './module.js';
 
 /** A tensor as a safetensors entry (float32 → F32, float64 → F64, row-major copy). */
@@ -22,6 +26,42 @@ function fromEntry(e: SafetensorsTensor): Tensor {
     : Tensor.fromArray(new Float64Array(e.data), e.shape, 'float64');
 }
 
+/** name → safetensors entry for every tensor of `module.stateDict()`. */
+function entriesOf(module: Module): Record<string, SafetensorsTensor> {
+  const entries: Record<string, SafetensorsTensor> = {};
+  for (const [name, t] of Object.entries(module.stateDict())) entries[name] = toEntry(name, t);
+  return entries;
+}
+
+/** name → tensor for every entry. */
+function tensorsOf(entries: Record<string, SafetensorsTensor>): Record<string, Tensor> {
+  const out: Record<string, Tensor> = {};
+  for (const [name, e] of Object.entries(entries)) out[name] = fromEntry(e);
+  return out;
+}
+
+/**
+ * `module.stateDict()` as the bytes of a safetensors file (with `{"format": "pt"}` metadata
+ * unless `metadata` says otherwise): for a download, IndexedDB, a fetch body.
+ *
+ * @example const bytes = stateDictToSafetensors(model); // Uint8Array, readable by safetensors.torch.load
+ * @throws TypeError for a non-floating parameter.
+ */
+export function stateDictToSafetensors(module: Module, metadata: Record<string, string> = { format: 'pt' }): Uint8Array {
+  return writeSafetensors(entriesOf(module), metadata);
+}
+
+/**
+ * The tensors of a safetensors file's bytes as a state dict (name → tensor), for
+ * {@link Module.loadStateDict}.
+ *
+ * @example model.loadStateDict(stateDictFromSafetensors(new Uint8Array(await (await fetch('bigram.safetensors')).arrayBuffer())))
+ * @throws SafetensorsError when the bytes are not a valid safetensors file (see parseSafetensors).
+ */
+export function stateDictFromSafetensors(bytes: Uint8Array): Record<string, Tensor> {
+  return tensorsOf(parseSafetensors(bytes).tensors);
+}
+
 /**
  * Write `module.stateDict()` to a `.safetensors` file (with `{"format": "pt"}` metadata unless
  * `metadata` says otherwise), readable by `safetensors.torch.load_file`.
@@ -30,9 +70,7 @@ function fromEntry(e: SafetensorsTensor): Tensor {
  * @throws TypeError for a non-floating parameter; Error naming the path when it cannot be written.
  */
 export function saveStateDict(module: Module, path: string, metadata: Record<string, string> = { format: 'pt' }): void {
-  const entries: Record<string, SafetensorsTensor> = {};
-  for (const [name, t] of Object.entries(module.stateDict())) entries[name] = toEntry(name, t);
-  saveSafetensorsFile(path, entries, metadata);
+  saveSafetensorsFile(path, entriesOf(module), metadata);
 }
 
 /**
@@ -42,9 +80,7 @@ export function saveStateDict(module: Module, path: string, metadata: Record<str
  * @throws as `loadSafetensorsFile` (missing file, corrupt file, unsupported dtype).
  */
 export function readStateDict(path: string): Record<string, Tensor> {
-  const out: Record<string, Tensor> = {};
-  for (const [name, e] of Object.entries(loadSafetensorsFile(path))) out[name] = fromEntry(e);
-  return out;
+  return tensorsOf(loadSafetensorsFile(path));
 }
 
 /**

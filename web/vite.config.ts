@@ -3,9 +3,6 @@
  *
  * - `base: './'`: every URL in the built page is relative, so web/dist works from any folder of
  *   any static host, offline (nothing is fetched from elsewhere).
- * - `node:fs` → a stub: bigram/data.ts imports bigram/read-file.ts (for `loadNames(path)`),
- *   which imports `readFileSync`. The page never reads files by path (it reads uploads with the
- *   File API and parses them with `parseNames`), so the stub only has to exist; calling it throws.
  * - `virtual:engine-lines`: the line of engine code that computes each op's backward, looked up
  *   in the engine's sources at build time (the build fails if one cannot be found, so the page
  *   never shows a stale line number).
@@ -35,7 +32,6 @@ export default defineConfig({
   root,
   base: './',
   plugins: [engineLinesPlugin()],
-  resolve: { alias: { 'node:fs': fileURLToPath(new URL('./src/node-fs-stub.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 },
   server: { host: '127.0.0.1' },

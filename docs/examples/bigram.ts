@@ -1,17 +1,16 @@
 /**
- * The whole stack at work: the lecture's bigram model (notes N1–N22), counted and then learned,
- * on the lecture's names.txt (embedded in the package; `resolveDataset(path)` reads another file).
+ * The whole stack at work: the lecture's bigram model (notes N1–N22), counted and then learned.
+ * Uses the lecture's names.txt, embedded in the library (bigram/lecture-names.ts).
  *
  *     npx tsx docs/examples/bigram.ts
  */
 import { Generator } from '../../engine/index.js';
-import { resolveDataset } from '../../bigram/dataset.js';
+import { lectureNames } from '../../bigram/lecture-names.js';
 import { Vocabulary } from '../../bigram/data.js';
 import { countBigrams, evaluate, probabilities, sampleNames } from '../../bigram/counts.js';
 import { initWeights, train, trainingSet } from '../../bigram/neural.js';
 
-const dataset = resolveDataset();
-const words = dataset.words;
+const words = lectureNames();
 const vocab = Vocabulary.fromWords(words);
 console.log(`${words.length} names, ${vocab.size} symbols`);
 

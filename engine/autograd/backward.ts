@@ -8,7 +8,8 @@
  *    Its backward function turns that into gradients for its inputs; the engine sums each one
  *    back to the input's shape (`sumToShape`, the one place broadcasting is undone) and
  *    converts it to the input's dtype (mixed float32/float64 ops).
- * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`).
+ * 3. Leaves accumulate into `.grad` (`+=`, across backward calls too, until `grad = null`), once
+ *    the whole walk has succeeded: a backward that raises changes no `.grad`.
  * 4. Memory: each node's step returns the gradients it used up; `memory.giveBack` returns
  *    their buffers to the pool unless a pending gradient shares them (`memory/backward-memory.ts`).
  *
@@ -64,10 +65,11 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
 
 /**
  * One step of the walk: `node`'s backward function turns `g` into its inputs' gradients; each is
- * summed back to its input's shape, converted to its dtype, and added to what its target (a node,
- * or a leaf's `.grad`) has received. Returns the gradients the step used up (for the memory).
+ * summed back to its input's shape, converted to its dtype, and added to what its target (a node
+ * in `grads`, or a leaf in `leafGrads`) has received. Returns the gradients the step used up (for
+ * the memory).
  */
-function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>): Tensor[] {
+function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>): Tensor[] {
   const inputGrads = node.apply(g);
   const usedUp: Tensor[] = [g];
   node.next.forEach((target, i) => {
@@ -82,7 +84,10 @@ function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>): Tensor[] {
     usedUp.push(gi, summed, reduced);
     if (prev) usedUp.push(prev); // replaced by prev + reduced
     if (target instanceof Node) accumulate(grads, target, reduced);
-    else accumulateLeaf(target, reduced);
+    else {
+      const prevLeaf = leafGrads.get(target);
+      leafGrads.set(target, prevLeaf ? prevLeaf.add(reduced) : reduced.clone()); // own the memory
+    }
   });
   return usedUp;
 }
@@ -112,19 +117,33 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
     }
     const order = topologicalOrder(rootNode);
     const grads = new Map<Node, Tensor>([[rootNode, g0]]);
+    // the leaves' and retained tensors' gradients are written only once the whole walk has
+    // succeeded: a backward that raises (a version error in a later node) leaves every .grad as it
+    // was, instead of holding part of a gradient (PyTorch sums a leaf's contributions before its
+    // AccumulateGrad too: G + (g1 + g2))
+    const leafGrads = new Map<Tensor, Tensor>();
+    const retainedGrads = new Map<Tensor, Tensor>();
+    let completed = false;
     const memory = openBackwardMemory(); // the large gradients allocated from here on are ours
     try {
       for (const node of order) {
         const g = grads.get(node);
         grads.delete(node);
         if (g === undefined) continue; // no gradient reached this node
-        if (node.retained) node.retained.grad = node.retained.grad ? node.retained.grad.add(g) : g.clone();
-        const usedUp = propagate(node, g, grads);
+        if (node.retained) retainedGrads.set(node.retained, g.clone());
+        const usedUp = propagate(node, g, grads, leafGrads);
         memory.giveBack(usedUp, grads.values());
       }
+      completed = true;
     } finally {
       memory.close();
       if (!options.retainGraph) for (const node of order) node.release();
+    }
+    if (!completed) return;
+    for (const [t, g] of retainedGrads) t.grad = t.grad ? t.grad.add(g) : g;
+    for (const [leaf, g] of leafGrads) {
+      leaf.grad = leaf.grad ? leaf.grad.add(g) : g;
+      untrack(leaf.grad.storage); // a leaf's .grad outlives backward (and any tidy around it)
     }
   });
 }

@@ -5,7 +5,7 @@
  * Each driver returns false when it does not apply (another dtype, a layout it does not handle,
  * a small tensor where the call costs more than it saves, operands that overlap the output, or
  * SIMD turned off); the op then runs its plain loop. Both give the same bits (see `kernels.ts`);
- * spec/perf checks it on random shapes and values.
+ * spec/fast-paths/ checks it on random shapes and values.
  *
  * `setSimdEnabled(false)`, or the environment variable `MAKEMORE_SIMD=0` at start-up, turns the
  * kernels off (to compare, or to rule them out when debugging).

@@ -18,8 +18,9 @@
  *   range or NaN are listed for the driver to redo with `expF32`.
  * - `i32_to_f32`: int32 → float32 conversion (round to nearest even, as `Math.fround`).
  *
- * `kernels` is null where WebAssembly SIMD is not available; the drivers then decline and the
- * plain loops run.
+ * `kernels` is null where WebAssembly SIMD is not available or cannot be compiled (a page's
+ * Content-Security-Policy without `'wasm-unsafe-eval'`: one warning, see `warnNoCompilation`); the
+ * drivers then decline and the plain loops run, with the same results.
  */
 import { Code, encodeModule, F32, I32, V128, type FunctionDef } from './wasm-encoder.js';
 import { EXP_TABLES } from './exp-f32.js';
@@ -176,7 +177,7 @@ function i32ToF32Kernel(): FunctionDef {
  *
  * Inside that range `fround(d)` is `Math.fround(Math.exp(x))` for every float32 x: checked
  * exhaustively, all 2,240,020,480 float32 inputs in (−105, 89), 0 mismatches (the opt-in test
- * in spec/perf/simd.spec.ts, `MAKEMORE_LONG_TESTS=1`). d is within about 2^-50 of e^x, and no
+ * in spec/fast-paths/simd.spec.ts, `MAKEMORE_LONG_TESTS=1`). d is within about 2^-50 of e^x, and no
  * float32 input has e^x that close to a float32 rounding midpoint. (`expF32` in TypeScript tests
  * each result against its error bound instead, and falls back to `Math.exp` when unsure; the
  * kernel used to do the same, at a cost of a third of its time.) The computation is IEEE double
@@ -590,14 +591,15 @@ function otherDefinitions(): FunctionDef[] {
 
 /**
  * Why `kernels` is what it is: `ok`; `no-webassembly` or `no-simd` (the runtime lacks them: the
- * plain loops run); `no-memory` (no memory size could be reserved); or `invalid-module`, a
+ * plain loops run); `no-memory` (no memory size could be reserved); `no-compilation` (the runtime
+ * refuses to compile WebAssembly, see `warnNoCompilation`); or `invalid-module`, a
  * mistake in the kernels' encoding, with the runtime's compile error. The tests require `ok`
  * where the runtime has WebAssembly SIMD, so that a broken module fails loudly.
  */
 export let kernelStatus: KernelStatus = { state: 'ok' };
 
 /** See `kernelStatus`. */
-export type KernelStatus = { state: 'ok' | 'no-webassembly' | 'no-simd' | 'no-memory' } | { state: 'invalid-module'; reason: string };
+export type KernelStatus = { state: 'ok' | 'no-webassembly' | 'no-simd' | 'no-memory' | 'no-compilation' } | { state: 'invalid-module'; reason: string };
 
 /**
  * The smallest module with a SIMD instruction, `(func (result v128) v128.const i32x4 0 0 0 0)`,
@@ -651,12 +653,34 @@ function build(): Kernels | null {
         kernelStatus = moduleStatus(wasm, bytes);
         return null;
       }
-      const module = new wasm.Module(bytes);
-      return instantiate(wasm, module, memory, shared, binaryDefs);
+      try {
+        const module = new wasm.Module(bytes);
+        return instantiate(wasm, module, memory, shared, binaryDefs);
+      } catch (err) {
+        kernelStatus = { state: 'no-compilation' };
+        warnNoCompilation(err);
+        return null;
+      }
     }
   }
   kernelStatus = { state: 'no-memory' };
   return null;
+}
+
+/**
+ * The one warning of a runtime that has WebAssembly but refuses to compile it: a page whose
+ * Content-Security-Policy lacks `'wasm-unsafe-eval'`, an embedder that forbids code generation.
+ * The engine then computes with its plain loops, which give the same results (slower). A runtime
+ * without WebAssembly at all (`node --jitless`, old engines) or without SIMD takes the same loops
+ * without a word: that is what it can do, not an error.
+ */
+function warnNoCompilation(err: unknown): void {
+  const message = `makemore-ts: WebAssembly cannot be compiled here (${String((err as Error)?.message ?? err)}); ` +
+    'the engine uses its plain loops instead: same results, slower. (Under a Content-Security-Policy, ' +
+    "allow 'wasm-unsafe-eval' in script-src for the fast kernels.)";
+  const proc = (globalThis as { process?: { emitWarning?: (message: string) => void } }).process;
+  if (typeof proc?.emitWarning === 'function') proc.emitWarning(message);
+  else (globalThis as { console?: { warn(message: string): void } }).console?.warn(message);
 }
 
 function instantiate(wasm: WasmApi, module: object, memory: Kernels['memory'], shared: boolean, binaryDefs: FunctionDef[]): Kernels {

@@ -23,7 +23,7 @@ import { record } from '../autograd/node.js';
 import { checkOperand, scalarTensor } from './map.js';
 import { copyContiguous } from './views.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
-import { runInplace } from './inplace.js';
+import { assertNoOverlap, runInplace } from './inplace.js';
 
 /** A shape as PyTorch sees it in these ops: a 0-d tensor counts as 1-d of size 1. */
 const asRank1 = (shape: readonly number[]) => (shape.length === 0 ? [1] : shape);
@@ -203,12 +203,14 @@ export function scatter_<T extends Tensor>(x: T, dim: number, index: Tensor, src
   checkScatter('scatter_', x, d, idx, s, !(src instanceof Tensor));
   // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
   if (src instanceof Tensor) {
+    assertNoOverlap('scatter_', x, [src, idx]);
     return runInplace('scatter_', x, [src, idx], () => scatterInto(x, d, idx, s, false, false), () => ({
       name: 'ScatterBackward0',
       backward: (g) => [scatter(g, d, idx, 0), srcGradient(g, d, idx, src), null],
       saved: [idx],
     }));
   }
+  assertNoOverlap('scatter_', x, [idx]);
   return runInplace('scatter_', x, [idx], () => scatterInto(x, d, idx, s, true, false), () => ({
     name: 'ScatterBackward1',
     backward: (g) => [scatter(g, d, idx, 0), null],
@@ -230,6 +232,7 @@ export function scatterAdd_<T extends Tensor>(x: T, dim: number, index: Tensor, 
   if (!(src instanceof Tensor)) throw new TypeError(`scatter_add_: src must be a Tensor, got ${src === null ? 'null' : typeof src} (use scatter_ for a number)`);
   checkScatter('scatter_add_', x, d, idx, src, false);
   // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
+  assertNoOverlap('scatter_add_', x, [src, idx]);
   return runInplace('scatter_add_', x, [src, idx], () => scatterInto(x, d, idx, src, false, true), () => ({
     name: 'ScatterAddBackward0',
     backward: (g) => [g, srcGradient(g, d, idx, src), null],

@@ -22,7 +22,7 @@ import { broadcastShapesFor, expandStrides, formatShape, numelOf, sameShape } fr
 import { forEachRow } from '../iterate.js';
 import { checkOperand, scalarTensor } from './map.js';
 import { copyContiguous } from './views.js';
-import { runInplace } from './inplace.js';
+import { assertNoOverlap, runInplace } from './inplace.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
 
 /**
@@ -85,6 +85,7 @@ export function indexPut_<T extends Tensor>(x: T, indices: readonly (Tensor | re
   });
   // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
   const inputs = values instanceof Tensor ? [values, ...idx] : idx;
+  assertNoOverlap('index_put_', x, inputs);
   return runInplace('index_put_', x, inputs, () => {
     const vd = copyContiguous(new Tensor(v.storage, resultShape, expandStrides(v.shape, v.strides, resultShape), v.offset)).storage.data;
     const xd = x.storage.data;

@@ -16,7 +16,7 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { torchTypeName } from '../dtype.js';
 import { record } from '../autograd/node.js';
-import { runInplace } from './inplace.js';
+import { assertNoOverlap, runInplace } from './inplace.js';
 import { indexTensor, outOfBounds } from './index-tensor.js';
 
 /** A 0-d tensor seen as shape [1] (these ops treat a scalar as a one-element vector). */
@@ -118,6 +118,7 @@ export function indexAdd_<T extends Tensor>(x: T, dim: number, index: Tensor, so
   }
   const vals = positions('index_add_', idx, d, x);
   // the in-place rules (inplace.ts's runInplace): target checks, version bump, history
+  assertNoOverlap('index_add_', x, [source, idx]);
   return runInplace('index_add_', x, [source, idx], () => {
     const xd = x.storage.data, sd = source.storage.data;
     const bool = x.dtype === 'bool';

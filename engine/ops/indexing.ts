@@ -128,7 +128,9 @@ function integerIndex(x: Tensor, args: readonly IndexArg[]): Tensor | null {
     offset += (a < 0 ? a + size : a) * strides[d];
   }
   const all = k === shape.length; // a 0-d view: nothing left to slice
-  return new Tensor(x.storage, all ? NO_DIMS : shape.slice(k), all ? NO_DIMS : strides.slice(k), offset, x.base ?? x);
+  const out = new Tensor(x.storage, all ? NO_DIMS : shape.slice(k), all ? NO_DIMS : strides.slice(k), offset, x.base ?? x);
+  if (x.multiOutput !== null) out.multiOutput = { index: 0, recorded: x.multiOutput.recorded }; // a view of a split piece is one too
+  return out;
 }
 
 function asIndexTensor(a: Tensor | readonly number[], k: number): Tensor {

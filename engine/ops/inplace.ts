@@ -42,6 +42,16 @@ import { assertNoInternalOverlap, assertNoPartialOverlap, memOverlap } from './m
 function checkAutograd(op: string, target: Tensor, inputs: readonly (Tensor | null)[]): void {
   if (!isGradEnabled()) return;
   const base = target.viewKind !== 0 ? target.base : null;
+  const mo = target.multiOutput;
+  if (mo !== null && target.viewKind === 1 && (target.requiresGrad || inputs.some((t) => t !== null && t.requiresGrad))) {
+    // PyTorch's handle_view_on_rebase for CreationMeta::MULTI_OUTPUT_NODE: a split piece (or a
+    // view of one) cannot take a recorded in-place write, whose CopySlices would have to rewrite
+    // the history of the sibling pieces
+    const multi = 'This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. ' +
+      'You should replace the inplace operation by an out-of-place one.';
+    if (mo.recorded) throw new Error(`${op}: Output ${mo.index} of ${target.gradFn?.name ?? 'SplitBackward0'} is a view and is being modified inplace. ${multi}`);
+    throw new Error(`${op}: A view was created in no_grad mode and is being modified inplace with grad mode enabled. ${multi}`);
+  }
   if (base !== null && base.requiresGrad && base.isLeaf) {
     throw new Error(
       `${op}: a view of a leaf Variable that requires grad is being used in an in-place operation. ` +
@@ -74,6 +84,28 @@ export function checkInplace(op: string, target: Tensor, inputs: readonly (Tenso
   checkAutograd(op, target, inputs);
   assertNoInternalOverlap(op, target);
   for (const t of inputs) if (t !== null) assertNoPartialOverlap(op, target, t);
+}
+
+/**
+ * PyTorch's `assert_no_overlap`, stricter than `checkInplace`'s partial-overlap rule: the
+ * operands of `scatter_`, `scatterAdd_`, `indexPut_` and `indexAdd_` (source values and index)
+ * may not share any cell with the written-to tensor, not even as the very same tensor
+ * (`x.scatter_(0, i, x)`, an int tensor used as its own index): their loops would read cells
+ * they have already written. Call before `runInplace`; nothing is written when it throws.
+ *
+ * @example assertNoOverlap('index_put_', x, [x]) // throws: clone() the values first
+ */
+export function assertNoOverlap(op: string, target: Tensor, operands: readonly (Tensor | null)[]): void {
+  for (const t of operands) {
+    if (t === null) continue;
+    const o = memOverlap(target, t);
+    if (o === 'full' || o === 'partial') {
+      throw new Error(
+        `${op}: unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. ` +
+          `Please clone() the tensor before performing the operation. (target: shape [${target.shape.join(', ')}]; operand: shape [${t.shape.join(', ')}])`,
+      );
+    }
+  }
 }
 
 /**

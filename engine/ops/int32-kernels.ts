@@ -9,7 +9,7 @@
  * scalar (`xs * V`), get loops of their own, four elements per iteration. Each element is still
  * read and written in the plain loop's order (and the scalar is read once only when the output is
  * another array), so the results are the same even when the output overlaps an input
- * (`spec/perf/int32-kernels.spec.ts`).
+ * (`spec/fast-paths/int32-kernels.spec.ts`).
  */
 import type { BinaryKernel } from './map.js';
 

@@ -17,16 +17,19 @@ import { Tensor } from '../tensor.js';
 import { formatShape, normalizeDim } from '../shape.js';
 import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
+import { isGradEnabled } from '../autograd/grad-mode.js';
 
 /**
  * The piece `[start, start + length)` of `x` along `d`, as a view recorded under `name`.
  * Backward: out = x.narrow(d, start, length), so ∂out/∂x is 1 on that block and 0 elsewhere:
  * grad_x = zeros of x's shape with g written into the block.
  */
-function piece(x: Tensor, d: number, start: number, length: number, name: string): Tensor {
+function piece(x: Tensor, d: number, start: number, length: number, name: string, index: number): Tensor {
   const shape = [...x.shape];
   shape[d] = length;
   const out = new Tensor(x.storage, shape, x.strides, x.offset + start * x.strides[d], x.base ?? x);
+  // one of several views: PyTorch refuses recorded in-place writes through it (inplace.ts)
+  out.multiOutput = { index, recorded: isGradEnabled() && x.requiresGrad };
   return record(out, name, [x], (g) => {
     const gx = new Tensor(Storage.alloc(g.dtype, x.numel()), x.shape);
     gx.narrow(d, start, length).copy_(g);
@@ -60,7 +63,7 @@ export function split(x: Tensor, sizeOrSizes: number | readonly number[], dim = 
     if (s === 0 && size !== 0) throw new RangeError(`split_size can only be 0 if dimension size is 0, but got dimension size of ${size}`);
     const count = s === 0 ? 1 : Math.max(Math.ceil(size / s), 1);
     const out: Tensor[] = [];
-    for (let k = 0; k < count; k++) out.push(piece(x, d, k * s, Math.min(s, size - k * s), 'SplitBackward0'));
+    for (let k = 0; k < count; k++) out.push(piece(x, d, k * s, Math.min(s, size - k * s), 'SplitBackward0', k));
     return out;
   }
   if (!Array.isArray(sizeOrSizes)) throw new TypeError(`split: expected a size or a list of sizes, got ${typeof sizeOrSizes}`);
@@ -76,7 +79,7 @@ export function split(x: Tensor, sizeOrSizes: number | readonly number[], dim = 
   const out: Tensor[] = [];
   let start = 0;
   for (const s of sizes) {
-    out.push(piece(x, d, start, s, 'SplitWithSizesBackward0'));
+    out.push(piece(x, d, start, s, 'SplitWithSizesBackward0', out.length));
     start += s;
   }
   return out;
@@ -98,6 +101,6 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   if (chunks <= 0) throw new RangeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normalizeDim(dim, x.ndim, 'chunk');
   const size = x.shape[d];
-  if (size === 0) return Array.from({ length: chunks }, () => piece(x, d, 0, 0, 'SplitWithSizesBackward0'));
+  if (size === 0) return Array.from({ length: chunks }, (_, k) => piece(x, d, 0, 0, 'SplitWithSizesBackward0', k));
   return split(x, Math.ceil(size / chunks), d);
 }

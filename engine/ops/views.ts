@@ -19,7 +19,9 @@ export const wrapDim = normalizeDim;
 
 /** A view of `x`'s storage with new geometry. */
 function viewOf(x: Tensor, shape: Shape, strides: readonly number[], offset: number): Tensor {
-  return new Tensor(x.storage, shape, strides, offset, x.base ?? x);
+  const out = new Tensor(x.storage, shape, strides, offset, x.base ?? x);
+  if (x.multiOutput !== null) out.multiOutput = { index: 0, recorded: x.multiOutput.recorded }; // a view of a split piece is one too
+  return out;
 }
 
 /** Resolve one -1 in a requested shape against `numel`, with PyTorch's messages. */

@@ -18,7 +18,7 @@
  * Everything is composed from engine ops, so the gradient with respect to the logits comes
  * from the tape (the weights and targets get none, as in PyTorch).
  */
-import { Tensor, arange } from '../../engine/index.js';
+import { Tensor, arange, zeros } from '../../engine/index.js';
 import { logSoftmax } from './softmax.js';
 import { checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
 
@@ -97,7 +97,7 @@ export function crossEntropyWithOptions(logits: Tensor, targets: Tensor, opts: C
     if (targets.ndim !== 2 || targets.shape[0] !== n || targets.shape[1] !== c) {
       throw new RangeError(`${op}: class-probability targets must have the input's shape ${fmt(logits.shape)}, got ${fmt(targets.shape)}`);
     }
-    let q = targets.detach().to(logits.dtype);
+    let q = targets.to(logits.dtype); // not detached: PyTorch differentiates the loss w.r.t. the targets too
     if (eps > 0) q = q.mul(1 - eps).add(eps / c);
     let prod = logp.mul(q);
     if (w) prod = prod.mul(w);
@@ -113,24 +113,31 @@ export function crossEntropyWithOptions(logits: Tensor, targets: Tensor, opts: C
   const ignore = opts.ignoreIndex ?? DEFAULT_IGNORE_INDEX;
   if (!Number.isInteger(ignore)) throw new TypeError(`${op}: ignoreIndex must be an integer, got ${ignore}`);
   const ys = targets.toTypedArray();
-  const safe = new Int32Array(n); // ignored rows pick class 0, with weight 0
-  const rowWeight = logits.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
-  const kept = logits.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+  const keptRows: number[] = []; // the rows whose target is not ignoreIndex
+  const rowWeight: number[] = [];
   const wv = w?.toTypedArray();
   for (let i = 0; i < n; i++) {
     if (ys[i] === ignore) continue;
     if (ys[i] < 0 || ys[i] >= c) {
       throw new RangeError(`${op}: target ${ys[i]} at position ${i} is out of bounds: the input ${fmt(logits.shape)} has ${c} classes (valid targets are 0…${c - 1}, or ignoreIndex ${ignore})`);
     }
-    safe[i] = ys[i];
-    rowWeight[i] = wv ? wv[ys[i]] : 1;
-    kept[i] = 1;
+    keptRows.push(i);
+    rowWeight.push(wv ? wv[ys[i]] : 1);
   }
-  const rw = Tensor.fromArray(rowWeight, [n], logits.dtype);
-  const picked = logp.index(arange(n), Tensor.fromArray(safe, [n], 'int32'));
-  const nll = reduceRows(picked.neg().mul(rw), reduction, rw.sum());
+  const k = keptRows.length;
+  const rows = Tensor.fromArray(Int32Array.from(keptRows), [k], 'int32');
+  const classes = Tensor.fromArray(Int32Array.from(keptRows, (i) => ys[i]), [k], 'int32');
+  const rw = Tensor.fromArray(logits.dtype === 'float64' ? Float64Array.from(rowWeight) : Float32Array.from(rowWeight), [k], logits.dtype);
+  // Only the kept rows enter the loss, as PyTorch's nll_loss skips ignored rows: their gradient is
+  // exactly 0 even when the mean divides by a total weight of 0 (all rows ignored: loss NaN, grad 0).
+  // 'none' keeps one loss per row, 0 for the ignored ones (scattered back below).
+  const logpKept = logp.index(rows); // [k, C]
+  const nllKept = logpKept.index(arange(k), classes).neg().mul(rw); // [k]
+  const total = rw.sum(); // Σ w[y_i] over kept rows (= their count without weight)
+  const perRow = (kept: Tensor): Tensor => zeros([n], { dtype: logits.dtype }).indexAdd_(0, rows, kept);
+  const nll = reduction === 'none' ? perRow(nllKept) : reduceRows(nllKept, reduction, total);
   if (eps === 0) return nll;
-  let smooth = (w ? logp.mul(w) : logp).sum(1).neg().mul(Tensor.fromArray(kept, [n], logits.dtype));
-  smooth = reduceRows(smooth, reduction, w ? rw.sum() : n);
+  const smoothKept = (w ? logpKept.mul(w) : logpKept).sum(1).neg(); // [k]: −Σ_c w_c·logp[i, c]
+  const smooth = reduction === 'none' ? perRow(smoothKept) : reduceRows(smoothKept, reduction, total);
   return nll.mul(1 - eps).add(smooth.mul(eps / c));
 }

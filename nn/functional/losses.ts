@@ -19,6 +19,7 @@ import { logSoftmax } from './softmax.js';
 import { recordOp } from './custom-op.js';
 import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
 import { crossEntropyWithOptions, needsTargetOptions } from './cross-entropy-options.js';
+import { needsNllOptions, nllLossWithOptions } from './nll-loss-options.js';
 
 /**
  * Options of {@link nllLoss}.
@@ -28,6 +29,10 @@ import { crossEntropyWithOptions, needsTargetOptions } from './cross-entropy-opt
 export interface NllLossOptions {
   /** `'mean'` (default), `'sum'`, or `'none'` (one loss per example, shape `[N]`). */
   reduction?: Reduction;
+  /** A floating `[C]` weight per class (default: all 1); the mean is then weighted (nll-loss-options.ts). */
+  weight?: Tensor;
+  /** Rows whose target is this class index count for nothing (default −100, as PyTorch). */
+  ignoreIndex?: number;
 }
 
 /**
@@ -71,7 +76,8 @@ function reduce(perExample: Tensor, reduction: Reduction): Tensor {
  *
  * @param logProbs - floating `[N, C]`.
  * @param targets - int32 `[N]`, each in `0 … C−1`.
- * @param opts - `reduction` (default `'mean'`; the mean of an empty batch is NaN, as in PyTorch).
+ * @param opts - `reduction` (default `'mean'`; the mean of an empty batch is NaN, as in PyTorch),
+ * `weight` (a `[C]` weight per class), `ignoreIndex` (default −100: rows with this target count for nothing).
  * @returns a 0-d loss, or `[N]` with `reduction: 'none'`.
  * @throws TypeError / RangeError naming the shapes for a wrong dtype, rank, batch size or target.
  *
@@ -85,6 +91,7 @@ function reduce(perExample: Tensor, reduction: Reduction): Tensor {
 export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions = {}): Tensor {
   const reduction = opts.reduction ?? 'mean';
   checkReduction('nllLoss', reduction);
+  if (needsNllOptions(targets, opts)) return nllLossWithOptions(logProbs, targets, { ...opts, reduction }); // weight, ignoreIndex
   checkClassTargets('nllLoss', logProbs, targets);
   const [n, c] = logProbs.shape;
   const out = noGrad(() => {

@@ -42,7 +42,7 @@ function edgesOf(file: string): Edge[] {
   return edges;
 }
 
-const files = ['engine', 'nn', 'bigram', 'mlp'].flatMap(sourceFiles);
+const files = ['engine', 'nn', 'bigram', 'mlp', 'node'].flatMap(sourceFiles);
 const edges = files.flatMap(edgesOf);
 const under = (path: string, folder: string) => path.startsWith(`${folder}/`);
 const show = (es: Edge[]) => es.map((e) => `${e.from} → ${e.to}`);
@@ -76,20 +76,16 @@ describe('the import graph follows the layers', () => {
     expect(show(edges.filter((e) => under(e.from, 'engine') && !under(e.to, 'engine')))).toEqual([]);
   });
 
-  it('nn imports nothing from mlp, and from bigram only what branch pkg moves into nn/', () => {
-    expect(show(edges.filter((e) => under(e.from, 'nn') && under(e.to, 'mlp')))).toEqual([]);
-    // nn/serialization.ts still reads safetensors from bigram/: branch `pkg` moves it into nn/
-    // (and nn/bigram-model.ts into bigram/). This list must only shrink; once empty, keep it empty.
-    expect(show(edges.filter((e) => under(e.from, 'nn') && under(e.to, 'bigram')))).toEqual(
-      files.includes('nn/serialization.ts') && files.includes('bigram/safetensors.ts')
-        ? show(edgesOf('nn/serialization.ts').filter((e) => e.to === 'bigram/safetensors.ts'))
-        : [],
-    );
-    expect(show(edges.filter((e) => under(e.from, 'nn') && under(e.to, 'bigram') && e.to !== 'bigram/safetensors.ts'))).toEqual([]);
+  it('nn imports nothing from bigram or mlp', () => {
+    expect(show(edges.filter((e) => under(e.from, 'nn') && (under(e.to, 'bigram') || under(e.to, 'mlp'))))).toEqual([]);
   });
 
   it('bigram never imports mlp (the second lecture builds on the first, not the reverse)', () => {
     expect(show(edges.filter((e) => under(e.from, 'bigram') && under(e.to, 'mlp')))).toEqual([]);
+  });
+
+  it('engine, nn, bigram and mlp import nothing from node/ (the Node-only entry sits on top)', () => {
+    expect(show(edges.filter((e) => !under(e.from, 'node') && under(e.to, 'node')))).toEqual([]);
   });
 
   it('engine/fast never imports engine/ops (ops call their fast paths, not the reverse)', () => {

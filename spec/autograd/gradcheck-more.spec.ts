@@ -49,7 +49,9 @@ describe('gradcheck: elementwise ops (random shapes, transposed views)', () => {
 });
 
 describe('gradcheck: binary ops with broadcasting', () => {
-  const pairArb = fc.tuple(broadcastPairArb, seedArb, seedArb, fc.boolean(), fc.boolean());
+  // distinct seeds: equal seeds give equal operands, i.e. every element at a tie, where clamp's
+  // subgradient (1, bounds included, as PyTorch) and a central difference (½) rightly disagree
+  const pairArb = fc.tuple(broadcastPairArb, seedArb, seedArb, fc.boolean(), fc.boolean()).filter(([, s1, s2]) => s1 !== s2);
   it.each([
     ['maximum', (a: Tensor, b: Tensor) => maximum(a, b), 'any'],
     ['minimum', (a: Tensor, b: Tensor) => minimum(a, b), 'any'],

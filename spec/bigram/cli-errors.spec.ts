@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../bigram/cli.js';
-import { writeSafetensors } from '../../bigram/safetensors.js';
+import { writeSafetensors } from '../../nn/safetensors.js';
 import { SPAWN_TIMEOUT, expectUserError, runAll, runScript, type Result } from './cli-child.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bigram-cli-errors-'));

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tensor } from '../../engine/index.js';
 import { Vocabulary } from '../../bigram/data.js';
 import { loadModel, saveModel, weightsProblem } from '../../bigram/model-file.js';
-import { writeSafetensors } from '../../bigram/safetensors.js';
+import { writeSafetensors } from '../../nn/safetensors.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bigram-model-file-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,13 +1,13 @@
 /**
- * bigram/output-file.ts and read-file.ts: paths checked before work starts, and file errors in
+ * bigram/output-file.ts and nn/file-access.ts: paths checked before work starts, and file errors in
  * words (never Node's raw `EISDIR: illegal operation on a directory`).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { outputProblem, writeFileOrExplain } from '../../bigram/output-file.js';
-import { fsProblem, readFileOrExplain } from '../../bigram/read-file.js';
+import { outputProblem } from '../../bigram/output-file.js';
+import { fsProblem, readFileOrExplain, writeFileOrExplain } from '../../nn/file-access.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bigram-output-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
  * already checks that there is a doc comment; it does not check for `@example`).
  *
  * The program is loaded with the TypeScript compiler API, with tsconfig.json's options, for the
- * three entry points of the package (engine/index.ts, nn/index.ts, bigram/index.ts). Walked:
+ * entry points of the package (engine/index.ts, nn/index.ts, bigram/index.ts, node/index.ts). Walked:
  * - every symbol exported from an entry point, aliases and re-exports resolved to the declaration
  *   (`export * as init` is walked as its module's exports);
  * - for a class, its public methods, getters/setters and static methods declared in the class
@@ -21,7 +21,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/shared.js';
 
-const entryPoints = ['engine/index.ts', 'nn/index.ts', 'bigram/index.ts'].map((f) => join(repoRoot, f));
+const entryPoints = ['engine/index.ts', 'nn/index.ts', 'bigram/index.ts', 'node/index.ts'].map((f) => join(repoRoot, f));
 
 function loadProgram(): ts.Program {
   const configPath = join(repoRoot, 'tsconfig.json');

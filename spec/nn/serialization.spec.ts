@@ -2,14 +2,17 @@
  * nn/serialization.ts: a module's state dict through a safetensors file and back, bit for bit;
  * the file as PyTorch's safetensors expects it; loading errors; PyTorch's own file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Generator } from '../../engine/index.js';
-import { parseSafetensorsFile } from '../../bigram/safetensors.js';
-import { BigramModel, Embedding, Linear, Module, StateDictError, loadStateDictFile, readStateDict, saveStateDict } from '../../nn/index.js';
-import { describeIfFile, referencePath } from '../support/shared.js';
+import { parseSafetensorsFile } from '../../nn/safetensors-file.js';
+import { BigramModel } from '../../bigram/bigram-model.js';
+import {
+  Embedding, Linear, Module, SafetensorsError, StateDictError, loadStateDictFile, readStateDict, saveStateDict, stateDictFromSafetensors, stateDictToSafetensors,
+} from '../../nn/index.js';
+import { describeIfFile, f32FromBits, loadReference, referencePath } from '../support/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nn-serialization-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -72,6 +75,29 @@ describe('saveStateDict / loadStateDictFile', () => {
   });
 });
 
+describe('stateDictToSafetensors / stateDictFromSafetensors (bytes, no file system)', () => {
+  it('the bytes are exactly those saveStateDict writes to the file', () => {
+    const path = join(tmp, 'bytes.safetensors');
+    const net = new Net();
+    saveStateDict(net, path);
+    expect(stateDictToSafetensors(net)).toEqual(new Uint8Array(readFileSync(path)));
+    expect(stateDictToSafetensors(net, { note: 'x' })).not.toEqual(new Uint8Array(readFileSync(path)));
+  });
+
+  it('round-trips every parameter bit for bit', () => {
+    const a = new Net();
+    const b = new Net();
+    b.head.resetParameters(new Generator().manualSeed(3));
+    expect(b.loadStateDict(stateDictFromSafetensors(stateDictToSafetensors(a)))).toEqual({ missingKeys: [], unexpectedKeys: [] });
+    expect(bits(b)).toEqual(bits(a));
+  });
+
+  it('corrupt bytes are a SafetensorsError saying what is wrong', () => {
+    expect(() => stateDictFromSafetensors(new Uint8Array(3))).toThrow(SafetensorsError);
+    expect(() => stateDictFromSafetensors(new Uint8Array(3))).toThrow('file is only 3 bytes long');
+  });
+});
+
 describeIfFile(referencePath('torch/bigram-W-100-steps.safetensors'), "PyTorch's safetensors file of the lecture's W", () => {
   it('reads as a state dict and loads into a BigramModel as linear.weight = Wᵀ', () => {
     const sd = readStateDict(referencePath('torch/bigram-W-100-steps.safetensors'));
@@ -79,5 +105,11 @@ describeIfFile(referencePath('torch/bigram-W-100-steps.safetensors'), "PyTorch's
     const model = BigramModel.fromLectureWeights(sd.W);
     expect(model.linear.weight.index(5, 13).item()).toBe(sd.W.index(13, 5).item());
     expect(() => model.loadStateDict(sd)).toThrow('Error(s) in loading state_dict for BigramModel:\n\tMissing key(s) in state_dict: "linear.weight".\n\tUnexpected key(s) in state_dict: "W".');
+  });
+
+  it("its bytes, read without the file functions, give PyTorch's W bit for bit (lecture.json)", () => {
+    const sd = stateDictFromSafetensors(new Uint8Array(readFileSync(referencePath('torch/bigram-W-100-steps.safetensors'))));
+    const expected = loadReference<{ W_after_100_steps_bits: string[][] }>('torch/lecture.json').W_after_100_steps_bits.flat().map(f32FromBits);
+    expect(Array.from(sd.W.toTypedArray())).toEqual(expected);
   });
 });

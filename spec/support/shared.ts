@@ -1,37 +1,53 @@
 /**
- * Where the tests find the read-only material beside the project (`../shared`): the lecture's
- * data set and PyTorch's reference outputs.
+ * Where the tests find the lecture's data set and PyTorch's reference outputs. Both are in the
+ * repository, so the suite needs nothing beside the clone:
  *
- * - `MAKEMORE_SHARED` overrides the folder (default: `../shared` next to the repository root).
- * - `MAKEMORE_NAMES` overrides the names file (default: `<shared>/data/names.txt`).
+ * - the reference outputs are test fixtures, `spec/fixtures/` (copied byte for byte from the
+ *   workshop's `../shared/reference/`; see spec/fixtures/README.md);
+ * - the names are the library's embedded copy of the lecture's `names.txt`
+ *   (`LECTURE_NAMES_TEXT`, bigram/lecture-names.ts). Tests that need it as a file (the CLI and
+ *   the lecture script read `--data <file>`) get `namesPath`, a file written from that text.
  *
- * Tests that need a file that is absent are reported as skipped with the reason (see
- * `describeIfFile`), never silently passed.
+ * A fixture that is missing is a failing test naming it (`describeIfFile`), never a skip.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
+import { LECTURE_NAMES_TEXT } from '../../bigram/lecture-names.js';
 
 /** The repository root (this file lives in `spec/support/`). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The shared folder: `$MAKEMORE_SHARED` or `../shared` beside the repository. */
-export const sharedDir = process.env.MAKEMORE_SHARED
-  ? resolve(process.env.MAKEMORE_SHARED)
-  : resolve(repoRoot, '..', 'shared');
+/** The folder of the committed reference outputs: `spec/fixtures/`. */
+export const fixturesDir = resolve(repoRoot, 'spec', 'fixtures');
 
-/** The lecture's names file: `$MAKEMORE_NAMES` or `<shared>/data/names.txt`. */
-export const namesPath = process.env.MAKEMORE_NAMES
-  ? resolve(process.env.MAKEMORE_NAMES)
-  : resolve(sharedDir, 'data', 'names.txt');
+/**
+ * The lecture's `names.txt` as a file: the embedded text written once to the system's temporary
+ * folder, under a name that carries its SHA-256 (so every test worker shares one copy, and a
+ * changed text gets a new file). Written to a unique name, then renamed: atomic for the workers.
+ */
+export const namesPath = writeNamesFile();
 
-/** Path of a file under `<shared>/reference/`. */
-export function referencePath(rel: string): string {
-  return resolve(sharedDir, 'reference', rel);
+function writeNamesFile(): string {
+  const bytes = Buffer.from(LECTURE_NAMES_TEXT, 'utf8');
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const path = join(tmpdir(), `makemore-ts-names-${digest}.txt`);
+  if (existsSync(path) && statSync(path).size === bytes.length) return path;
+  const part = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(part, bytes);
+  renameSync(part, path);
+  return path;
 }
 
-/** Parse a JSON reference file under `<shared>/reference/`. */
+/** Path of a reference file under `spec/fixtures/` (e.g. `torch/lecture.json`). */
+export function referencePath(rel: string): string {
+  return resolve(fixturesDir, rel);
+}
+
+/** Parse a JSON reference file under `spec/fixtures/`. */
 export function loadReference<T = any>(rel: string): T {
   return JSON.parse(readFileSync(referencePath(rel), 'utf8')) as T;
 }
@@ -42,12 +58,19 @@ export function hasReference(rel: string): boolean {
 }
 
 /**
- * `describe` when `path` exists, otherwise a skipped `describe` whose name carries the reason,
- * so the run reports the tests as skipped instead of passing them silently.
+ * `describe(name, fn)` for tests that read the file `path` (a fixture, or `namesPath`). The
+ * files are part of the repository, so a missing one is an error: the suite then reports a
+ * failing test naming the file, instead of the tests.
  */
 export function describeIfFile(path: string, name: string, fn: () => void): void {
   if (existsSync(path)) describe(name, fn);
-  else describe.skip(`${name} [skipped: ${path} not found; set MAKEMORE_SHARED or MAKEMORE_NAMES]`, fn);
+  else {
+    describe(name, () => {
+      it(`needs ${path}`, () => {
+        throw new Error(`${path} is missing: the reference fixtures are committed under spec/fixtures/ (see its README.md)`);
+      });
+    });
+  }
 }
 
 /** A float32 value from its 8-hex-digit bit pattern (the `*_bits` fields of the references). */

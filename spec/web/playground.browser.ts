@@ -20,7 +20,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { Generator } from '../../engine/index.js';
 import { Vocabulary } from '../../bigram/data.js';
 import { initWeights, train, trainingSet } from '../../bigram/neural.js';
-import { runCli } from '../../bigram/index.js';
+import { runCli } from '../../node/index.js';
 
 /**
  * The page's `document` inside page.evaluate/waitForFunction callbacks (they run in the browser;

@@ -5,8 +5,8 @@
  * more symbols than the heatmap can draw). A file either loads whole or not at all: the
  * current data set is replaced only after every check passed.
  */
-import { Vocabulary, parseNames } from '../../bigram/data.js';
-import { LECTURE_NAMES_SOURCE, lectureNames } from '../../bigram/lecture-names.js';
+import { Vocabulary, parseNames } from '../../bigram/index.js';
+import { LECTURE_NAMES_SOURCE, lectureNames } from '../../bigram/index.js';
 
 /** Largest file the page accepts (the lecture's names.txt is 228 KB). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

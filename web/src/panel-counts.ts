@@ -4,9 +4,9 @@
  * names for the same seed, and the average negative log-likelihood of the data and of a word.
  */
 import { Generator, type Tensor } from '../../engine/index.js';
-import { countBigrams, evaluate, probabilities, sampleNames, formatBigramScore } from '../../bigram/counts.js';
-import { bluesColor } from '../../bigram/plot.js';
-import { pyFloat } from '../../bigram/pyrepr.js';
+import { countBigrams, evaluate, probabilities, sampleNames, formatBigramScore } from '../../bigram/index.js';
+import { bluesColor } from '../../bigram/index.js';
+import { pyFloat } from '../../bigram/index.js';
 import { h, panel, field, fmt } from './dom.js';
 import { Heatmap } from './heatmap.js';
 import type { Dataset } from './dataset.js';

@@ -3,7 +3,7 @@
  * bigrams of the first name; a file picker that loads another list or explains why it cannot.
  */
 import { h, panel, field } from './dom.js';
-import { bigramPairs } from '../../bigram/data.js';
+import { bigramPairs } from '../../bigram/index.js';
 import { datasetFromBytes, lectureDataset, checkUploadSize, type Dataset } from './dataset.js';
 
 /** Build the panel; `onLoad` receives each data set that passed every check. */

@@ -5,8 +5,8 @@
  * that records it (looked up in the engine's sources at build time: virtual:engine-lines).
  */
 import { Generator, Node, graphOf, type Tensor } from '../../engine/index.js';
-import { trainingSet, initWeights, loss } from '../../bigram/neural.js';
-import type { Vocabulary } from '../../bigram/data.js';
+import { trainingSet, initWeights, loss } from '../../bigram/index.js';
+import type { Vocabulary } from '../../bigram/index.js';
 import engineLines from 'virtual:engine-lines';
 import { h, s, panel, fmt } from './dom.js';
 import { LECTURE_SEED } from './panel-counts.js';

@@ -4,8 +4,8 @@
  * Worker. Start/pause/step, the learning rate and the regularisation, a live loss curve, W as
  * a heatmap, steps per second, and samples from the net.
  */
-import { lossCurveSvg } from '../../bigram/plot.js';
-import { pyFloat } from '../../bigram/pyrepr.js';
+import { lossCurveSvg } from '../../bigram/index.js';
+import { pyFloat } from '../../bigram/index.js';
 import { h, panel, field, fmt } from './dom.js';
 import { Heatmap, divergingColor } from './heatmap.js';
 import type { Dataset } from './dataset.js';

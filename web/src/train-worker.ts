@@ -7,8 +7,8 @@
  * learning rate or a request for samples take effect after the step that is running.
  */
 import { Generator, type Tensor } from '../../engine/index.js';
-import { Vocabulary } from '../../bigram/data.js';
-import { initWeights, sampleFromNet, train, trainingSet, type TrainingSet } from '../../bigram/neural.js';
+import { Vocabulary } from '../../bigram/index.js';
+import { initWeights, sampleFromNet, train, trainingSet, type TrainingSet } from '../../bigram/index.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 interface State {

@@ -1,5 +1,5 @@
 /**
- * nn/bigram-model.ts: the lecture's neural bigram in the nn idiom (Linear without bias on one-hot
+ * bigram/bigram-model.ts: the lecture's neural bigram in the nn idiom (Linear without bias on one-hot
  * inputs, crossEntropy, SGD) follows bigram/neural.ts's hand-written loss and update step for
  * step, from the same W (Linear's weight is the lecture's Wᵀ); the Embedding form does too; and
  * against PyTorch's recorded lecture run it gives the same losses and the same sampled names.
@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { Generator, Tensor, tensor } from '../../engine/index.js';
 import { loadNames, Vocabulary } from '../../bigram/data.js';
 import { initWeights, loss as lectureLoss, train as lectureTrain, trainingSet } from '../../bigram/neural.js';
-import { BigramModel, Embedding, SGD, crossEntropy, readStateDict, trainBigram } from '../../nn/index.js';
+import { Embedding, SGD, crossEntropy, readStateDict } from '../../nn/index.js';
+import { BigramModel, trainBigram } from '../../bigram/bigram-model.js';
 import { describeIfFile, f32FromBits, hasReference, loadReference, namesPath, referencePath } from '../support/shared.js';
-import { expectClose, rowsOf } from './helpers.js';
+import { expectClose, rowsOf } from '../nn/helpers.js';
 
 const SEED = 2147483647;
 const SMALL = ['emma', 'olivia', 'ava', 'isabella', 'sophia', 'charlotte', 'mia', 'amelia', 'harper', 'evelyn', 'abigail', 'emily', 'quinn', 'zoe', 'xavier', 'jack'];

@@ -13,14 +13,10 @@
  *   W.data += −lr · W.grad                         opt.step()
  * ```
  *
- * Started from the same W, both reach the same loss at every step (spec/nn/bigram-model.spec.ts).
+ * Started from the same W, both reach the same loss at every step (spec/bigram/bigram-model.spec.ts).
  */
 import { Generator, type Tensor, multinomial, noGrad, oneHot, tensor, tidy } from '../engine/index.js';
-import { Module } from './module.js';
-import { Linear } from './linear.js';
-import { crossEntropy } from './functional/losses.js';
-import { softmax } from './functional/softmax.js';
-import { SGD } from './sgd.js';
+import { Linear, Module, SGD, crossEntropy, softmax } from '../nn/index.js';
 
 /**
  * Options of {@link BigramModel}.

@@ -1,5 +1,5 @@
 /**
- * bigram/safetensors.ts: the safetensors format, written and read bit for bit, every corrupt
+ * nn/safetensors.ts and nn/safetensors-file.ts: the safetensors format, written and read bit for bit, every corrupt
  * file rejected with a clear message, and the PyTorch-side reference file read exactly.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,13 +11,11 @@ import {
   MAX_HEADER_BYTES,
   SafetensorsError,
   type SafetensorsTensor,
-  loadSafetensorsFile,
   parseSafetensors,
-  parseSafetensorsFile,
   readSafetensors,
-  saveSafetensorsFile,
   writeSafetensors,
-} from '../../bigram/safetensors.js';
+} from '../../nn/safetensors.js';
+import { loadSafetensorsFile, parseSafetensorsFile, saveSafetensorsFile } from '../../nn/safetensors-file.js';
 import { describeIfFile, loadReference, referencePath } from '../support/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bigram-safetensors-'));

@@ -1,6 +1,7 @@
 /**
- * The safetensors file format (Hugging Face), enough of it to save and load the bigram model's
- * weights so that PyTorch (`safetensors.torch.load_file`) can read them and we can read theirs.
+ * The safetensors file format (Hugging Face), enough of it to save and load a model's weights
+ * (`Module.stateDict()`) so that PyTorch (`safetensors.torch.load_file`) can read them and we can
+ * read theirs.
  *
  * A file is three parts:
  *
@@ -21,9 +22,10 @@
  * The reader checks all of that and says what is wrong; it is meant to be safe on any file.
  * It reads F32 and F64 tensors; the writer writes them. Values are copied byte for byte, so
  * -0, infinities and the bit pattern of every NaN survive a round trip.
+ *
+ * This module works on bytes only (no file access), so it runs in a browser as well; reading
+ * and writing files is `safetensors-file.ts`.
  */
-import { writeFileSync } from 'node:fs';
-import { readFileOrExplain } from './read-file.js';
 
 /** The dtypes this module reads and writes. */
 export type SafetensorsDtype = 'F32' | 'F64';
@@ -427,54 +429,4 @@ function checkLayout(entries: Entry[], dataLength: number): void {
         `bytes of data, the file has ${dataLength})`,
     );
   }
-}
-
-// ─── files ───────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Write tensors to a `.safetensors` file (see {@link writeSafetensors}).
- *
- * @throws SafetensorsError for bad tensors; Error naming the path when the file cannot be written.
- *
- * @example saveSafetensorsFile('W.safetensors', { W: { dtype: 'F32', shape: [27, 27], data: W.toTypedArray() as Float32Array } });
- */
-export function saveSafetensorsFile(
-  path: string,
-  tensors: Record<string, SafetensorsTensor>,
-  metadata?: Record<string, string>,
-): void {
-  const bytes = writeSafetensors(tensors, metadata);
-  try {
-    writeFileSync(path, bytes);
-  } catch (err) {
-    throw new Error(`cannot write safetensors file "${path}": ${(err as Error).message}`);
-  }
-}
-
-/**
- * Read a `.safetensors` file: its tensors and metadata (see {@link parseSafetensors}).
- *
- * @throws Error naming the path when the file cannot be read; SafetensorsError naming the path
- * and the problem when it is not a valid safetensors file.
- *
- * @example parseSafetensorsFile('bigram.safetensors').metadata // { format: 'pt', itos: '[".","a",…]' } after saveModel
- */
-export function parseSafetensorsFile(path: string): SafetensorsFile {
-  const bytes = readFileOrExplain(path, 'safetensors file');
-  try {
-    return parseSafetensors(bytes);
-  } catch (err) {
-    if (err instanceof SafetensorsError) throw new SafetensorsError(`${path}: ${err.message}`);
-    throw err;
-  }
-}
-
-/**
- * The tensors of a `.safetensors` file (its metadata: {@link parseSafetensorsFile}).
- *
- * @example `loadSafetensorsFile('W.safetensors').W.shape` is `[27, 27]`.
- * @throws as {@link parseSafetensorsFile}.
- */
-export function loadSafetensorsFile(path: string): Record<string, SafetensorsTensor> {
-  return parseSafetensorsFile(path).tensors;
 }

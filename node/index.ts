@@ -1,0 +1,15 @@
+/**
+ * The parts of makemore-ts that only run in Node.js: the lecture script and the command-line
+ * tool as functions. Everything else (`makemore-ts`,
+ * `makemore-ts/nn`, `makemore-ts/bigram`) also bundles for a browser; their file functions
+ * (`loadNames`, `saveStateDict`, `saveModel`, …) look up Node's file system when called.
+ *
+ * @example
+ * ```ts
+ * import { runLecture } from 'makemore-ts/node';
+ * runLecture({ steps: 10 }, (line) => console.log(line));
+ * ```
+ * @packageDocumentation
+ */
+export { runLecture, type LectureOptions } from '../bigram/lecture.js';
+export { run as runCli, usage as cliUsage, UsageError } from '../bigram/cli.js';
