@@ -44,8 +44,30 @@ const DEFAULT_PROGRAM = 'makemore-mlp';
  * @example MLP_DEFAULTS.hidden // 200
  */
 export const MLP_DEFAULTS = Object.freeze({
-  steps: 200000, batch: 32, emb: 10, hidden: 200, block: 3, seed: 2147483647, lr: 0.1, lr2: 0.01,
-  decay: 100000, samples: 20, 'normal-kernel': 'avx2' as NormalKernel, 'lr-steps': 1000,
+  /** train's `--steps`: training steps. */
+  steps: 200000,
+  /** `--batch`: minibatch size. */
+  batch: 32,
+  /** `--emb`: embedding dimensions. */
+  emb: 10,
+  /** `--hidden`: hidden units. */
+  hidden: 200,
+  /** `--block`: context length. */
+  block: 3,
+  /** `--seed`: the generator's seed (sample's default is this + 10). */
+  seed: 2147483647,
+  /** `--lr`: learning rate before `--decay`. */
+  lr: 0.1,
+  /** `--lr2`: learning rate from `--decay` on. */
+  lr2: 0.01,
+  /** `--decay`: the step at which `--lr2` takes over. */
+  decay: 100000,
+  /** `--samples`: names to sample. */
+  samples: 20,
+  /** `--normal-kernel`: randn's float32 kernel. */
+  'normal-kernel': 'avx2' as NormalKernel,
+  /** lr-find's `--steps`. */
+  'lr-steps': 1000,
 });
 
 const D = MLP_DEFAULTS;
