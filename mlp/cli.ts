@@ -22,7 +22,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, type NormalKernel } from '../engine/index.js';
-import { Vocabulary, lossCurveSvg, resolveDataset } from '../bigram/index.js';
+import { lossCurveSvg, resolveDataset } from '../bigram/index.js';
 import { UsageError, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from '../bigram/command-line.js';
 import { outputProblem } from '../bigram/output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
@@ -211,11 +211,10 @@ function write(path: string, text: string, what: string): void {
   }
 }
 
-/** The data's words, split and encoded; a file problem or an unusable name is the user's mistake. */
+/** The data's words, split and encoded; a file problem or an unusable name (mlpData builds the vocabulary) is the user's mistake. */
 function loadData(path: string | undefined, blockSize: number): { description: string; d: MlpData } {
   return userError(() => {
     const ds = resolveDataset(path);
-    Vocabulary.fromWords(ds.words); // a name containing '.' is refused here, in words
     return { description: ds.description, d: mlpData(ds.words, blockSize) };
   });
 }
