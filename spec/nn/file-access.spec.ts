@@ -22,10 +22,10 @@ describe('readFileOrExplain / writeFileOrExplain', () => {
 
   it('a missing file, a directory, a missing folder: named in plain words', () => {
     expect(() => readFileOrExplain(join(tmp, 'nope.txt'), 'names file')).toThrow(`cannot read names file "${join(tmp, 'nope.txt')}": no such file`);
-    expect(() => readFileOrExplain(tmp, 'names file')).toThrow(`cannot read names file "${tmp}": it is a directory`);
-    expect(() => writeFileOrExplain(tmp, new Uint8Array(1), 'model file')).toThrow(`cannot write model file "${tmp}": it is a directory`);
+    expect(() => readFileOrExplain(tmp, 'names file')).toThrow(`cannot read names file "${tmp}": it is a folder, not a file`);
+    expect(() => writeFileOrExplain(tmp, new Uint8Array(1), 'model file')).toThrow(`cannot write model file "${tmp}": it is a folder, not a file`);
     const deep = join(tmp, 'no', 'such', 'm.safetensors');
-    expect(() => writeFileOrExplain(deep, new Uint8Array(1), 'model file')).toThrow(`cannot write model file "${deep}": no such folder`);
+    expect(() => writeFileOrExplain(deep, new Uint8Array(1), 'model file')).toThrow(`cannot write model file "${deep}": the folder "${join(tmp, 'no', 'such')}" does not exist`);
   });
 });
 
