@@ -1,5 +1,6 @@
 /**
- * The command-line conventions shared by the two scripts (`cli.ts`, `lecture.ts`): option tables
+ * The command-line conventions shared by the scripts (`bigram/cli.ts`, `bigram/lecture.ts`,
+ * `mlp/cli.ts`, `mlp/lecture.ts`): option tables
  * that carry their help text and defaults, a parser whose every complaint is one line a user can
  * act on, the per-command `--help` text, and the name the user typed to run the program.
  *
