@@ -1,8 +1,8 @@
 /**
  * The bigram character language model of the first makemore lecture: data and vocabulary, the
  * counting model, the neural model, model files, plots. The scripts (`lecture.ts`, `cli.ts`) are
- * built on these; they, and finding a data set on disk (`resolveDataset`), are exported from
- * `makemore-ts/node` (node/index.ts), so that this entry bundles for a browser.
+ * built on these; they are exported from `makemore-ts/node` (node/index.ts), so that this entry
+ * bundles for a browser (`resolveDataset`'s file reading looks up Node's file system when called).
  * @packageDocumentation
  */
 export { BOUNDARY, parseNames, loadNames, Vocabulary, bigramPairs, type BigramPairs } from './data.js';
