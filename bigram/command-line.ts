@@ -124,6 +124,29 @@ function known(options: OptionTable): string {
 }
 
 /**
+ * The help of a program with several commands: its usage line, a description, and each
+ * command with the first line of its summary.
+ *
+ * @param program - e.g. `makemore-bigram`.
+ * @param description - one line, e.g. `The bigram model of the first makemore lecture. Commands:`.
+ * @param commands - each command's name and summary (the first line is shown).
+ * @param footer - a closing line (e.g. where the defaults come from).
+ *
+ * @example console.log(formatCommandList('makemore-bigram', 'Commands:', { plot: { summary: 'the counts figure' } }, ''));
+ */
+export function formatCommandList(program: string, description: string, commands: Record<string, { summary: string }>, footer: string): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  return [
+    `usage: ${program} <command> [options]`,
+    '',
+    description,
+    ...Object.entries(commands).map(([n, cmd]) => `  ${n.padEnd(width)}  ${cmd.summary.split('\n')[0]}`),
+    '',
+    footer,
+  ].join('\n');
+}
+
+/**
  * The help of one command: its usage line, what it does, and each option with its default.
  *
  * @param usage - e.g. `makemore-bigram train [options]`.

@@ -10,7 +10,7 @@ export { LECTURE_NAMES_TEXT, LECTURE_NAMES_SOURCE, lectureNames } from './lectur
 export { resolveDataset, type Dataset } from './dataset.js';
 export { countBigramsLoop, countBigrams, probabilities, sampleWith, sampleNames, evaluate, formatBigramScore, type BigramScore, type Evaluation } from './counts.js';
 export { trainingSet, initWeights, forward, loss, train, sampleFromNet, type TrainingSet, type TrainOptions } from './neural.js';
-export { saveModel, loadModel, weightsProblem, type LoadedModel } from './model-file.js';
+export { saveModel, loadModel, weightsProblem, vocabularyFromItos, type LoadedModel } from './model-file.js';
 export {
   writeSafetensors, parseSafetensors, readSafetensors, saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile,
   SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,

@@ -23,7 +23,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, type NormalKernel } from '../engine/index.js';
 import { lossCurveSvg, resolveDataset } from '../bigram/index.js';
-import { UsageError, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from '../bigram/command-line.js';
+import { UsageError, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from '../bigram/command-line.js';
 import { outputProblem } from '../bigram/output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
 import { mlpData, type MlpData } from './data.js';
@@ -173,15 +173,12 @@ const has = (command: string | undefined): command is string => command !== unde
  */
 export function mlpUsage(command?: string, program: string = DEFAULT_PROGRAM): string {
   if (has(command)) return formatHelp(`${program} ${COMMANDS[command].usage}`, COMMANDS[command].summary, COMMANDS[command].options);
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  return [
-    `usage: ${program} <command> [options]`,
-    '',
+  return formatCommandList(
+    program,
     'The MLP of makemore part 2 (Bengio et al. 2003). Commands:',
-    ...Object.entries(COMMANDS).map(([n, cmd]) => `  ${n.padEnd(width)}  ${cmd.summary.split('\n')[0]}`),
-    '',
+    COMMANDS,
     `Without --data, the commands use the lecture's names.txt (embedded). "${program} <command> --help" lists a command's options and their defaults.`,
-  ].join('\n');
+  );
 }
 
 /** A problem found after the options were accepted that is not the user's (status 1). */

@@ -7,7 +7,7 @@
  */
 import { Tensor } from '../engine/index.js';
 import { parseSafetensorsFile, saveSafetensorsFile } from '../nn/index.js';
-import { Vocabulary } from '../bigram/index.js';
+import { Vocabulary, vocabularyFromItos } from '../bigram/index.js';
 import type { MlpParams } from './model.js';
 
 const NAMES = ['C', 'W1', 'b1', 'W2', 'b2'] as const;
@@ -82,14 +82,7 @@ export function loadMlp(path: string): LoadedMlp {
   }
   const { C, W1, b1, W2, b2 } = t as Record<(typeof NAMES)[number], Tensor>;
   if (metadata?.itos === undefined) throw new Error(`${path}: the file has no vocabulary ("itos" metadata)`);
-  let itos: unknown;
-  try {
-    itos = JSON.parse(metadata.itos);
-  } catch {
-    throw new Error(`${path}: the metadata "itos" is not valid JSON`);
-  }
-  if (!Array.isArray(itos) || !itos.every((s) => typeof s === 'string')) throw new Error(`${path}: the metadata "itos" must be a JSON array of strings`);
-  const vocab = new Vocabulary(itos);
+  const vocab = vocabularyFromItos(path, metadata.itos);
   const shapes = `C [${C.shape}], W1 [${W1.shape}], b1 [${b1.shape}], W2 [${W2.shape}], b2 [${b2.shape}]`;
   const ok = C.ndim === 2 && W1.ndim === 2 && b1.ndim === 1 && W2.ndim === 2 && b2.ndim === 1 &&
     C.shape[0] === vocab.size && W1.shape[0] % C.shape[1] === 0 && b1.shape[0] === W1.shape[1] &&
