@@ -30,7 +30,7 @@ import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
 import { outputProblem } from './output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
-import { UsageError, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
+import { UsageError, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
 
 export { UsageError } from './command-line.js';
 
@@ -123,15 +123,12 @@ const COMMANDS: Record<string, Command> = {
 export function usage(command?: string, program: string = DEFAULT_PROGRAM): string {
   const c = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (c) return formatHelp(`${program} ${c.usage}`, c.summary, c.options, c.extra);
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  return [
-    `usage: ${program} <command> [options]`,
-    '',
+  return formatCommandList(
+    program,
     'The bigram model of the first makemore lecture. Commands:',
-    ...Object.entries(COMMANDS).map(([n, cmd]) => `  ${n.padEnd(width)}  ${cmd.summary.split('\n')[0]}`),
-    '',
+    COMMANDS,
     `Without --data, every command uses the lecture's names.txt (embedded). "${program} <command> --help" lists a command's options and their defaults.`,
-  ].join('\n');
+  );
 }
 
 /** A problem found after the options were accepted; `status` 2 for a user mistake, 1 otherwise. */

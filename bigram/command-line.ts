@@ -1,5 +1,6 @@
 /**
- * The command-line conventions shared by the two scripts (`cli.ts`, `lecture.ts`): option tables
+ * The command-line conventions shared by the scripts (`bigram/cli.ts`, `bigram/lecture.ts`,
+ * `mlp/cli.ts`, `mlp/lecture.ts`): option tables
  * that carry their help text and defaults, a parser whose every complaint is one line a user can
  * act on, the per-command `--help` text, and the name the user typed to run the program.
  *
@@ -120,6 +121,29 @@ export function parseCommandLine(args: readonly string[], options: OptionTable, 
 /** `" (options: --a, --b)"`: the known options, for the unknown-option message. */
 function known(options: OptionTable): string {
   return ` (options: ${Object.keys(options).map((n) => `--${n}`).join(', ')})`;
+}
+
+/**
+ * The help of a program with several commands: its usage line, a description, and each
+ * command with the first line of its summary.
+ *
+ * @param program - e.g. `makemore-bigram`.
+ * @param description - one line, e.g. `The bigram model of the first makemore lecture. Commands:`.
+ * @param commands - each command's name and summary (the first line is shown).
+ * @param footer - a closing line (e.g. where the defaults come from).
+ *
+ * @example console.log(formatCommandList('makemore-bigram', 'Commands:', { plot: { summary: 'the counts figure' } }, ''));
+ */
+export function formatCommandList(program: string, description: string, commands: Record<string, { summary: string }>, footer: string): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  return [
+    `usage: ${program} <command> [options]`,
+    '',
+    description,
+    ...Object.entries(commands).map(([n, cmd]) => `  ${n.padEnd(width)}  ${cmd.summary.split('\n')[0]}`),
+    '',
+    footer,
+  ].join('\n');
 }
 
 /**

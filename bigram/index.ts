@@ -1,8 +1,8 @@
 /**
  * The bigram character language model of the first makemore lecture: data and vocabulary, the
  * counting model, the neural model, model files, plots. The scripts (`lecture.ts`, `cli.ts`) are
- * built on these; they, and finding a data set on disk (`resolveDataset`), are exported from
- * `makemore-ts/node` (node/index.ts), so that this entry bundles for a browser.
+ * built on these; they are exported from `makemore-ts/node` (node/index.ts), so that this entry
+ * bundles for a browser (`resolveDataset`'s file reading looks up Node's file system when called).
  * @packageDocumentation
  */
 export { BOUNDARY, parseNames, loadNames, Vocabulary, bigramPairs, type BigramPairs } from './data.js';
@@ -10,7 +10,7 @@ export { LECTURE_NAMES_TEXT, LECTURE_NAMES_SOURCE, lectureNames } from './lectur
 export { resolveDataset, type Dataset } from './dataset.js';
 export { countBigramsLoop, countBigrams, probabilities, sampleWith, sampleNames, evaluate, formatBigramScore, type BigramScore, type Evaluation } from './counts.js';
 export { trainingSet, initWeights, forward, loss, train, sampleFromNet, type TrainingSet, type TrainOptions } from './neural.js';
-export { saveModel, loadModel, weightsProblem, type LoadedModel } from './model-file.js';
+export { saveModel, loadModel, weightsProblem, vocabularyFromItos, type LoadedModel } from './model-file.js';
 export {
   writeSafetensors, parseSafetensors, readSafetensors, saveSafetensorsFile, parseSafetensorsFile, loadSafetensorsFile,
   SafetensorsError, type SafetensorsTensor, type SafetensorsF32, type SafetensorsF64, type SafetensorsFile, type SafetensorsDtype,

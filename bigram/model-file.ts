@@ -102,18 +102,25 @@ export function loadModel(path: string, fallback?: Vocabulary): LoadedModel {
   const W = Tensor.fromArray(t.dtype === 'F32' ? t.data : Float32Array.from(t.data), t.shape, 'float32');
   const problem = weightsProblem(W);
   if (problem) throw new Error(`${path}: ${problem}; the model is unusable (it may come from a training run that diverged: train again with a smaller learning rate)`);
-  let vocab = fallback;
-  if (metadata?.itos !== undefined) {
-    let itos: unknown;
-    try {
-      itos = JSON.parse(metadata.itos);
-    } catch {
-      throw new Error(`${path}: the metadata "itos" is not valid JSON`);
-    }
-    if (!Array.isArray(itos) || !itos.every((s) => typeof s === 'string')) throw new Error(`${path}: the metadata "itos" must be a JSON array of strings`);
-    vocab = new Vocabulary(itos);
-  }
+  const vocab = metadata?.itos !== undefined ? vocabularyFromItos(path, metadata.itos) : fallback;
   if (!vocab) throw new Error(`${path}: the file has no vocabulary ("itos" metadata); pass --data with the names it was trained on`);
   if (vocab.size !== t.shape[0]) throw new Error(`${path}: W is ${t.shape[0]}×${t.shape[1]} but the vocabulary has ${vocab.size} symbols`);
   return { W, vocab };
+}
+
+/**
+ * The vocabulary a model file stores in its `itos` metadata (a JSON array of strings); errors
+ * name the file.
+ *
+ * @example vocabularyFromItos('W.safetensors', '[".", "a", "b"]').size // 3
+ */
+export function vocabularyFromItos(path: string, itosJson: string): Vocabulary {
+  let itos: unknown;
+  try {
+    itos = JSON.parse(itosJson);
+  } catch {
+    throw new Error(`${path}: the metadata "itos" is not valid JSON`);
+  }
+  if (!Array.isArray(itos) || !itos.every((s) => typeof s === 'string')) throw new Error(`${path}: the metadata "itos" must be a JSON array of strings`);
+  return new Vocabulary(itos);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * makemore part 2, the notebook's final form, cell by cell, with this engine's numbers:
- * `npm run mlp-lecture [-- --steps T] [-- --normal-kernel scalar|avx2]`.
+ * `makemore-mlp-lecture [--steps T] [--normal-kernel scalar|avx2] [--every N]` when installed,
+ * `npm run mlp-lecture -- [options]` in the repository. A mistake in the options prints one line
+ * on stderr and exits with status 2 (the bigram scripts' conventions, bigram/command-line.ts).
  *
  * Prints what the notebook printed: the data, the shuffled split's shapes, the parameter count,
  * the loss during training, the train/dev/test losses, and 20 samples.
@@ -9,10 +11,10 @@
  * @module
  */
 import { realpathSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Generator, type NormalKernel } from '../engine/index.js';
 import { lectureNames } from '../bigram/index.js';
+import { UsageError, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from '../bigram/command-line.js';
 import { mlpData } from './data.js';
 import { initMlp, LECTURE_CONFIG, mlpParameters, sampleMlp, splitLoss, trainMlp } from './model.js';
 
@@ -73,21 +75,35 @@ export function runMlpLecture(opts: MlpLectureOptions = {}, out: (line: string) 
   for (const s of sampleMlp(p, d.vocab, 20, new Generator().manualSeed(2147483647 + 10))) out(s);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+/** The lecture script's options, with their defaults for `--help`. */
+const OPTIONS: OptionTable = {
+  steps: { type: 'string', value: 'T', help: 'training steps', default: '200000' },
+  'normal-kernel': { type: 'string', value: 'KERNEL', help: "randn's float32 kernel: avx2 (PyTorch on x86) or scalar (ARM, the first lecture's Mac)", default: 'avx2' },
+  every: { type: 'string', value: 'N', help: 'print the loss every N steps', default: '10000' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+
+function main(): void {
+  const program = programName({ bin: 'makemore-mlp-lecture', npmScript: 'mlp-lecture', source: 'mlp/lecture.ts' });
+  let opts: MlpLectureOptions;
   try {
-    const { values } = parseArgs({ options: { steps: { type: 'string' }, 'normal-kernel': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+    const { values } = parseCommandLine(process.argv.slice(2), OPTIONS);
     if (values.help) {
-      console.log('usage: npm run mlp-lecture [-- --steps T=200000] [--normal-kernel scalar|avx2=avx2]');
-    } else {
-      const steps = values.steps === undefined ? 200000 : Number(values.steps);
-      if (!Number.isSafeInteger(steps) || steps < 0) throw new Error(`--steps must be a non-negative integer, got ${JSON.stringify(values.steps)}`);
-      const k = values['normal-kernel'] ?? 'avx2';
-      if (k !== 'scalar' && k !== 'avx2') throw new Error(`--normal-kernel must be scalar or avx2, got ${JSON.stringify(k)}`);
-      runMlpLecture({ steps, normalKernel: k });
+      console.log(formatHelp(`${program} [options]`, "The second makemore lecture's notebook (the MLP) in its final form, cell by cell, with this engine's numbers.", OPTIONS));
+      return;
     }
+    const steps = numberOption('steps', values.steps, 200000, 'integer >= 0');
+    const every = numberOption('every', values.every, 10000, 'integer > 0');
+    const k = values['normal-kernel'] ?? 'avx2';
+    if (k !== 'scalar' && k !== 'avx2') throw new UsageError(`--normal-kernel must be scalar or avx2, got ${JSON.stringify(k)}`);
+    opts = { steps, every, normalKernel: k };
   } catch (e) {
-    console.error(`mlp-lecture: ${(e as Error).message.split('\n')[0]}`);
-    console.error('usage: npm run mlp-lecture [-- --steps T=200000] [--normal-kernel scalar|avx2=avx2]');
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`mlp-lecture: ${e.message}${e.pointToHelp ? ` (see: ${program} --help)` : ''}`);
     process.exitCode = 2;
+    return;
   }
+  runMlpLecture(opts);
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) main();

@@ -11,7 +11,12 @@
  *
  * @example lrFinderRates(1000).rates[999] // 1
  */
-export function lrFinderRates(steps: number, start = -3, end = 0): { exponents: Float32Array; rates: Float32Array } {
+export function lrFinderRates(steps: number, start = -3, end = 0): {
+  /** The exponents `lre`, from `start` to `end`. */
+  exponents: Float32Array;
+  /** The learning rates `10 ** lre`. */
+  rates: Float32Array;
+} {
   if (!Number.isInteger(steps) || steps < 2) throw new RangeError(`lrFinderRates: steps must be an integer ≥ 2, got ${steps}`);
   const f = Math.fround;
   const step = f((end - start) / (steps - 1));

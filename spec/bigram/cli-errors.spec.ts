@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../bigram/cli.js';
 import { writeSafetensors } from '../../nn/safetensors.js';
-import { SPAWN_TIMEOUT, expectUserError, runAll, runScript, type Result } from './cli-child.js';
+import { SPAWN_TIMEOUT, expectUserError, runAll, runScript, type Result } from '../support/cli-child.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bigram-cli-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run, usage } from '../../bigram/cli.js';
 import { programName } from '../../bigram/command-line.js';
 import { describeIfFile, loadReference, namesPath, referencePath } from '../support/shared.js';
-import { SPAWN_TIMEOUT, expectUserError, runScript, type Result } from './cli-child.js';
+import { SPAWN_TIMEOUT, expectUserError, runScript, type Result } from '../support/cli-child.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bigram-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

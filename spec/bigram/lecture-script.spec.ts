@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLecture } from '../../bigram/lecture.js';
 import { describeIfFile, loadReference, referencePath } from '../support/shared.js';
-import { SPAWN_TIMEOUT, expectUserError, runAll, runScript, type Result } from './cli-child.js';
+import { SPAWN_TIMEOUT, expectUserError, runAll, runScript, type Result } from '../support/cli-child.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bigram-lecture-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMlpLecture } from '../../mlp/index.js';
+import { runMlpLecture } from '../../node/index.js';
 import { repoRoot } from '../support/shared.js';
 
 const ref = JSON.parse(readFileSync(resolve(repoRoot, 'spec/fixtures/mlp/reference-mlp-200k.json'), 'utf8'));

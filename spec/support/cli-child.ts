@@ -1,12 +1,12 @@
 /**
- * Running the scripts (`bigram/cli.ts`, `bigram/lecture.ts`) as a user does, in a child process,
+ * Running the scripts (`bigram/cli.ts`, `bigram/lecture.ts`, `mlp/cli.ts`, `mlp/lecture.ts`) as a user does, in a child process,
  * and the shape every user mistake must have: exit status 2, nothing on stdout before it is
  * found, ONE line on stderr naming the problem, no stack trace, no raw Node error code.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { repoRoot } from '../support/shared.js';
+import { repoRoot } from './shared.js';
 
 /** A run's exit status and its output lines. */
 export interface Result {
@@ -26,7 +26,7 @@ export const lines = (s: string): string[] => s.split('\n').filter((l, i, a) => 
  * node_modules/.bin, not through npx (one process less). Asynchronous on purpose: a spawnSync
  * that blocks the worker for a minute makes vitest's worker RPC time out.
  */
-export function runScript(script: 'bigram/cli.ts' | 'bigram/lecture.ts', args: readonly string[], cwd: string = repoRoot): Promise<Result> {
+export function runScript(script: 'bigram/cli.ts' | 'bigram/lecture.ts' | 'mlp/cli.ts' | 'mlp/lecture.ts', args: readonly string[], cwd: string = repoRoot): Promise<Result> {
   return new Promise((resolvePromise, reject) => {
     const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
     const child = spawn(tsx, [join(repoRoot, script), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
