@@ -9,25 +9,16 @@
  * The graph is read from the source text (every `import … from` and `export … from` of a relative
  * path; `import type` counts for the layer rules, not for what runs at import time).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/shared.js';
+import { sourceFiles } from '../support/source-files.js';
 
 interface Edge {
   from: string;
   to: string;
   typeOnly: boolean;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(resolve(repoRoot, dir))) {
-    const rel = `${dir}/${name}`;
-    if (statSync(resolve(repoRoot, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(rel);
-  }
-  return out;
 }
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+'(\.[^']+)'/gm;

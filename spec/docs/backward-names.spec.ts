@@ -4,20 +4,11 @@
  * sees `grad_fn=<XBackwardN>` finds its derivative there. Names are read from the source text:
  * every string literal of the form `XBackwardN`, and `'XBackward' + (… '0' : '1')` as both.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/shared.js';
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(resolve(repoRoot, dir))) {
-    const rel = `${dir}/${name}`;
-    if (statSync(resolve(repoRoot, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (name.endsWith('.ts')) out.push(rel);
-  }
-  return out;
-}
+import { sourceFiles } from '../support/source-files.js';
 
 function recordedNames(): Set<string> {
   const names = new Set<string>();
