@@ -17,7 +17,6 @@
  * path is checked before the data is read or training starts.
  */
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, type Tensor } from '../engine/index.js';
 import { Vocabulary } from './data.js';
@@ -28,7 +27,7 @@ import { BigramModel, trainBigram } from './bigram-model.js';
 import { loadModel, saveModel, weightsProblem } from './model-file.js';
 import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
-import { outputProblem } from './output-file.js';
+import { checkOutput, checkTrainingOutputs } from './output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
 import { UsageError, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
 
@@ -153,12 +152,6 @@ function loadData(path: string | undefined): { ds: Dataset; vocab: Vocabulary } 
     const ds = resolveDataset(path);
     return { ds, vocab: Vocabulary.fromWords(ds.words) }; // a name containing '.' is the user's error, not a crash
   });
-}
-
-/** Fail now (before any work) when `path`, the value of `--flag`, cannot be written. */
-function checkOutput(flag: string, path: string): void {
-  const problem = outputProblem(path);
-  if (problem) throw new UsageError(`--${flag} ${JSON.stringify(path)} cannot be written: ${problem}`, { pointToHelp: false });
 }
 
 /**
@@ -313,13 +306,7 @@ function trainCommand(v: Record<string, string | true>, data: string | undefined
   if (style !== 'lecture' && style !== 'nn') throw new UsageError(`--model must be lecture or nn, got ${JSON.stringify(style)}`);
   const outPath = str('out');
   const plotPath = str('plot');
-  // everything that could stop the command after training is checked before it starts
-  if (plotPath !== undefined && steps === 0) throw new UsageError('--plot needs at least one training step (--steps is 0)');
-  if (outPath !== undefined) checkOutput('out', outPath);
-  if (plotPath !== undefined) checkOutput('plot', plotPath);
-  if (outPath !== undefined && plotPath !== undefined && resolve(outPath) === resolve(plotPath)) {
-    throw new UsageError(`--out and --plot name the same file ${JSON.stringify(outPath)}`);
-  }
+  checkTrainingOutputs(outPath, plotPath, steps); // everything that could stop the command after training
   const { ds, vocab } = loadData(data);
   out(ds.description);
   const set = trainingSet(ds.words, vocab);

@@ -19,12 +19,11 @@
  * @module
  */
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Generator, type NormalKernel } from '../engine/index.js';
 import { lossCurveSvg, resolveDataset } from '../bigram/index.js';
 import { UsageError, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from '../bigram/command-line.js';
-import { outputProblem } from '../bigram/output-file.js';
+import { checkOutput, checkTrainingOutputs } from '../bigram/output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
 import { mlpData, type MlpData } from './data.js';
 import { initMlp, lectureLr, sampleMlp, splitLoss, trainMlp, type MlpParams } from './model.js';
@@ -193,12 +192,6 @@ function userError<T>(fn: () => T): T {
   }
 }
 
-/** Fail now (before any work) when `path`, the value of `--flag`, cannot be written. */
-function checkOutput(flag: string, path: string): void {
-  const problem = outputProblem(path);
-  if (problem) throw new UsageError(`--${flag} ${JSON.stringify(path)} cannot be written: ${problem}`, { pointToHelp: false });
-}
-
 /** Write an output file that {@link checkOutput} accepted; a failure now is not the user's mistake. */
 function write(path: string, text: string, what: string): void {
   try {
@@ -331,13 +324,7 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
   const samples = numberOption('samples', v.samples, D.samples, 'integer >= 0');
   const outPath = str('out');
   const plotPath = str('plot');
-  // everything that could stop the command after training is checked before it starts
-  if (plotPath !== undefined && steps === 0) throw new UsageError('--plot needs at least one training step (--steps is 0)');
-  if (outPath !== undefined) checkOutput('out', outPath);
-  if (plotPath !== undefined) checkOutput('plot', plotPath);
-  if (outPath !== undefined && plotPath !== undefined && resolve(outPath) === resolve(plotPath)) {
-    throw new UsageError(`--out and --plot name the same file ${JSON.stringify(outPath)}`);
-  }
+  checkTrainingOutputs(outPath, plotPath, steps); // everything that could stop the command after training
   const { description, d } = loadData(str('data'), blockSize);
   if (d.train.X.shape[0] === 0) throw new UsageError(`the training split is empty: the data needs more words (${description.replace(/^data: /, '')})`, { pointToHelp: false });
   out(description);
