@@ -1,17 +1,20 @@
 /**
- * Drivers of the reduction kernels (`kernels.ts`): float32 row sums in PyTorch's order for rows
- * of 8 to 31 elements (the lecture's `counts.sum(1, keepdim=True)` over rows of 27), the same
- * bits as `ops/cascade-sum.ts`; and float64 column sums (`sum(0)`), the same sums as the loop in
+ * Drivers of the reduction kernels (`kernels.ts`, `cascade-sum-kernel.ts`): float32 row sums in
+ * PyTorch's order for rows of 8 to 31 elements (the lecture's `counts.sum(1, keepdim=True)` over
+ * rows of 27) and of 32 or more (`sum(1)` of 1000×1000, `sum()`), the same bits as
+ * `ops/cascade-sum.ts`; and float64 column sums (`sum(0)`), the same sums as the loop in
  * `ops/reduce.ts`. Each returns false (the plain loop runs) when it does not apply.
  */
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
+import { cascadeRowSum, copyCascadeRowSum, levelPowerOf } from './cascade-sum-kernel.js';
 import { isSimdEnabled } from './elementwise.js';
 import { isArenaArray, scratchFloat32 } from '../memory/arena.js';
 import { partBounds, runSplit } from './threads.js';
 
 /** `out[j] = Σ x[xi + j·len … xi + j·len + len − 1]` (PyTorch's float32 order) for j < rows. */
 export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len: number, out: Float64Array): boolean {
-  if (!isSimdEnabled() || kernels === null || !(x instanceof Float32Array) || len < 8 || len >= 32 || rows * len < 256) return false;
+  if (!isSimdEnabled() || kernels === null || !(x instanceof Float32Array) || len < 8 || rows * len < 256) return false;
+  if (len >= 32) return longRowSums(x, xi, rows, len, out);
   const sums = isArenaArray(x) ? scratchFloat32(0, rows) : null;
   if (sums !== null) {
     // read in place, in one call or in parts of rows on the helper threads; the sums land in a
@@ -31,6 +34,37 @@ export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len:
     copyKernels!.rowSum(REGION.out, REGION.a, rr, len);
     for (let j = 0; j < rr; j++) out[r0 + j] = copyView.f32[OUT + j];
   }
+  return true;
+}
+
+/** Row sums of 32 floats or more (see `simdRowSums`) with the cascade kernel, in place or through scratch memory. */
+function longRowSums(x: Float32Array, xi: number, rows: number, len: number, out: Float64Array): boolean {
+  if (cascadeRowSum === null || copyCascadeRowSum === null) return false;
+  const lp = levelPowerOf((len >> 3) >> 2);
+  const sums = scratchFloat32(0, rows);
+  if (sums === null) return false;
+  if (isArenaArray(x)) {
+    cascadeRowSum(sums.byteOffset, x.byteOffset + 4 * xi, rows, len, lp);
+  } else if (len <= 2 * CHUNK) {
+    // whole rows through the copy kernels' scratch regions a and b (2·CHUNK floats), the sums to `out`
+    const rowsPerChunk = Math.floor((2 * CHUNK) / len);
+    const OUT = REGION.out / 4;
+    for (let r0 = 0; r0 < rows; r0 += rowsPerChunk) {
+      const rr = Math.min(rowsPerChunk, rows - r0);
+      copyView.f32.set(x.subarray(xi + r0 * len, xi + (r0 + rr) * len), REGION.a / 4);
+      copyCascadeRowSum(REGION.out, REGION.a, rr, len, lp);
+      for (let j = 0; j < rr; j++) sums[r0 + j] = copyView.f32[OUT + j];
+    }
+  } else {
+    // long rows: one row at a time through a scratch block of the arena
+    const row = scratchFloat32(1, len);
+    if (row === null) return false;
+    for (let r = 0; r < rows; r++) {
+      row.set(x.subarray(xi + r * len, xi + (r + 1) * len));
+      cascadeRowSum(sums.byteOffset + 4 * r, row.byteOffset, 1, len, lp);
+    }
+  }
+  for (let j = 0; j < rows; j++) out[j] = sums[j];
   return true;
 }
 
