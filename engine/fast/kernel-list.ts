@@ -11,6 +11,7 @@
 import type { Kernel } from './define-kernel.js';
 import { allFinite } from './kernels/all-finite.js';
 import { binaryKernels } from './kernels/binary.js';
+import { cascadeRowSum } from './kernels/cascade-row-sum.js';
 import { colSum } from './kernels/col-sum.js';
 import { expF32 } from './kernels/exp.js';
 import { fillZero } from './kernels/fill-zero.js';
@@ -32,6 +33,7 @@ export const KERNELS = {
   rowSum,
   allFinite,
   colSum,
+  cascadeRowSum,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

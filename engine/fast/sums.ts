@@ -6,7 +6,6 @@
  * `ops/reduce.ts`. Each returns false (the plain loop runs) when it does not apply.
  */
 import { CHUNK, REGION, copyKernels, copyView, kernels, memoryView } from './kernels.js';
-import { cascadeRowSum, copyCascadeRowSum, levelPowerOf } from './cascade-sum-kernel.js';
 import { isSimdEnabled } from './elementwise.js';
 import { isArenaArray, scratchFloat32 } from '../memory/arena.js';
 import { partBounds, runSplit } from './threads.js';
@@ -37,9 +36,18 @@ export function simdRowSums(x: ArrayLike<number>, xi: number, rows: number, len:
   return true;
 }
 
+/**
+ * ATen's cascade level power for `size` groups of 32 floats: max(4, ⌊⌈log2 size⌉ / 4⌋).
+ * @example levelPowerOf(31) // 4
+ */
+export function levelPowerOf(size: number): number {
+  const ceilLog2 = size <= 1 ? 0 : Math.ceil(Math.log2(size));
+  return Math.max(4, Math.floor(ceilLog2 / 4));
+}
+
 /** Row sums of 32 floats or more (see `simdRowSums`) with the cascade kernel, in place or through scratch memory. */
 function longRowSums(x: Float32Array, xi: number, rows: number, len: number, out: Float64Array): boolean {
-  if (cascadeRowSum === null || copyCascadeRowSum === null) return false;
+  const cascadeRowSum = kernels!.cascadeRowSum, copyCascadeRowSum = copyKernels!.cascadeRowSum;
   const lp = levelPowerOf((len >> 3) >> 2);
   const sums = scratchFloat32(0, rows);
   if (sums === null) return false;

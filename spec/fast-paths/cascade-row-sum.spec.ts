@@ -1,5 +1,5 @@
 /**
- * The cascade row-sum kernel (engine/fast/cascade-sum-kernel.ts) gives the bits of the plain
+ * The cascade row-sum kernel (engine/fast/kernels/cascade-row-sum.ts) gives the bits of the plain
  * loop `cascadeSumF32` (PyTorch's float32 order) for rows of 32 floats or more: random lengths
  * around the level boundaries (every 16·32 floats a cascade step), odd tails, ±0, ±inf, NaN,
  * operands in the arena (used in place) or not (copied through the scratch memory, long rows
@@ -8,8 +8,8 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Tensor, isSimdEnabled, setSimdEnabled, tidy } from '../../engine/index.js';
-import { cascadeRowSum, levelPowerOf } from '../../engine/fast/cascade-sum-kernel.js';
-import { CHUNK } from '../../engine/fast/kernels.js';
+import { levelPowerOf } from '../../engine/fast/sums.js';
+import { CHUNK, kernels } from '../../engine/fast/kernels.js';
 import { cascadeSumF32 } from '../../engine/ops/cascade-sum.js';
 import { rng } from '../support/autograd-helpers.js';
 
@@ -38,7 +38,7 @@ function rowSums(x: Float32Array, rows: number, len: number, arena: boolean): Ar
 describe('the cascade row-sum kernel (sum(-1) of float32 rows of 32 floats or more)', () => {
   it('is built where SIMD is (otherwise the rest of this file would test only the plain loop)', () => {
     expect(isSimdEnabled()).toBe(true);
-    expect(cascadeRowSum).not.toBeNull();
+    expect(kernels?.cascadeRowSum).toBeTypeOf('function');
   });
 
   it('level power: ATen\'s max(4, ⌊⌈log2 size⌉ / 4⌋)', () => {
