@@ -11,6 +11,7 @@
 import type { Kernel } from './define-kernel.js';
 import { allFinite } from './kernels/all-finite.js';
 import { binaryKernels } from './kernels/binary.js';
+import { boxMuller } from './kernels/box-muller.js';
 import { cascadeRowSum } from './kernels/cascade-row-sum.js';
 import { colSum } from './kernels/col-sum.js';
 import { expF32 } from './kernels/exp.js';
@@ -19,6 +20,7 @@ import { gemmF32 } from './kernels/gemm-f32.js';
 import { gemmKIJ } from './kernels/gemm-kij.js';
 import { gemmSparseA } from './kernels/gemm-sparse-a.js';
 import { i32ToF32 } from './kernels/i32-to-f32.js';
+import { mtTwist, mtUniformF32 } from './kernels/mt19937.js';
 import { rowSum } from './kernels/row-sum.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
@@ -34,6 +36,9 @@ export const KERNELS = {
   allFinite,
   colSum,
   cascadeRowSum,
+  boxMuller,
+  mtTwist,
+  mtUniformF32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

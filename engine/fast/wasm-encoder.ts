@@ -225,6 +225,28 @@ export class Code {
   f64x2Mul(): this { return this.simd('f64x2.mul', 0xf2); }
   f32x4ConvertI32x4S(): this { return this.simd('f32x4.convert_i32x4_s', 0xfa); }
   i32x4TruncSatF64x2SZero(): this { return this.simd('i32x4.trunc_sat_f64x2_s_zero', 0xfc); }
+  // (the generator's kernels: bit operations, double arithmetic, integer lanes; see kernels/box-muller.ts, kernels/mt19937.ts)
+  i32Or(): this { return this.op('i32.or', 0x72); }
+  i32Xor(): this { return this.op('i32.xor', 0x73); }
+  i32ShrU(): this { return this.op('i32.shr_u', 0x76); }
+  i32Load(offset = 0): this { return this.memory('i32.load', [0x28], 2, offset); }
+  f32ConvertI32S(): this { return this.op('f32.convert_i32_s', 0xb2); }
+  i32x4Shl(): this { return this.simd('i32x4.shl', 0xab); }
+  i32x4ShrU(): this { return this.simd('i32x4.shr_u', 0xad); }
+  i32x4Sub(): this { return this.simd('i32x4.sub', 0xb1); }
+  v128Not(): this { return this.simd('v128.not', 0x4d); }
+  v128Or(): this { return this.simd('v128.or', 0x50); }
+  v128Xor(): this { return this.simd('v128.xor', 0x51); }
+  /** Pops mask, b, a: the bits of a where mask is 1, of b where it is 0. */
+  v128Bitselect(): this { return this.simd('v128.bitselect', 0x52); }
+  f64x2Eq(): this { return this.simd('f64x2.eq', 0x47); }
+  f64x2Nearest(): this { return this.simd('f64x2.nearest', 0x94); }
+  f64x2Div(): this { return this.simd('f64x2.div', 0xf3); }
+  f64x2Sqrt(): this { return this.simd('f64x2.sqrt', 0xef); }
+  f64x2ConvertLowI32x4S(): this { return this.simd('f64x2.convert_low_i32x4_s', 0xfe); }
+  i64x2ShrS(): this { return this.simd('i64x2.shr_s', 0xcc); }
+  i64x2Add(): this { return this.simd('i64x2.add', 0xce); }
+  i64x2Sub(): this { return this.simd('i64x2.sub', 0xd1); }
 
   // ---- structured helpers (each emits the plain instructions written in its comment)
 

@@ -9,6 +9,7 @@
  * @module
  */
 import { MT19937, MT_N } from './mt19937.js';
+import { simdUniformsF32 } from '../fast/mt19937-fill.js';
 
 /**
  * Which float32 `normal_fill` kernel `randn`/`normal_` with 16 or more elements emulates
@@ -298,6 +299,36 @@ export class Generator {
     const hi = this.engine.nextU32();
     const lo = this.engine.nextU32();
     return ((hi & 0x1fffff) * 4294967296 + lo) * TWO_POW_M53;
+  }
+
+  /**
+   * `out[i] = nextFloat32Uniform()` for i = start … end − 1, in order (the same draws), a run of
+   * the state at a time: the bulk fill of `torch.rand` and of `randn`'s uniforms.
+   *
+   * @example new Generator().manualSeed(2147483647).fillFloat32Uniforms(new Float32Array(2), 0, 2) // Float32Array [0.7081288695335388, …]
+   */
+  fillFloat32Uniforms(out: Float32Array, start: number, end: number): Float32Array {
+    if (end <= start || simdUniformsF32(this.engine, out, start, end)) return out;
+    // the words land in out's own memory, then become floats in place
+    const words = new Uint32Array(out.buffer, out.byteOffset + 4 * start, end - start);
+    this.engine.fillU32(words, 0, words.length);
+    for (let i = start, k = 0; i < end; i++, k++) out[i] = (words[k] & 0xffffff) * TWO_POW_M24;
+    return out;
+  }
+
+  /**
+   * `out[i] = nextFloat64Uniform()` for i = start … end − 1, in order (the same draws).
+   *
+   * @example new Generator().manualSeed(42).fillFloat64Uniforms(new Float64Array(1), 0, 1) // Float64Array [0.05815448596142969]
+   */
+  fillFloat64Uniforms(out: Float64Array, start: number, end: number): Float64Array {
+    // two words per double, drawn into the doubles' own memory (8 bytes each), read before written
+    const n = end - start;
+    if (n <= 0) return out;
+    const words = new Uint32Array(out.buffer, out.byteOffset + 8 * start, 2 * n);
+    this.engine.fillU32(words, 0, 2 * n);
+    for (let i = start, k = 0; i < end; i++, k += 2) out[i] = ((words[k] & 0x1fffff) * 4294967296 + words[k + 1]) * TWO_POW_M53;
+    return out;
   }
 }
 

@@ -112,4 +112,37 @@ export class MT19937 {
     }
     return temper(this.state[this.next++]);
   }
+
+  /**
+   * The next `end − start` outputs into `out[start … end − 1]`: the words `nextU32` would return
+   * one by one, a whole run of the state at a time (for the bulk fills of `random/`).
+   *
+   * @param out - the destination (uint32 words).
+   * @param start - the first index to write.
+   * @param end - one past the last index to write.
+   */
+  fillU32(out: Uint32Array, start: number, end: number): void {
+    const mt = this.state;
+    let i = start;
+    while (i < end) {
+      if (this.left === 1) {
+        twist(mt);
+        this.left = MT_N + 1;
+        this.next = 0;
+      }
+      // the words left before the next twist: left − 1 of them, from `next` on
+      const run = Math.min(end - i, this.left - 1);
+      let k = this.next;
+      for (const stop = i + run; i < stop; i++, k++) {
+        let y = mt[k];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        out[i] = y;
+      }
+      this.next = k;
+      this.left -= run;
+    }
+  }
 }

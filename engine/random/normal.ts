@@ -14,6 +14,7 @@ import { cephesLogF32, cephesSinCosF32 } from './cephes-f32.js';
 import { fma32 } from './fma32.js';
 import { cosF64, logF64, sinF64 } from './libm-f64.js';
 import type { Generator } from './generator.js';
+import { simdBoxMuller } from '../fast/normal-fill.js';
 
 /** 2*pi as a double: the scalar kernels multiply the float uniform by it in double. */
 const TWO_PI = 6.283185307179586;
@@ -125,19 +126,22 @@ export function fillNormal<T extends Float32Array | Float64Array>(
     const m = Math.fround(mean);
     const s = Math.fround(std);
     const fill16 = g.normalKernel === 'avx2' ? fill16Avx2 : fill16Scalar;
-    for (let i = 0; i < n; i++) out[i] = g.nextFloat32Uniform();
-    for (let i = 0; i < n - 15; i += 16) fill16(out, i, m, s);
+    g.fillFloat32Uniforms(out, 0, n);
+    // the scalar kernel's whole blocks in SIMD (the blocks it cannot vouch for are left to fill16)
+    const redo = g.normalKernel === 'scalar' ? simdBoxMuller(out, n >> 4, m, s) : null;
+    if (redo === null) for (let i = 0; i < n - 15; i += 16) fill16(out, i, m, s);
+    else for (const b of redo) fill16(out, 16 * b, m, s);
     if (n % 16 !== 0) {
       // Recompute the last 16 values from 16 fresh uniforms.
-      for (let i = n - 16; i < n; i++) out[i] = g.nextFloat32Uniform();
+      g.fillFloat32Uniforms(out, n - 16, n);
       fill16(out, n - 16, m, s);
     }
   } else {
     const d = out as Float64Array;
-    for (let i = 0; i < n; i++) d[i] = g.nextFloat64Uniform();
+    g.fillFloat64Uniforms(d, 0, n);
     for (let i = 0; i < n - 15; i += 16) fill16Double(d, i, mean, std);
     if (n % 16 !== 0) {
-      for (let i = n - 16; i < n; i++) d[i] = g.nextFloat64Uniform();
+      g.fillFloat64Uniforms(d, n - 16, n);
       fill16Double(d, n - 16, mean, std);
     }
   }

@@ -1,0 +1,72 @@
+/**
+ * Driver of the MT19937 kernels (`kernels/mt19937.ts`): float32 uniforms of the generator's
+ * stream in bulk, the same words in the same order as `MT19937.nextU32` one by one. The state
+ * (624 words) is copied into the copy kernels' scratch memory (region b), twisted and tempered
+ * there a chunk at a time (region a), and copied back with the position.
+ */
+import { CHUNK, REGION, copyKernels, copyView } from './kernels.js';
+import { isSimdEnabled } from './elementwise.js';
+
+/** The generator's state as `random/mt19937.ts` keeps it (words, PyTorch's `left_` and `next_`). */
+export interface MtState {
+  readonly state: Uint32Array;
+  left: number;
+  next: number;
+}
+
+const N = 624;
+/** The copy kernels' memory as uint32 words (the state's type: copied without conversion). */
+const words = new Uint32Array(copyKernels?.buffer ?? new ArrayBuffer(0));
+/** Fewer uniforms than this are drawn one by one (copying the state costs more). */
+const MIN_UNIFORMS = 2048;
+
+/**
+ * Draw `n` float32 uniforms (n ≤ CHUNK) into the scratch memory at byte address `at`, the
+ * state being at REGION.b (see `withState`).
+ */
+function drawInto(mt: MtState, at: number, n: number): void {
+  const k = copyKernels!;
+  let i = 0;
+  while (i < n) {
+    if (mt.left === 1) {
+      k.mtTwist(REGION.b);
+      mt.left = N + 1;
+      mt.next = 0;
+    }
+    const run = Math.min(n - i, mt.left - 1);
+    k.mtUniformF32(at + 4 * i, REGION.b + 4 * mt.next, run);
+    i += run;
+    mt.next += run;
+    mt.left -= run;
+  }
+}
+
+/** Run `body` with `mt`'s words at REGION.b of the copy kernels' memory, then copy them back. */
+function withState(mt: MtState, body: () => void): void {
+  const B = REGION.b / 4;
+  words.set(mt.state, B);
+  body();
+  mt.state.set(words.subarray(B, B + N));
+}
+
+/** Whether the kernels apply to `n` uniforms. */
+export function mtKernelsApply(n: number): boolean {
+  return isSimdEnabled() && copyKernels !== null && n >= MIN_UNIFORMS;
+}
+
+/**
+ * `out[i] = (nextU32() & 0xffffff) · 2^-24` for i = start … end − 1, in order, with the kernels;
+ * false (nothing drawn) when they do not apply.
+ */
+export function simdUniformsF32(mt: MtState, out: Float32Array, start: number, end: number): boolean {
+  if (!mtKernelsApply(end - start)) return false;
+  const A = REGION.a / 4;
+  withState(mt, () => {
+    for (let s = start; s < end; s += CHUNK) {
+      const len = Math.min(CHUNK, end - s);
+      drawInto(mt, REGION.a, len);
+      out.set(copyView.f32.subarray(A, A + len), s);
+    }
+  });
+  return true;
+}
