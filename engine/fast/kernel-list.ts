@@ -20,7 +20,7 @@ import { gemmF32 } from './kernels/gemm-f32.js';
 import { gemmKIJ } from './kernels/gemm-kij.js';
 import { gemmSparseA } from './kernels/gemm-sparse-a.js';
 import { i32ToF32 } from './kernels/i32-to-f32.js';
-import { mtTwist, mtUniformF32 } from './kernels/mt19937.js';
+import { mtTemper, mtTwist, mtUniformF32, wordsToF64 } from './kernels/mt19937.js';
 import { rowSum } from './kernels/row-sum.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
@@ -39,6 +39,8 @@ export const KERNELS = {
   boxMuller,
   mtTwist,
   mtUniformF32,
+  mtTemper,
+  wordsToF64,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

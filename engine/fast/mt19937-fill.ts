@@ -21,10 +21,10 @@ const words = new Uint32Array(copyKernels?.buffer ?? new ArrayBuffer(0));
 const MIN_UNIFORMS = 2048;
 
 /**
- * Draw `n` float32 uniforms (n ≤ CHUNK) into the scratch memory at byte address `at`, the
- * state being at REGION.b (see `withState`).
+ * Draw `n` float32 uniforms (or raw words, `mtTemper`; n ≤ CHUNK) into the scratch memory at
+ * byte address `at`, the state being at REGION.b (see `withState`).
  */
-function drawInto(mt: MtState, at: number, n: number): void {
+function drawInto(mt: MtState, at: number, n: number, kernel: 'mtUniformF32' | 'mtTemper' = 'mtUniformF32'): void {
   const k = copyKernels!;
   let i = 0;
   while (i < n) {
@@ -34,7 +34,7 @@ function drawInto(mt: MtState, at: number, n: number): void {
       mt.next = 0;
     }
     const run = Math.min(n - i, mt.left - 1);
-    k.mtUniformF32(at + 4 * i, REGION.b + 4 * mt.next, run);
+    k[kernel](at + 4 * i, REGION.b + 4 * mt.next, run);
     i += run;
     mt.next += run;
     mt.left -= run;
@@ -66,6 +66,41 @@ export function simdUniformsF32(mt: MtState, out: Float32Array, start: number, e
       const len = Math.min(CHUNK, end - s);
       drawInto(mt, REGION.a, len);
       out.set(copyView.f32.subarray(A, A + len), s);
+    }
+  });
+  return true;
+}
+
+/**
+ * `out[i] = nextU32()` for i = start … end − 1, in order, with the kernels; false (nothing
+ * drawn) when they do not apply.
+ */
+export function simdWords(mt: MtState, out: Uint32Array, start: number, end: number): boolean {
+  if (!mtKernelsApply(end - start)) return false;
+  const A = REGION.a / 4;
+  withState(mt, () => {
+    for (let s = start; s < end; s += CHUNK) {
+      const len = Math.min(CHUNK, end - s);
+      drawInto(mt, REGION.a, len, 'mtTemper');
+      out.set(words.subarray(A, A + len), s);
+    }
+  });
+  return true;
+}
+
+/**
+ * `out[i] = nextFloat64Uniform()` for i = start … end − 1 (two words each, in order), with the
+ * kernels; false (nothing drawn) when they do not apply.
+ */
+export function simdUniformsF64(mt: MtState, out: Float64Array, start: number, end: number): boolean {
+  if (!mtKernelsApply(2 * (end - start))) return false;
+  const OUT = REGION.out / 8;
+  withState(mt, () => {
+    for (let s = start; s < end; s += CHUNK / 2) {
+      const len = Math.min(CHUNK / 2, end - s);
+      drawInto(mt, REGION.a, 2 * len, 'mtTemper');
+      copyKernels!.wordsToF64(REGION.out, REGION.a, len);
+      out.set(copyView.f64.subarray(OUT, OUT + len), s);
     }
   });
   return true;

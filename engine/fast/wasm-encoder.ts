@@ -234,6 +234,8 @@ export class Code {
   i32x4Shl(): this { return this.simd('i32x4.shl', 0xab); }
   i32x4ShrU(): this { return this.simd('i32x4.shr_u', 0xad); }
   i32x4Sub(): this { return this.simd('i32x4.sub', 0xb1); }
+  f64x2ConvertLowI32x4U(): this { return this.simd('f64x2.convert_low_i32x4_u', 0xff); }
+  f64x2ExtractLane(lane: number): this { return this.simd(`f64x2.extract_lane ${lane}`, 0x21, lane); }
   v128Not(): this { return this.simd('v128.not', 0x4d); }
   v128Or(): this { return this.simd('v128.or', 0x50); }
   v128Xor(): this { return this.simd('v128.xor', 0x51); }

@@ -9,7 +9,7 @@
  * @module
  */
 import { MT19937, MT_N } from './mt19937.js';
-import { simdUniformsF32 } from '../fast/mt19937-fill.js';
+import { simdUniformsF32, simdUniformsF64 } from '../fast/mt19937-fill.js';
 
 /**
  * Which float32 `normal_fill` kernel `randn`/`normal_` with 16 or more elements emulates
@@ -324,7 +324,12 @@ export class Generator {
   fillFloat64Uniforms(out: Float64Array, start: number, end: number): Float64Array {
     // two words per double, drawn into the doubles' own memory (8 bytes each), read before written
     const n = end - start;
-    if (n <= 0) return out;
+    if (simdUniformsF64(this.engine, out, start, end)) return out;
+    if (n < 1024) {
+      // a few: one by one (no view to make)
+      for (let i = start; i < end; i++) out[i] = this.nextFloat64Uniform();
+      return out;
+    }
     const words = new Uint32Array(out.buffer, out.byteOffset + 8 * start, 2 * n);
     this.engine.fillU32(words, 0, 2 * n);
     for (let i = start, k = 0; i < end; i++, k += 2) out[i] = ((words[k] & 0x1fffff) * 4294967296 + words[k + 1]) * TWO_POW_M53;

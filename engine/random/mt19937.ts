@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { simdWords } from '../fast/mt19937-fill.js';
 
 /** Number of 32-bit words in the state (`N`). */
 export const MT_N = 624;
@@ -122,6 +123,7 @@ export class MT19937 {
    * @param end - one past the last index to write.
    */
   fillU32(out: Uint32Array, start: number, end: number): void {
+    if (simdWords(this, out, start, end)) return;
     const mt = this.state;
     let i = start;
     while (i < end) {

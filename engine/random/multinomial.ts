@@ -116,6 +116,9 @@ function checkCount(name: string, v: number): void {
  */
 let cumF32 = new Float32Array(64);
 let cumF64 = new Float64Array(64);
+/** Uniforms drawn ahead for the samples of a row (a batch at a time, the same draws in order). */
+const UNIFORM_BATCH = 4096;
+const uniformBatch = new Float64Array(UNIFORM_BATCH);
 
 /**
  * §5.3, the with-replacement kernel: per row, the running sum in the input dtype, the CDF
@@ -169,17 +172,22 @@ export function sampleWithReplacementAt(
     for (let j = 0; j < ncat; j++) cum[j] = cum[j] / sum; // rounded to the dtype on store
     const last = ncat - 1;
     const o = row * numSamples;
-    for (let s = 0; s < numSamples; s++) {
-      const u = g.nextFloat64Uniform();
-      cum[last] = 1;
-      let lo = 0;
-      let hi = ncat;
-      while (hi > lo) {
-        const mid = lo + ((hi - lo) >>> 1);
-        if (cum[mid] < u) lo = mid + 1;
-        else hi = mid;
+    cum[last] = 1;
+    // the uniforms drawn in batches (the same draws, in order), then searched
+    for (let s0 = 0; s0 < numSamples; s0 += UNIFORM_BATCH) {
+      const m = Math.min(UNIFORM_BATCH, numSamples - s0);
+      g.fillFloat64Uniforms(uniformBatch, 0, m);
+      for (let s = 0; s < m; s++) {
+        const u = uniformBatch[s];
+        let lo = 0;
+        let hi = ncat;
+        while (hi > lo) {
+          const mid = lo + ((hi - lo) >>> 1);
+          if (cum[mid] < u) lo = mid + 1;
+          else hi = mid;
+        }
+        out[o + s0 + s] = lo;
       }
-      out[o + s] = lo;
     }
   }
 }

@@ -12,7 +12,7 @@
  */
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Generator, normal_, randn, setSimdEnabled, tidy, zeros } from '../../engine/index.js';
+import { Generator, Tensor, multinomial, normal_, randn, setSimdEnabled, tidy, zeros } from '../../engine/index.js';
 import { setNumThreads } from '../../engine/fast/threads.js';
 import { startupThreads } from '../../engine/fast/thread-count.js';
 import { CHUNK, REGION, copyKernels, copyView } from '../../engine/fast/kernels.js';
@@ -94,6 +94,34 @@ describe('MT19937 kernels: bulk float32 uniforms', () => {
       expect(got[n + 2]).toBe(0);
       expect(a.getState()).toEqual(b.getState());
     }), { numRuns: 30 });
+  });
+});
+
+describe('MT19937 kernels: bulk float64 uniforms (two words each) and multinomial', () => {
+  it('fillFloat64Uniforms equals nextFloat64Uniform one by one (odd counts, pairs across a twist), and leaves the same state', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1300 }), fc.integer({ min: 1, max: 30_000 }), fc.nat(), (skip, n, seed) => {
+      const a = new Generator().manualSeed(seed), b = new Generator().manualSeed(seed);
+      for (let i = 0; i < skip; i++) {
+        a.nextU32();
+        b.nextU32();
+      }
+      const got = a.fillFloat64Uniforms(new Float64Array(n + 1), 1, n + 1);
+      for (let i = 0; i < n; i++) if (got[i + 1] !== b.nextFloat64Uniform()) expect.fail(`uniform ${i} of ${n} after ${skip} words`);
+      expect(a.getState()).toEqual(b.getState());
+    }), { numRuns: 30 });
+  });
+
+  it('multinomial with replacement draws the same samples with SIMD on and off', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 20_000 }), fc.nat(), (ncat, samples, seed) => {
+      const r = rng(seed);
+      const p = Tensor.fromArray(Float32Array.from({ length: ncat }, () => (r() < 0.2 ? 0 : r())), [ncat]);
+      if (p.sum().item() === 0) return;
+      const on = multinomial(p, samples, { replacement: true, generator: new Generator().manualSeed(seed) }).toTypedArray();
+      setSimdEnabled(false);
+      const off = multinomial(p, samples, { replacement: true, generator: new Generator().manualSeed(seed) }).toTypedArray();
+      setSimdEnabled(true);
+      expect(Array.from(on)).toEqual(Array.from(off));
+    }), { numRuns: 20 });
   });
 });
 

@@ -9,10 +9,13 @@
  *   (reading words 227 behind, already new); one at a time for k = 224 … 226 and 623 (which
  *   reads the new mt[0]).
  * - `mt_uniform_f32`: `out[i] = (temper(words[i]) & 0xffffff) · 2^-24` for i < n, the float32
- *   uniform of `Generator.nextFloat32Uniform` (exact: a 24-bit integer times a power of two).
+ *   uniform of `Generator.nextFloat32Uniform` (exact: a 24-bit integer times a power of two);
+ *   `mt_temper`: `out[i] = temper(words[i])`, the raw outputs (`temper` in `random/mt19937.ts`);
+ * - `words_to_f64`: `out[i] = ((w[2i] & 0x1fffff) · 2^32 + w[2i+1]) · 2^-53` for i < n, the double
+ *   uniform of `Generator.nextFloat64Uniform` from two raw outputs (exact: 53 bits).
  */
 import { defineKernel } from '../define-kernel.js';
-import { I32, V128 } from '../wasm-encoder.js';
+import { I32, V128, type Code, type Local } from '../wasm-encoder.js';
 
 const N = 624, M = 397;
 const MATRIX_A = 0x9908b0df, UPPER = 0x80000000, LOWER = 0x7fffffff;
@@ -54,6 +57,22 @@ export const mtTwist = defineKernel({
   },
 });
 
+/** `temper` on the 4 words in local v (left in v), as `random/mt19937.ts`. */
+function temper4(c: Code, v: Local, b: Local, cc: Local): void {
+  c.get(v).get(v).i32Const(11).i32x4ShrU().v128Xor().set(v);
+  c.get(v).get(v).i32Const(7).i32x4Shl().get(b).v128And().v128Xor().set(v);
+  c.get(v).get(v).i32Const(15).i32x4Shl().get(cc).v128And().v128Xor().set(v);
+  c.get(v).get(v).i32Const(18).i32x4ShrU().v128Xor().set(v);
+}
+
+/** `temper` on the word in local y (left in y). */
+function temper1(c: Code, y: Local): void {
+  c.get(y).get(y).i32Const(11).i32ShrU().i32Xor().set(y);
+  c.get(y).get(y).i32Const(7).i32Shl().i32Const(0x9d2c5680).i32And().i32Xor().set(y);
+  c.get(y).get(y).i32Const(15).i32Shl().i32Const(0xefc60000).i32And().i32Xor().set(y);
+  c.get(y).get(y).i32Const(18).i32ShrU().i32Xor().set(y);
+}
+
 export const mtUniformF32 = defineKernel({
   name: 'mt_uniform_f32',
   params: { out: I32, words: I32, n: I32 },
@@ -65,19 +84,63 @@ export const mtUniformF32 = defineKernel({
     c.i32Const(0x33800000).i32x4Splat().set(scale); // 2^-24 as float32
     c.forGroups(i, 0, n, 4, () => {
       c.elementAddress(words, i, 4).v128Load().set(v);
-      c.get(v).get(v).i32Const(11).i32x4ShrU().v128Xor().set(v);
-      c.get(v).get(v).i32Const(7).i32x4Shl().get(b).v128And().v128Xor().set(v);
-      c.get(v).get(v).i32Const(15).i32x4Shl().get(cc).v128And().v128Xor().set(v);
-      c.get(v).get(v).i32Const(18).i32x4ShrU().v128Xor().set(v);
+      temper4(c, v, b, cc);
       c.elementAddress(out, i, 4).get(v).get(low).v128And().f32x4ConvertI32x4S().get(scale).f32x4Mul().v128Store();
     });
     c.forRange(i, null, n, 1, () => {
       c.elementAddress(words, i, 4).i32Load().set(y);
-      c.get(y).get(y).i32Const(11).i32ShrU().i32Xor().set(y);
-      c.get(y).get(y).i32Const(7).i32Shl().i32Const(0x9d2c5680).i32And().i32Xor().set(y);
-      c.get(y).get(y).i32Const(15).i32Shl().i32Const(0xefc60000).i32And().i32Xor().set(y);
-      c.get(y).get(y).i32Const(18).i32ShrU().i32Xor().set(y);
+      temper1(c, y);
       c.elementAddress(out, i, 4).get(y).i32Const(0xffffff).i32And().f32ConvertI32S().get(scale).f32x4ExtractLane(0).f32Mul().f32Store();
+    });
+  },
+});
+
+export const mtTemper = defineKernel({
+  name: 'mt_temper',
+  params: { out: I32, words: I32, n: I32 },
+  locals: { i: I32, y: I32, v: V128, b: V128, cc: V128 },
+  body: (c, { out, words, n, i, y, v, b, cc }) => {
+    c.i32Const(0x9d2c5680).i32x4Splat().set(b);
+    c.i32Const(0xefc60000).i32x4Splat().set(cc);
+    c.forGroups(i, 0, n, 4, () => {
+      c.elementAddress(words, i, 4).v128Load().set(v);
+      temper4(c, v, b, cc);
+      c.elementAddress(out, i, 4).get(v).v128Store();
+    });
+    c.forRange(i, null, n, 1, () => {
+      c.elementAddress(words, i, 4).i32Load().set(y);
+      temper1(c, y);
+      c.elementAddress(out, i, 4).get(y).i32Store();
+    });
+  },
+});
+
+export const wordsToF64 = defineKernel({
+  name: 'words_to_f64',
+  params: { out: I32, words: I32, n: I32 },
+  locals: { i: I32, v: V128, mask: V128, two32: V128, scale: V128 },
+  body: (c, { out, words, n, i, v, mask, two32, scale }) => {
+    c.i32Const(0x1fffff).i32x4Splat().set(mask);
+    c.f64Const(2 ** 32).f64x2Splat().set(two32);
+    c.f64Const(2 ** -53).f64x2Splat().set(scale);
+    /** The two doubles of the 4 words in v (hi0, lo0, hi1, lo1), on the stack. */
+    const pair = () => {
+      c.get(v).get(v).i8x16Shuffle([0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]).get(mask).v128And().f64x2ConvertLowI32x4S().get(two32).f64x2Mul();
+      c.get(v).get(v).i8x16Shuffle([4, 5, 6, 7, 12, 13, 14, 15, 4, 5, 6, 7, 12, 13, 14, 15]).f64x2ConvertLowI32x4U().f64x2Add().get(scale).f64x2Mul();
+    };
+    c.forGroups(i, 0, n, 2, () => {
+      c.elementAddress(out, i, 8);
+      c.elementAddress(words, i, 8).v128Load().set(v);
+      pair();
+      c.v128Store();
+    });
+    // an odd last double: its two words (and two more, read and unused)
+    c.get(i).get(n).i32LtS();
+    c.ifThen(() => {
+      c.elementAddress(out, i, 8);
+      c.elementAddress(words, i, 8).v128Load().set(v);
+      pair();
+      c.f64x2ExtractLane(0).f64Store();
     });
   },
 });
