@@ -6,7 +6,7 @@
  */
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Tensor, getNumThreads, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
+import { Generator, Tensor, getNumThreads, randn, setNumThreads, setSimdEnabled, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/fast/threads.js';
 import { startupThreads } from '../../engine/fast/thread-count.js';
 import { expF32 } from '../../engine/fast/exp-f32.js';
@@ -168,6 +168,35 @@ describe.skipIf(startupThreads() === 1)('the kernels split over helper threads g
       expectSameBits(two.values, (j) => one.values[j], `row sums of ${len}, 2 threads vs 1`);
       expectSameBits(two.values, (j) => cascadeSumF32(x, j * len, len), `row sums of ${len} vs cascadeSumF32`);
     }), { numRuns: 5 });
+  });
+
+  it('row sums of 32 floats or more (the cascade kernel): parts of rows give cascadeSumF32\'s bits (PyTorch\'s order)', () => {
+    fc.assert(fc.property(fc.integer({ min: 32, max: 1500 }), fc.nat(), (len, seed) => {
+      const rows = Math.ceil(1_200_000 / len);
+      const x = values(rows * len, seed, 1e4);
+      const two = run(2, [[x, [rows, len]]], (t) => t.sum(1, true));
+      const one = run(1, [[x, [rows, len]]], (t) => t.sum(1, true));
+      expect(two.jobs, `${rows} rows of ${len}`).toBeGreaterThan(0);
+      expectSameBits(two.values, (j) => one.values[j], `row sums of ${len}, 2 threads vs 1`);
+      expectSameBits(two.values, (j) => cascadeSumF32(x, j * len, len), `row sums of ${len} vs cascadeSumF32`);
+    }), { numRuns: 4 });
+  });
+
+  it('randn\'s Box–Muller in parts (2 threads) gives the bits of one thread and of the plain loop', () => {
+    for (const n of [131_072 + 16 * 4096 + 5, 400_000]) {
+      const draw = (threads: number, simd = true) => {
+        setNumThreads(threads);
+        setSimdEnabled(simd);
+        const before = helperJobs();
+        const values = tidy(() => randn([n], { generator: new Generator().manualSeed(n) }).toTypedArray());
+        setSimdEnabled(true);
+        return { values, jobs: helperJobs() - before };
+      };
+      const two = draw(2), one = draw(1), plain = draw(1, false);
+      expect(two.jobs, `randn(${n})`).toBeGreaterThan(0);
+      expectSameBits(two.values, (i) => one.values[i], `randn(${n}), 2 threads vs 1`);
+      expectSameBits(two.values, (i) => plain.values[i], `randn(${n}) vs the plain loop`);
+    }
   });
 
   it('column sums (sum(0)): parts of the columns, each over every row in order, equal the float64 sums rounded once', () => {
