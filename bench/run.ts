@@ -257,6 +257,7 @@ if (wanted('W4')) {
   bench('W4', 'sum(1, keepdim) of 1000×1000', () => a.sum(1, true), { minRuns: 30 });
   const aA = tidy(() => a.clone());
   bench('W4', 'sum(0, keepdim), in tidy (arena)', () => tidy(() => { aA.sum(0, true); }), { torchMs: 0.07, goalMs: 0.21, minRuns: 30 });
+  bench('W4', 'sum(1, keepdim), in tidy (arena)', () => tidy(() => { aA.sum(1, true); }), { minRuns: 30 });
 }
 
 if (wanted('W5')) {

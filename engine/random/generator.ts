@@ -322,14 +322,14 @@ export class Generator {
    * @example new Generator().manualSeed(42).fillFloat64Uniforms(new Float64Array(1), 0, 1) // Float64Array [0.05815448596142969]
    */
   fillFloat64Uniforms(out: Float64Array, start: number, end: number): Float64Array {
-    // two words per double, drawn into the doubles' own memory (8 bytes each), read before written
     const n = end - start;
-    if (simdUniformsF64(this.engine, out, start, end)) return out;
     if (n < 1024) {
       // a few: one by one (no view to make)
       for (let i = start; i < end; i++) out[i] = this.nextFloat64Uniform();
       return out;
     }
+    if (simdUniformsF64(this.engine, out, start, end)) return out;
+    // two words per double, drawn into the doubles' own memory (8 bytes each), read before written
     const words = new Uint32Array(out.buffer, out.byteOffset + 8 * start, 2 * n);
     this.engine.fillU32(words, 0, 2 * n);
     for (let i = start, k = 0; i < end; i++, k += 2) out[i] = ((words[k] & 0x1fffff) * 4294967296 + words[k + 1]) * TWO_POW_M53;
