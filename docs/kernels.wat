@@ -6364,117 +6364,3116 @@
   (func $col_sum_f64 (export "col_sum_f64") (param $acc i32) (param $x i32) (param $rows i32) (param $cols i32) (param $ld i32)
     (local $i i32)
     (local $j i32)
-    (local $row i32)
+    (local $p i32)
+    (local $stride i32)
     (local $v v128)
+    (local $s0 v128)
+    (local $s1 v128)
+    (local $s2 v128)
+    (local $s3 v128)
+    (local $s4 v128)
+    (local $s5 v128)
+    (local $s6 v128)
+    (local $s7 v128)
+    local.get $ld
+    i32.const 2
+    i32.shl
+    local.set $stride
     i32.const 0
-    local.set $i
+    local.set $j
     block
       loop
-        local.get $i
-        local.get $rows
-        i32.ge_s
+        local.get $j
+        i32.const 16
+        i32.add
+        local.get $cols
+        i32.gt_s
         br_if 1
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load
+        local.set $s0
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=16
+        local.set $s1
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=32
+        local.set $s2
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=48
+        local.set $s3
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=64
+        local.set $s4
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=80
+        local.set $s5
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=96
+        local.set $s6
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=112
+        local.set $s7
         local.get $x
-        local.get $i
-        local.get $ld
-        i32.mul
+        local.get $j
         i32.const 2
         i32.shl
         i32.add
-        local.set $row
+        local.set $p
         i32.const 0
-        local.set $j
+        local.set $i
         block
           loop
-            local.get $j
-            i32.const 4
-            i32.add
-            local.get $cols
-            i32.gt_s
+            local.get $i
+            local.get $rows
+            i32.ge_s
             br_if 1
-            local.get $row
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
+            local.get $p
             v128.load
             local.set $v
-            local.get $acc
-            local.get $j
-            i32.const 3
-            i32.shl
-            i32.add
-            local.get $acc
-            local.get $j
-            i32.const 3
-            i32.shl
-            i32.add
-            v128.load
+            local.get $s0
             local.get $v
             f64x2.promote_low_f32x4
             f64x2.add
-            v128.store
-            local.get $acc
-            local.get $j
-            i32.const 3
-            i32.shl
-            i32.add
-            local.get $acc
-            local.get $j
-            i32.const 3
-            i32.shl
-            i32.add
-            v128.load offset=16
+            local.set $s0
+            local.get $s1
             local.get $v
             local.get $v
             i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
             f64x2.promote_low_f32x4
             f64x2.add
-            v128.store offset=16
-            local.get $j
-            i32.const 4
+            local.set $s1
+            local.get $p
+            v128.load offset=16
+            local.set $v
+            local.get $s2
+            local.get $v
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s2
+            local.get $s3
+            local.get $v
+            local.get $v
+            i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s3
+            local.get $p
+            v128.load offset=32
+            local.set $v
+            local.get $s4
+            local.get $v
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s4
+            local.get $s5
+            local.get $v
+            local.get $v
+            i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s5
+            local.get $p
+            v128.load offset=48
+            local.set $v
+            local.get $s6
+            local.get $v
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s6
+            local.get $s7
+            local.get $v
+            local.get $v
+            i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s7
+            local.get $p
+            local.get $stride
             i32.add
-            local.set $j
+            local.set $p
+            local.get $i
+            i32.const 1
+            i32.add
+            local.set $i
             br 0
           end
         end
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s0
+        v128.store
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s1
+        v128.store offset=16
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s2
+        v128.store offset=32
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s3
+        v128.store offset=48
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s4
+        v128.store offset=64
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s5
+        v128.store offset=80
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s6
+        v128.store offset=96
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s7
+        v128.store offset=112
+        local.get $j
+        i32.const 16
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        i32.const 4
+        i32.add
+        local.get $cols
+        i32.gt_s
+        br_if 1
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load
+        local.set $s0
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load offset=16
+        local.set $s1
+        local.get $x
+        local.get $j
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $p
+        i32.const 0
+        local.set $i
         block
           loop
-            local.get $j
-            local.get $cols
+            local.get $i
+            local.get $rows
+            i32.ge_s
+            br_if 1
+            local.get $p
+            v128.load
+            local.set $v
+            local.get $s0
+            local.get $v
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s0
+            local.get $s1
+            local.get $v
+            local.get $v
+            i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s1
+            local.get $p
+            local.get $stride
+            i32.add
+            local.set $p
+            local.get $i
+            i32.const 1
+            i32.add
+            local.set $i
+            br 0
+          end
+        end
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s0
+        v128.store
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s1
+        v128.store offset=16
+        local.get $j
+        i32.const 4
+        i32.add
+        local.set $j
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $j
+        local.get $cols
+        i32.ge_s
+        br_if 1
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        f64.load
+        f64x2.splat
+        local.set $s0
+        local.get $x
+        local.get $j
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $p
+        i32.const 0
+        local.set $i
+        block
+          loop
+            local.get $i
+            local.get $rows
+            i32.ge_s
+            br_if 1
+            local.get $s0
+            local.get $p
+            v128.load32_splat
+            f64x2.promote_low_f32x4
+            f64x2.add
+            local.set $s0
+            local.get $p
+            local.get $stride
+            i32.add
+            local.set $p
+            local.get $i
+            i32.const 1
+            i32.add
+            local.set $i
+            br 0
+          end
+        end
+        local.get $acc
+        local.get $j
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $s0
+        f64x2.extract_lane 0
+        f64.store
+        local.get $j
+        i32.const 1
+        i32.add
+        local.set $j
+        br 0
+      end
+    end)
+
+  (func $cascade_row_sum_f32 (export "cascade_row_sum_f32") (param $out i32) (param $x i32) (param $rows i32) (param $n i32) (param $levelPower i32)
+    (local $r i32)
+    (local $row i32)
+    (local $nvec i32)
+    (local $size i32)
+    (local $i i32)
+    (local $end i32)
+    (local $mask i32)
+    (local $group i32)
+    (local $acc f32)
+    (local $zero v128)
+    (local $l0_0_0 v128)
+    (local $l0_0_1 v128)
+    (local $l0_1_0 v128)
+    (local $l0_1_1 v128)
+    (local $l0_2_0 v128)
+    (local $l0_2_1 v128)
+    (local $l0_3_0 v128)
+    (local $l0_3_1 v128)
+    (local $l1_0_0 v128)
+    (local $l1_0_1 v128)
+    (local $l1_1_0 v128)
+    (local $l1_1_1 v128)
+    (local $l1_2_0 v128)
+    (local $l1_2_1 v128)
+    (local $l1_3_0 v128)
+    (local $l1_3_1 v128)
+    (local $l2_0_0 v128)
+    (local $l2_0_1 v128)
+    (local $l2_1_0 v128)
+    (local $l2_1_1 v128)
+    (local $l2_2_0 v128)
+    (local $l2_2_1 v128)
+    (local $l2_3_0 v128)
+    (local $l2_3_1 v128)
+    (local $l3_0_0 v128)
+    (local $l3_0_1 v128)
+    (local $l3_1_0 v128)
+    (local $l3_1_1 v128)
+    (local $l3_2_0 v128)
+    (local $l3_2_1 v128)
+    (local $l3_3_0 v128)
+    (local $l3_3_1 v128)
+    f32.const 0
+    f32x4.splat
+    local.set $zero
+    local.get $n
+    i32.const 3
+    i32.shr_s
+    local.set $nvec
+    local.get $nvec
+    i32.const 2
+    i32.shr_s
+    local.set $size
+    i32.const 1
+    local.get $levelPower
+    i32.shl
+    i32.const 1
+    i32.sub
+    local.set $mask
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $x
+        local.get $r
+        local.get $n
+        i32.mul
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $row
+        local.get $zero
+        local.set $l0_0_0
+        local.get $zero
+        local.set $l0_0_1
+        local.get $zero
+        local.set $l0_1_0
+        local.get $zero
+        local.set $l0_1_1
+        local.get $zero
+        local.set $l0_2_0
+        local.get $zero
+        local.set $l0_2_1
+        local.get $zero
+        local.set $l0_3_0
+        local.get $zero
+        local.set $l0_3_1
+        local.get $zero
+        local.set $l1_0_0
+        local.get $zero
+        local.set $l1_0_1
+        local.get $zero
+        local.set $l1_1_0
+        local.get $zero
+        local.set $l1_1_1
+        local.get $zero
+        local.set $l1_2_0
+        local.get $zero
+        local.set $l1_2_1
+        local.get $zero
+        local.set $l1_3_0
+        local.get $zero
+        local.set $l1_3_1
+        local.get $zero
+        local.set $l2_0_0
+        local.get $zero
+        local.set $l2_0_1
+        local.get $zero
+        local.set $l2_1_0
+        local.get $zero
+        local.set $l2_1_1
+        local.get $zero
+        local.set $l2_2_0
+        local.get $zero
+        local.set $l2_2_1
+        local.get $zero
+        local.set $l2_3_0
+        local.get $zero
+        local.set $l2_3_1
+        local.get $zero
+        local.set $l3_0_0
+        local.get $zero
+        local.set $l3_0_1
+        local.get $zero
+        local.set $l3_1_0
+        local.get $zero
+        local.set $l3_1_1
+        local.get $zero
+        local.set $l3_2_0
+        local.get $zero
+        local.set $l3_2_1
+        local.get $zero
+        local.set $l3_3_0
+        local.get $zero
+        local.set $l3_3_1
+        i32.const 0
+        local.set $i
+        block
+          loop
+            local.get $i
+            i32.const 1
+            local.get $levelPower
+            i32.shl
+            i32.add
+            local.tee $end
+            local.get $size
+            i32.gt_s
+            br_if 1
+            block
+              loop
+                local.get $i
+                local.get $end
+                i32.ge_s
+                br_if 1
+                local.get $row
+                local.get $i
+                i32.const 7
+                i32.shl
+                i32.add
+                local.set $group
+                local.get $l0_0_0
+                local.get $group
+                v128.load
+                f32x4.add
+                local.set $l0_0_0
+                local.get $l0_0_1
+                local.get $group
+                v128.load offset=16
+                f32x4.add
+                local.set $l0_0_1
+                local.get $l0_1_0
+                local.get $group
+                v128.load offset=32
+                f32x4.add
+                local.set $l0_1_0
+                local.get $l0_1_1
+                local.get $group
+                v128.load offset=48
+                f32x4.add
+                local.set $l0_1_1
+                local.get $l0_2_0
+                local.get $group
+                v128.load offset=64
+                f32x4.add
+                local.set $l0_2_0
+                local.get $l0_2_1
+                local.get $group
+                v128.load offset=80
+                f32x4.add
+                local.set $l0_2_1
+                local.get $l0_3_0
+                local.get $group
+                v128.load offset=96
+                f32x4.add
+                local.set $l0_3_0
+                local.get $l0_3_1
+                local.get $group
+                v128.load offset=112
+                f32x4.add
+                local.set $l0_3_1
+                local.get $i
+                i32.const 1
+                i32.add
+                local.set $i
+                br 0
+              end
+            end
+            block
+              local.get $l1_0_0
+              local.get $l0_0_0
+              f32x4.add
+              local.set $l1_0_0
+              local.get $l1_0_1
+              local.get $l0_0_1
+              f32x4.add
+              local.set $l1_0_1
+              local.get $l1_1_0
+              local.get $l0_1_0
+              f32x4.add
+              local.set $l1_1_0
+              local.get $l1_1_1
+              local.get $l0_1_1
+              f32x4.add
+              local.set $l1_1_1
+              local.get $l1_2_0
+              local.get $l0_2_0
+              f32x4.add
+              local.set $l1_2_0
+              local.get $l1_2_1
+              local.get $l0_2_1
+              f32x4.add
+              local.set $l1_2_1
+              local.get $l1_3_0
+              local.get $l0_3_0
+              f32x4.add
+              local.set $l1_3_0
+              local.get $l1_3_1
+              local.get $l0_3_1
+              f32x4.add
+              local.set $l1_3_1
+              local.get $zero
+              local.set $l0_0_0
+              local.get $zero
+              local.set $l0_0_1
+              local.get $zero
+              local.set $l0_1_0
+              local.get $zero
+              local.set $l0_1_1
+              local.get $zero
+              local.set $l0_2_0
+              local.get $zero
+              local.set $l0_2_1
+              local.get $zero
+              local.set $l0_3_0
+              local.get $zero
+              local.set $l0_3_1
+              local.get $i
+              local.get $mask
+              local.get $levelPower
+              i32.const 1
+              i32.mul
+              i32.shl
+              i32.and
+              br_if 0
+              local.get $l2_0_0
+              local.get $l1_0_0
+              f32x4.add
+              local.set $l2_0_0
+              local.get $l2_0_1
+              local.get $l1_0_1
+              f32x4.add
+              local.set $l2_0_1
+              local.get $l2_1_0
+              local.get $l1_1_0
+              f32x4.add
+              local.set $l2_1_0
+              local.get $l2_1_1
+              local.get $l1_1_1
+              f32x4.add
+              local.set $l2_1_1
+              local.get $l2_2_0
+              local.get $l1_2_0
+              f32x4.add
+              local.set $l2_2_0
+              local.get $l2_2_1
+              local.get $l1_2_1
+              f32x4.add
+              local.set $l2_2_1
+              local.get $l2_3_0
+              local.get $l1_3_0
+              f32x4.add
+              local.set $l2_3_0
+              local.get $l2_3_1
+              local.get $l1_3_1
+              f32x4.add
+              local.set $l2_3_1
+              local.get $zero
+              local.set $l1_0_0
+              local.get $zero
+              local.set $l1_0_1
+              local.get $zero
+              local.set $l1_1_0
+              local.get $zero
+              local.set $l1_1_1
+              local.get $zero
+              local.set $l1_2_0
+              local.get $zero
+              local.set $l1_2_1
+              local.get $zero
+              local.set $l1_3_0
+              local.get $zero
+              local.set $l1_3_1
+              local.get $i
+              local.get $mask
+              local.get $levelPower
+              i32.const 2
+              i32.mul
+              i32.shl
+              i32.and
+              br_if 0
+              local.get $l3_0_0
+              local.get $l2_0_0
+              f32x4.add
+              local.set $l3_0_0
+              local.get $l3_0_1
+              local.get $l2_0_1
+              f32x4.add
+              local.set $l3_0_1
+              local.get $l3_1_0
+              local.get $l2_1_0
+              f32x4.add
+              local.set $l3_1_0
+              local.get $l3_1_1
+              local.get $l2_1_1
+              f32x4.add
+              local.set $l3_1_1
+              local.get $l3_2_0
+              local.get $l2_2_0
+              f32x4.add
+              local.set $l3_2_0
+              local.get $l3_2_1
+              local.get $l2_2_1
+              f32x4.add
+              local.set $l3_2_1
+              local.get $l3_3_0
+              local.get $l2_3_0
+              f32x4.add
+              local.set $l3_3_0
+              local.get $l3_3_1
+              local.get $l2_3_1
+              f32x4.add
+              local.set $l3_3_1
+              local.get $zero
+              local.set $l2_0_0
+              local.get $zero
+              local.set $l2_0_1
+              local.get $zero
+              local.set $l2_1_0
+              local.get $zero
+              local.set $l2_1_1
+              local.get $zero
+              local.set $l2_2_0
+              local.get $zero
+              local.set $l2_2_1
+              local.get $zero
+              local.set $l2_3_0
+              local.get $zero
+              local.set $l2_3_1
+            end
+            br 0
+          end
+        end
+        local.get $size
+        local.set $end
+        block
+          loop
+            local.get $i
+            local.get $end
+            i32.ge_s
+            br_if 1
+            local.get $row
+            local.get $i
+            i32.const 7
+            i32.shl
+            i32.add
+            local.set $group
+            local.get $l0_0_0
+            local.get $group
+            v128.load
+            f32x4.add
+            local.set $l0_0_0
+            local.get $l0_0_1
+            local.get $group
+            v128.load offset=16
+            f32x4.add
+            local.set $l0_0_1
+            local.get $l0_1_0
+            local.get $group
+            v128.load offset=32
+            f32x4.add
+            local.set $l0_1_0
+            local.get $l0_1_1
+            local.get $group
+            v128.load offset=48
+            f32x4.add
+            local.set $l0_1_1
+            local.get $l0_2_0
+            local.get $group
+            v128.load offset=64
+            f32x4.add
+            local.set $l0_2_0
+            local.get $l0_2_1
+            local.get $group
+            v128.load offset=80
+            f32x4.add
+            local.set $l0_2_1
+            local.get $l0_3_0
+            local.get $group
+            v128.load offset=96
+            f32x4.add
+            local.set $l0_3_0
+            local.get $l0_3_1
+            local.get $group
+            v128.load offset=112
+            f32x4.add
+            local.set $l0_3_1
+            local.get $i
+            i32.const 1
+            i32.add
+            local.set $i
+            br 0
+          end
+        end
+        local.get $l0_0_0
+        local.get $l1_0_0
+        f32x4.add
+        local.set $l0_0_0
+        local.get $l0_0_1
+        local.get $l1_0_1
+        f32x4.add
+        local.set $l0_0_1
+        local.get $l0_1_0
+        local.get $l1_1_0
+        f32x4.add
+        local.set $l0_1_0
+        local.get $l0_1_1
+        local.get $l1_1_1
+        f32x4.add
+        local.set $l0_1_1
+        local.get $l0_2_0
+        local.get $l1_2_0
+        f32x4.add
+        local.set $l0_2_0
+        local.get $l0_2_1
+        local.get $l1_2_1
+        f32x4.add
+        local.set $l0_2_1
+        local.get $l0_3_0
+        local.get $l1_3_0
+        f32x4.add
+        local.set $l0_3_0
+        local.get $l0_3_1
+        local.get $l1_3_1
+        f32x4.add
+        local.set $l0_3_1
+        local.get $l0_0_0
+        local.get $l2_0_0
+        f32x4.add
+        local.set $l0_0_0
+        local.get $l0_0_1
+        local.get $l2_0_1
+        f32x4.add
+        local.set $l0_0_1
+        local.get $l0_1_0
+        local.get $l2_1_0
+        f32x4.add
+        local.set $l0_1_0
+        local.get $l0_1_1
+        local.get $l2_1_1
+        f32x4.add
+        local.set $l0_1_1
+        local.get $l0_2_0
+        local.get $l2_2_0
+        f32x4.add
+        local.set $l0_2_0
+        local.get $l0_2_1
+        local.get $l2_2_1
+        f32x4.add
+        local.set $l0_2_1
+        local.get $l0_3_0
+        local.get $l2_3_0
+        f32x4.add
+        local.set $l0_3_0
+        local.get $l0_3_1
+        local.get $l2_3_1
+        f32x4.add
+        local.set $l0_3_1
+        local.get $l0_0_0
+        local.get $l3_0_0
+        f32x4.add
+        local.set $l0_0_0
+        local.get $l0_0_1
+        local.get $l3_0_1
+        f32x4.add
+        local.set $l0_0_1
+        local.get $l0_1_0
+        local.get $l3_1_0
+        f32x4.add
+        local.set $l0_1_0
+        local.get $l0_1_1
+        local.get $l3_1_1
+        f32x4.add
+        local.set $l0_1_1
+        local.get $l0_2_0
+        local.get $l3_2_0
+        f32x4.add
+        local.set $l0_2_0
+        local.get $l0_2_1
+        local.get $l3_2_1
+        f32x4.add
+        local.set $l0_2_1
+        local.get $l0_3_0
+        local.get $l3_3_0
+        f32x4.add
+        local.set $l0_3_0
+        local.get $l0_3_1
+        local.get $l3_3_1
+        f32x4.add
+        local.set $l0_3_1
+        local.get $size
+        i32.const 2
+        i32.shl
+        local.set $i
+        block
+          loop
+            local.get $i
+            local.get $nvec
+            i32.ge_s
+            br_if 1
+            local.get $l0_0_0
+            local.get $row
+            local.get $i
+            i32.const 5
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.add
+            local.set $l0_0_0
+            local.get $l0_0_1
+            local.get $row
+            local.get $i
+            i32.const 5
+            i32.shl
+            i32.add
+            v128.load offset=16
+            f32x4.add
+            local.set $l0_0_1
+            local.get $i
+            i32.const 1
+            i32.add
+            local.set $i
+            br 0
+          end
+        end
+        local.get $l0_0_0
+        local.get $l0_1_0
+        f32x4.add
+        local.set $l0_0_0
+        local.get $l0_0_1
+        local.get $l0_1_1
+        f32x4.add
+        local.set $l0_0_1
+        local.get $l0_0_0
+        local.get $l0_2_0
+        f32x4.add
+        local.set $l0_0_0
+        local.get $l0_0_1
+        local.get $l0_2_1
+        f32x4.add
+        local.set $l0_0_1
+        local.get $l0_0_0
+        local.get $l0_3_0
+        f32x4.add
+        local.set $l0_0_0
+        local.get $l0_0_1
+        local.get $l0_3_1
+        f32x4.add
+        local.set $l0_0_1
+        f32.const 0
+        local.set $acc
+        local.get $nvec
+        i32.const 3
+        i32.shl
+        local.set $i
+        block
+          loop
+            local.get $i
+            local.get $n
             i32.ge_s
             br_if 1
             local.get $acc
-            local.get $j
-            i32.const 3
-            i32.shl
-            i32.add
-            local.get $acc
-            local.get $j
-            i32.const 3
-            i32.shl
-            i32.add
-            f64.load
             local.get $row
-            local.get $j
+            local.get $i
             i32.const 2
             i32.shl
             i32.add
             f32.load
-            f64.promote_f32
-            f64.add
-            f64.store
-            local.get $j
+            f32.add
+            local.set $acc
+            local.get $i
             i32.const 1
             i32.add
-            local.set $j
+            local.set $i
             br 0
           end
         end
+        local.get $acc
+        local.get $l0_0_0
+        f32x4.extract_lane 0
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_0
+        f32x4.extract_lane 1
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_0
+        f32x4.extract_lane 2
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_0
+        f32x4.extract_lane 3
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_1
+        f32x4.extract_lane 0
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_1
+        f32x4.extract_lane 1
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_1
+        f32x4.extract_lane 2
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $l0_0_1
+        f32x4.extract_lane 3
+        f32.add
+        local.set $acc
+        local.get $out
+        local.get $r
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $acc
+        f32.store
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $box_muller_f32 (export "box_muller_f32") (param $d i32) (param $blocks i32) (param $stdBits i32) (param $meanBits i32) (param $list i32) (result i32)
+    (local $b i32)
+    (local $p i32)
+    (local $count i32)
+    (local $u1 v128)
+    (local $u2 v128)
+    (local $x v128)
+    (local $kd v128)
+    (local $f v128)
+    (local $s v128)
+    (local $z v128)
+    (local $w v128)
+    (local $hfsq v128)
+    (local $r v128)
+    (local $q v128)
+    (local $sin v128)
+    (local $cos v128)
+    (local $radius v128)
+    (local $ok v128)
+    (local $stdv v128)
+    (local $meanv v128)
+    (local $k0 v128)
+    (local $k1 v128)
+    (local $k2 v128)
+    (local $k3 v128)
+    (local $k4 v128)
+    (local $k5 v128)
+    (local $k6 v128)
+    (local $k7 v128)
+    (local $k8 v128)
+    (local $k9 v128)
+    (local $k10 v128)
+    (local $k11 v128)
+    (local $k12 v128)
+    (local $k13 v128)
+    (local $k14 v128)
+    (local $k15 v128)
+    (local $k16 v128)
+    (local $k17 v128)
+    (local $k18 v128)
+    (local $k19 v128)
+    (local $k20 v128)
+    (local $k21 v128)
+    (local $k22 v128)
+    (local $k23 v128)
+    (local $k24 v128)
+    (local $k25 v128)
+    (local $k26 v128)
+    (local $k27 v128)
+    (local $k28 v128)
+    (local $k29 v128)
+    (local $k30 v128)
+    (local $k31 v128)
+    (local $k32 v128)
+    (local $k33 v128)
+    (local $k34 v128)
+    (local $k35 v128)
+    (local $k36 v128)
+    (local $k37 v128)
+    (local $cos0 v128)
+    (local $sin0 v128)
+    (local $cos1 v128)
+    (local $sin1 v128)
+    (local $radius0 v128)
+    (local $cosf0 v128)
+    (local $sinf0 v128)
+    (local $radius1 v128)
+    (local $cosf1 v128)
+    (local $sinf1 v128)
+    f64.const 0.6931471803691238
+    f64x2.splat
+    local.set $k0
+    f64.const 1.9082149292705877e-10
+    f64x2.splat
+    local.set $k1
+    f64.const 0.6666666666666735
+    f64x2.splat
+    local.set $k2
+    f64.const 0.3999999999940942
+    f64x2.splat
+    local.set $k3
+    f64.const 0.2857142874366239
+    f64x2.splat
+    local.set $k4
+    f64.const 0.22222198432149784
+    f64x2.splat
+    local.set $k5
+    f64.const 0.1818357216161805
+    f64x2.splat
+    local.set $k6
+    f64.const 0.15313837699209373
+    f64x2.splat
+    local.set $k7
+    f64.const 0.14798198605116586
+    f64x2.splat
+    local.set $k8
+    f64.const -0.16666666666666632
+    f64x2.splat
+    local.set $k9
+    f64.const 0.00833333333332249
+    f64x2.splat
+    local.set $k10
+    f64.const -0.0001984126982985795
+    f64x2.splat
+    local.set $k11
+    f64.const 0.0000027557313707070068
+    f64x2.splat
+    local.set $k12
+    f64.const -2.5050760253406863e-8
+    f64x2.splat
+    local.set $k13
+    f64.const 1.58969099521155e-10
+    f64x2.splat
+    local.set $k14
+    f64.const 0.0416666666666666
+    f64x2.splat
+    local.set $k15
+    f64.const -0.001388888888887411
+    f64x2.splat
+    local.set $k16
+    f64.const 0.00002480158728947673
+    f64x2.splat
+    local.set $k17
+    f64.const -2.7557314351390663e-7
+    f64x2.splat
+    local.set $k18
+    f64.const 2.087572321298175e-9
+    f64x2.splat
+    local.set $k19
+    f64.const -1.1359647557788195e-11
+    f64x2.splat
+    local.set $k20
+    f64.const 0.6366197723675814
+    f64x2.splat
+    local.set $k21
+    f64.const 1.5707963267341256
+    f64x2.splat
+    local.set $k22
+    f64.const 6.077100506303966e-11
+    f64x2.splat
+    local.set $k23
+    f64.const 2.0222662487959506e-21
+    f64x2.splat
+    local.set $k24
+    f64.const 6.283185307179586
+    f64x2.splat
+    local.set $k25
+    f64.const 1.0000000000009095
+    f64x2.splat
+    local.set $k26
+    f64.const 0.9999999999990905
+    f64x2.splat
+    local.set $k27
+    f64.const 0.5
+    f64x2.splat
+    local.set $k28
+    f64.const 1
+    f64x2.splat
+    local.set $k29
+    f64.const 2
+    f64x2.splat
+    local.set $k30
+    f64.const -2
+    f64x2.splat
+    local.set $k31
+    f64.const 2.225073858507201e-308
+    f64x2.splat
+    local.set $k32
+    f64.const 1.3034231826256727e-308
+    f64x2.splat
+    local.set $k33
+    f64.const 2.2250738585072014e-308
+    f64x2.splat
+    local.set $k34
+    f64.const 5.054e-321
+    f64x2.splat
+    local.set $k35
+    f64.const 5e-324
+    f64x2.splat
+    local.set $k36
+    f64.const 0
+    f64x2.splat
+    local.set $k37
+    local.get $stdBits
+    i32x4.splat
+    local.set $stdv
+    local.get $meanBits
+    i32x4.splat
+    local.set $meanv
+    i32.const 0
+    local.set $count
+    i32.const 0
+    local.set $b
+    block
+      loop
+        local.get $b
+        local.get $blocks
+        i32.ge_s
+        br_if 1
+        local.get $d
+        local.get $b
+        i32.const 4
+        i32.shl
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $p
+        i32.const -1
+        i32x4.splat
+        local.set $ok
+        i32.const 1065353216
+        i32x4.splat
+        local.get $p
+        v128.load
+        f32x4.sub
+        local.set $u1
+        local.get $p
+        v128.load offset=32
+        local.set $u2
+        local.get $u1
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k32
+        v128.and
+        local.set $f
+        local.get $f
+        local.get $k33
+        i64x2.add
+        local.get $k34
+        v128.and
+        local.set $q
+        local.get $x
+        i32.const 52
+        i64x2.shr_s
+        local.get $k35
+        i64x2.sub
+        local.get $q
+        i32.const 52
+        i64x2.shr_s
+        i64x2.add
+        local.set $kd
+        local.get $kd
+        local.get $kd
+        i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+        f64x2.convert_low_i32x4_s
+        local.set $kd
+        local.get $f
+        local.get $k29
+        local.get $q
+        v128.xor
+        v128.or
+        local.get $k29
+        f64x2.sub
+        local.set $f
+        local.get $f
+        local.get $k30
+        local.get $f
+        f64x2.add
+        f64x2.div
+        local.set $s
+        local.get $s
+        local.get $s
+        f64x2.mul
+        local.set $z
+        local.get $z
+        local.get $z
+        f64x2.mul
+        local.set $w
+        local.get $z
+        local.get $k8
+        local.get $w
+        f64x2.mul
+        local.get $k6
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k4
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k2
+        f64x2.add
+        f64x2.mul
+        local.get $w
+        local.get $k7
+        local.get $w
+        f64x2.mul
+        local.get $k5
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k3
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $r
+        local.get $k28
+        local.get $f
+        f64x2.mul
+        local.get $f
+        f64x2.mul
+        local.set $hfsq
+        local.get $kd
+        local.get $k0
+        f64x2.mul
+        local.get $hfsq
+        local.get $s
+        local.get $hfsq
+        local.get $r
+        f64x2.add
+        f64x2.mul
+        local.get $kd
+        local.get $k1
+        f64x2.mul
+        f64x2.add
+        f64x2.sub
+        local.get $f
+        f64x2.sub
+        f64x2.sub
+        local.set $x
+        local.get $ok
+        local.get $x
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $x
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $k31
+        local.get $x
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.sqrt
+        f32x4.demote_f64x2_zero
+        local.set $radius0
+        local.get $k25
+        local.get $u2
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k21
+        f64x2.mul
+        f64x2.nearest
+        local.set $kd
+        local.get $x
+        local.get $kd
+        local.get $k22
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k23
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k24
+        f64x2.mul
+        f64x2.sub
+        local.set $r
+        local.get $r
+        local.get $r
+        f64x2.mul
+        local.set $z
+        local.get $r
+        local.get $z
+        local.get $r
+        f64x2.mul
+        local.get $k14
+        local.get $z
+        f64x2.mul
+        local.get $k13
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k12
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k11
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k10
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k9
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $sin
+        local.get $k29
+        local.get $k28
+        local.get $z
+        f64x2.mul
+        local.get $z
+        local.get $z
+        local.get $k20
+        local.get $z
+        f64x2.mul
+        local.get $k19
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k18
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k17
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k16
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k15
+        f64x2.add
+        f64x2.mul
+        f64x2.mul
+        f64x2.sub
+        f64x2.sub
+        local.set $cos
+        local.get $kd
+        i32x4.trunc_sat_f64x2_s_zero
+        i64x2.extend_low_i32x4_s
+        local.set $q
+        local.get $q
+        i32.const 63
+        i64x2.shl
+        i32.const 63
+        i64x2.shr_s
+        local.set $w
+        local.get $cos
+        local.get $sin
+        local.get $w
+        v128.bitselect
+        local.get $sin
+        local.get $cos
+        local.get $w
+        v128.bitselect
+        local.set $cos
+        local.set $sin
+        local.get $sin
+        local.get $q
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $sin
+        local.get $cos
+        local.get $q
+        local.get $k36
+        i64x2.add
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $cos
+        local.get $ok
+        local.get $sin
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $sin
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $ok
+        local.get $cos
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $cos
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $cos
+        f32x4.demote_f64x2_zero
+        local.set $cosf0
+        local.get $sin
+        f32x4.demote_f64x2_zero
+        local.set $sinf0
+        local.get $u1
+        local.get $u1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k32
+        v128.and
+        local.set $f
+        local.get $f
+        local.get $k33
+        i64x2.add
+        local.get $k34
+        v128.and
+        local.set $q
+        local.get $x
+        i32.const 52
+        i64x2.shr_s
+        local.get $k35
+        i64x2.sub
+        local.get $q
+        i32.const 52
+        i64x2.shr_s
+        i64x2.add
+        local.set $kd
+        local.get $kd
+        local.get $kd
+        i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+        f64x2.convert_low_i32x4_s
+        local.set $kd
+        local.get $f
+        local.get $k29
+        local.get $q
+        v128.xor
+        v128.or
+        local.get $k29
+        f64x2.sub
+        local.set $f
+        local.get $f
+        local.get $k30
+        local.get $f
+        f64x2.add
+        f64x2.div
+        local.set $s
+        local.get $s
+        local.get $s
+        f64x2.mul
+        local.set $z
+        local.get $z
+        local.get $z
+        f64x2.mul
+        local.set $w
+        local.get $z
+        local.get $k8
+        local.get $w
+        f64x2.mul
+        local.get $k6
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k4
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k2
+        f64x2.add
+        f64x2.mul
+        local.get $w
+        local.get $k7
+        local.get $w
+        f64x2.mul
+        local.get $k5
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k3
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $r
+        local.get $k28
+        local.get $f
+        f64x2.mul
+        local.get $f
+        f64x2.mul
+        local.set $hfsq
+        local.get $kd
+        local.get $k0
+        f64x2.mul
+        local.get $hfsq
+        local.get $s
+        local.get $hfsq
+        local.get $r
+        f64x2.add
+        f64x2.mul
+        local.get $kd
+        local.get $k1
+        f64x2.mul
+        f64x2.add
+        f64x2.sub
+        local.get $f
+        f64x2.sub
+        f64x2.sub
+        local.set $x
+        local.get $ok
+        local.get $x
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $x
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $k31
+        local.get $x
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.sqrt
+        f32x4.demote_f64x2_zero
+        local.set $radius1
+        local.get $k25
+        local.get $u2
+        local.get $u2
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k21
+        f64x2.mul
+        f64x2.nearest
+        local.set $kd
+        local.get $x
+        local.get $kd
+        local.get $k22
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k23
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k24
+        f64x2.mul
+        f64x2.sub
+        local.set $r
+        local.get $r
+        local.get $r
+        f64x2.mul
+        local.set $z
+        local.get $r
+        local.get $z
+        local.get $r
+        f64x2.mul
+        local.get $k14
+        local.get $z
+        f64x2.mul
+        local.get $k13
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k12
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k11
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k10
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k9
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $sin
+        local.get $k29
+        local.get $k28
+        local.get $z
+        f64x2.mul
+        local.get $z
+        local.get $z
+        local.get $k20
+        local.get $z
+        f64x2.mul
+        local.get $k19
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k18
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k17
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k16
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k15
+        f64x2.add
+        f64x2.mul
+        f64x2.mul
+        f64x2.sub
+        f64x2.sub
+        local.set $cos
+        local.get $kd
+        i32x4.trunc_sat_f64x2_s_zero
+        i64x2.extend_low_i32x4_s
+        local.set $q
+        local.get $q
+        i32.const 63
+        i64x2.shl
+        i32.const 63
+        i64x2.shr_s
+        local.set $w
+        local.get $cos
+        local.get $sin
+        local.get $w
+        v128.bitselect
+        local.get $sin
+        local.get $cos
+        local.get $w
+        v128.bitselect
+        local.set $cos
+        local.set $sin
+        local.get $sin
+        local.get $q
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $sin
+        local.get $cos
+        local.get $q
+        local.get $k36
+        i64x2.add
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $cos
+        local.get $ok
+        local.get $sin
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $sin
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $ok
+        local.get $cos
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $cos
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $cos
+        f32x4.demote_f64x2_zero
+        local.set $cosf1
+        local.get $sin
+        f32x4.demote_f64x2_zero
+        local.set $sinf1
+        local.get $radius0
+        local.get $radius1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.set $radius
+        local.get $radius
+        local.get $cosf0
+        local.get $cosf1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f32x4.mul
+        local.get $stdv
+        f32x4.mul
+        local.get $meanv
+        f32x4.add
+        local.set $cos0
+        local.get $radius
+        local.get $sinf0
+        local.get $sinf1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f32x4.mul
+        local.get $stdv
+        f32x4.mul
+        local.get $meanv
+        f32x4.add
+        local.set $sin0
+        i32.const 1065353216
+        i32x4.splat
+        local.get $p
+        v128.load offset=16
+        f32x4.sub
+        local.set $u1
+        local.get $p
+        v128.load offset=48
+        local.set $u2
+        local.get $u1
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k32
+        v128.and
+        local.set $f
+        local.get $f
+        local.get $k33
+        i64x2.add
+        local.get $k34
+        v128.and
+        local.set $q
+        local.get $x
+        i32.const 52
+        i64x2.shr_s
+        local.get $k35
+        i64x2.sub
+        local.get $q
+        i32.const 52
+        i64x2.shr_s
+        i64x2.add
+        local.set $kd
+        local.get $kd
+        local.get $kd
+        i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+        f64x2.convert_low_i32x4_s
+        local.set $kd
+        local.get $f
+        local.get $k29
+        local.get $q
+        v128.xor
+        v128.or
+        local.get $k29
+        f64x2.sub
+        local.set $f
+        local.get $f
+        local.get $k30
+        local.get $f
+        f64x2.add
+        f64x2.div
+        local.set $s
+        local.get $s
+        local.get $s
+        f64x2.mul
+        local.set $z
+        local.get $z
+        local.get $z
+        f64x2.mul
+        local.set $w
+        local.get $z
+        local.get $k8
+        local.get $w
+        f64x2.mul
+        local.get $k6
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k4
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k2
+        f64x2.add
+        f64x2.mul
+        local.get $w
+        local.get $k7
+        local.get $w
+        f64x2.mul
+        local.get $k5
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k3
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $r
+        local.get $k28
+        local.get $f
+        f64x2.mul
+        local.get $f
+        f64x2.mul
+        local.set $hfsq
+        local.get $kd
+        local.get $k0
+        f64x2.mul
+        local.get $hfsq
+        local.get $s
+        local.get $hfsq
+        local.get $r
+        f64x2.add
+        f64x2.mul
+        local.get $kd
+        local.get $k1
+        f64x2.mul
+        f64x2.add
+        f64x2.sub
+        local.get $f
+        f64x2.sub
+        f64x2.sub
+        local.set $x
+        local.get $ok
+        local.get $x
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $x
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $k31
+        local.get $x
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.sqrt
+        f32x4.demote_f64x2_zero
+        local.set $radius0
+        local.get $k25
+        local.get $u2
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k21
+        f64x2.mul
+        f64x2.nearest
+        local.set $kd
+        local.get $x
+        local.get $kd
+        local.get $k22
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k23
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k24
+        f64x2.mul
+        f64x2.sub
+        local.set $r
+        local.get $r
+        local.get $r
+        f64x2.mul
+        local.set $z
+        local.get $r
+        local.get $z
+        local.get $r
+        f64x2.mul
+        local.get $k14
+        local.get $z
+        f64x2.mul
+        local.get $k13
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k12
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k11
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k10
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k9
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $sin
+        local.get $k29
+        local.get $k28
+        local.get $z
+        f64x2.mul
+        local.get $z
+        local.get $z
+        local.get $k20
+        local.get $z
+        f64x2.mul
+        local.get $k19
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k18
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k17
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k16
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k15
+        f64x2.add
+        f64x2.mul
+        f64x2.mul
+        f64x2.sub
+        f64x2.sub
+        local.set $cos
+        local.get $kd
+        i32x4.trunc_sat_f64x2_s_zero
+        i64x2.extend_low_i32x4_s
+        local.set $q
+        local.get $q
+        i32.const 63
+        i64x2.shl
+        i32.const 63
+        i64x2.shr_s
+        local.set $w
+        local.get $cos
+        local.get $sin
+        local.get $w
+        v128.bitselect
+        local.get $sin
+        local.get $cos
+        local.get $w
+        v128.bitselect
+        local.set $cos
+        local.set $sin
+        local.get $sin
+        local.get $q
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $sin
+        local.get $cos
+        local.get $q
+        local.get $k36
+        i64x2.add
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $cos
+        local.get $ok
+        local.get $sin
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $sin
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $ok
+        local.get $cos
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $cos
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $cos
+        f32x4.demote_f64x2_zero
+        local.set $cosf0
+        local.get $sin
+        f32x4.demote_f64x2_zero
+        local.set $sinf0
+        local.get $u1
+        local.get $u1
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k32
+        v128.and
+        local.set $f
+        local.get $f
+        local.get $k33
+        i64x2.add
+        local.get $k34
+        v128.and
+        local.set $q
+        local.get $x
+        i32.const 52
+        i64x2.shr_s
+        local.get $k35
+        i64x2.sub
+        local.get $q
+        i32.const 52
+        i64x2.shr_s
+        i64x2.add
+        local.set $kd
+        local.get $kd
+        local.get $kd
+        i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+        f64x2.convert_low_i32x4_s
+        local.set $kd
+        local.get $f
+        local.get $k29
+        local.get $q
+        v128.xor
+        v128.or
+        local.get $k29
+        f64x2.sub
+        local.set $f
+        local.get $f
+        local.get $k30
+        local.get $f
+        f64x2.add
+        f64x2.div
+        local.set $s
+        local.get $s
+        local.get $s
+        f64x2.mul
+        local.set $z
+        local.get $z
+        local.get $z
+        f64x2.mul
+        local.set $w
+        local.get $z
+        local.get $k8
+        local.get $w
+        f64x2.mul
+        local.get $k6
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k4
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k2
+        f64x2.add
+        f64x2.mul
+        local.get $w
+        local.get $k7
+        local.get $w
+        f64x2.mul
+        local.get $k5
+        f64x2.add
+        local.get $w
+        f64x2.mul
+        local.get $k3
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $r
+        local.get $k28
+        local.get $f
+        f64x2.mul
+        local.get $f
+        f64x2.mul
+        local.set $hfsq
+        local.get $kd
+        local.get $k0
+        f64x2.mul
+        local.get $hfsq
+        local.get $s
+        local.get $hfsq
+        local.get $r
+        f64x2.add
+        f64x2.mul
+        local.get $kd
+        local.get $k1
+        f64x2.mul
+        f64x2.add
+        f64x2.sub
+        local.get $f
+        f64x2.sub
+        f64x2.sub
+        local.set $x
+        local.get $ok
+        local.get $x
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $x
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $k31
+        local.get $x
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f64x2.sqrt
+        f32x4.demote_f64x2_zero
+        local.set $radius1
+        local.get $k25
+        local.get $u2
+        local.get $u2
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f64x2.promote_low_f32x4
+        local.set $x
+        local.get $x
+        local.get $k21
+        f64x2.mul
+        f64x2.nearest
+        local.set $kd
+        local.get $x
+        local.get $kd
+        local.get $k22
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k23
+        f64x2.mul
+        f64x2.sub
+        local.get $kd
+        local.get $k24
+        f64x2.mul
+        f64x2.sub
+        local.set $r
+        local.get $r
+        local.get $r
+        f64x2.mul
+        local.set $z
+        local.get $r
+        local.get $z
+        local.get $r
+        f64x2.mul
+        local.get $k14
+        local.get $z
+        f64x2.mul
+        local.get $k13
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k12
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k11
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k10
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k9
+        f64x2.add
+        f64x2.mul
+        f64x2.add
+        local.set $sin
+        local.get $k29
+        local.get $k28
+        local.get $z
+        f64x2.mul
+        local.get $z
+        local.get $z
+        local.get $k20
+        local.get $z
+        f64x2.mul
+        local.get $k19
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k18
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k17
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k16
+        f64x2.add
+        local.get $z
+        f64x2.mul
+        local.get $k15
+        f64x2.add
+        f64x2.mul
+        f64x2.mul
+        f64x2.sub
+        f64x2.sub
+        local.set $cos
+        local.get $kd
+        i32x4.trunc_sat_f64x2_s_zero
+        i64x2.extend_low_i32x4_s
+        local.set $q
+        local.get $q
+        i32.const 63
+        i64x2.shl
+        i32.const 63
+        i64x2.shr_s
+        local.set $w
+        local.get $cos
+        local.get $sin
+        local.get $w
+        v128.bitselect
+        local.get $sin
+        local.get $cos
+        local.get $w
+        v128.bitselect
+        local.set $cos
+        local.set $sin
+        local.get $sin
+        local.get $q
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $sin
+        local.get $cos
+        local.get $q
+        local.get $k36
+        i64x2.add
+        i32.const 62
+        i64x2.shl
+        local.get $k37
+        v128.and
+        v128.xor
+        local.set $cos
+        local.get $ok
+        local.get $sin
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $sin
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $ok
+        local.get $cos
+        local.get $k26
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $cos
+        local.get $k27
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        f32x4.eq
+        v128.and
+        local.set $ok
+        local.get $cos
+        f32x4.demote_f64x2_zero
+        local.set $cosf1
+        local.get $sin
+        f32x4.demote_f64x2_zero
+        local.set $sinf1
+        local.get $radius0
+        local.get $radius1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.set $radius
+        local.get $radius
+        local.get $cosf0
+        local.get $cosf1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f32x4.mul
+        local.get $stdv
+        f32x4.mul
+        local.get $meanv
+        f32x4.add
+        local.set $cos1
+        local.get $radius
+        local.get $sinf0
+        local.get $sinf1
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f32x4.mul
+        local.get $stdv
+        f32x4.mul
+        local.get $meanv
+        f32x4.add
+        local.set $sin1
+        local.get $ok
+        i32x4.all_true
+        if
+          local.get $p
+          local.get $cos0
+          v128.store
+          local.get $p
+          local.get $sin0
+          v128.store offset=32
+          local.get $p
+          local.get $cos1
+          v128.store offset=16
+          local.get $p
+          local.get $sin1
+          v128.store offset=48
+        else
+          local.get $list
+          local.get $count
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $b
+          i32.store
+          local.get $count
+          i32.const 1
+          i32.add
+          local.set $count
+        end
+        local.get $b
+        i32.const 1
+        i32.add
+        local.set $b
+        br 0
+      end
+    end
+    local.get $count)
+
+  (func $mt_twist (export "mt_twist") (param $state i32)
+    (local $k i32)
+    (local $y i32)
+    (local $next i32)
+    (local $a v128)
+    (local $nx v128)
+    (local $upper v128)
+    (local $lower v128)
+    (local $one v128)
+    (local $matrix v128)
+    i32.const -2147483648
+    i32x4.splat
+    local.set $upper
+    i32.const 2147483647
+    i32x4.splat
+    local.set $lower
+    i32.const 1
+    i32x4.splat
+    local.set $one
+    i32.const -1727483681
+    i32x4.splat
+    local.set $matrix
+    i32.const 0
+    local.set $k
+    block
+      loop
+        local.get $k
+        i32.const 4
+        i32.add
+        i32.const 224
+        i32.gt_s
+        br_if 1
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.set $a
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load offset=4
+        local.set $nx
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $state
+        local.get $k
+        i32.const 397
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.get $a
+        local.get $upper
+        v128.and
+        local.get $nx
+        local.get $lower
+        v128.and
+        v128.or
+        i32.const 1
+        i32x4.shr_u
+        v128.xor
+        i32.const 0
+        i32x4.splat
+        local.get $nx
+        local.get $one
+        v128.and
+        i32x4.sub
+        local.get $matrix
+        v128.and
+        v128.xor
+        v128.store
+        local.get $k
+        i32.const 4
+        i32.add
+        local.set $k
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $k
+        i32.const 227
+        i32.ge_s
+        br_if 1
+        local.get $state
+        local.get $k
+        i32.const 1
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        local.set $next
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        i32.const -2147483648
+        i32.and
+        local.get $next
+        i32.const 2147483647
+        i32.and
+        i32.or
+        local.set $y
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $state
+        local.get $k
+        i32.const 397
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        local.get $y
+        i32.const 1
+        i32.shr_u
+        i32.xor
+        i32.const 0
+        local.get $next
+        i32.const 1
+        i32.and
+        i32.sub
+        i32.const -1727483681
+        i32.and
+        i32.xor
+        i32.store
+        local.get $k
+        i32.const 1
+        i32.add
+        local.set $k
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $k
+        i32.const 4
+        i32.add
+        i32.const 623
+        i32.gt_s
+        br_if 1
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.set $a
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load offset=4
+        local.set $nx
+        local.get $state
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $state
+        local.get $k
+        i32.const -227
+        i32.add
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.get $a
+        local.get $upper
+        v128.and
+        local.get $nx
+        local.get $lower
+        v128.and
+        v128.or
+        i32.const 1
+        i32x4.shr_u
+        v128.xor
+        i32.const 0
+        i32x4.splat
+        local.get $nx
+        local.get $one
+        v128.and
+        i32x4.sub
+        local.get $matrix
+        v128.and
+        v128.xor
+        v128.store
+        local.get $k
+        i32.const 4
+        i32.add
+        local.set $k
+        br 0
+      end
+    end
+    local.get $state
+    i32.const 0
+    i32.const 2
+    i32.shl
+    i32.add
+    i32.load
+    local.set $next
+    local.get $state
+    local.get $k
+    i32.const 2
+    i32.shl
+    i32.add
+    i32.load
+    i32.const -2147483648
+    i32.and
+    local.get $next
+    i32.const 2147483647
+    i32.and
+    i32.or
+    local.set $y
+    local.get $state
+    local.get $k
+    i32.const 2
+    i32.shl
+    i32.add
+    local.get $state
+    local.get $k
+    i32.const -227
+    i32.add
+    i32.const 2
+    i32.shl
+    i32.add
+    i32.load
+    local.get $y
+    i32.const 1
+    i32.shr_u
+    i32.xor
+    i32.const 0
+    local.get $next
+    i32.const 1
+    i32.and
+    i32.sub
+    i32.const -1727483681
+    i32.and
+    i32.xor
+    i32.store)
+
+  (func $mt_uniform_f32 (export "mt_uniform_f32") (param $out i32) (param $words i32) (param $n i32)
+    (local $i i32)
+    (local $y i32)
+    (local $v v128)
+    (local $b v128)
+    (local $cc v128)
+    (local $low v128)
+    (local $scale v128)
+    i32.const -1658038656
+    i32x4.splat
+    local.set $b
+    i32.const -272236544
+    i32x4.splat
+    local.set $cc
+    i32.const 16777215
+    i32x4.splat
+    local.set $low
+    i32.const 864026624
+    i32x4.splat
+    local.set $scale
+    i32.const 0
+    local.set $i
+    block
+      loop
+        local.get $i
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_s
+        br_if 1
+        local.get $words
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 11
+        i32x4.shr_u
+        v128.xor
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 7
+        i32x4.shl
+        local.get $b
+        v128.and
+        v128.xor
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 15
+        i32x4.shl
+        local.get $cc
+        v128.and
+        v128.xor
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 18
+        i32x4.shr_u
+        v128.xor
+        local.set $v
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $v
+        local.get $low
+        v128.and
+        f32x4.convert_i32x4_s
+        local.get $scale
+        f32x4.mul
+        v128.store
+        local.get $i
+        i32.const 4
+        i32.add
+        local.set $i
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $i
+        local.get $n
+        i32.ge_s
+        br_if 1
+        local.get $words
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 11
+        i32.shr_u
+        i32.xor
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 7
+        i32.shl
+        i32.const -1658038656
+        i32.and
+        i32.xor
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 15
+        i32.shl
+        i32.const -272236544
+        i32.and
+        i32.xor
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 18
+        i32.shr_u
+        i32.xor
+        local.set $y
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $y
+        i32.const 16777215
+        i32.and
+        f32.convert_i32_s
+        local.get $scale
+        f32x4.extract_lane 0
+        f32.mul
+        f32.store
         local.get $i
         i32.const 1
         i32.add
         local.set $i
         br 0
       end
+    end)
+
+  (func $mt_temper (export "mt_temper") (param $out i32) (param $words i32) (param $n i32)
+    (local $i i32)
+    (local $y i32)
+    (local $v v128)
+    (local $b v128)
+    (local $cc v128)
+    i32.const -1658038656
+    i32x4.splat
+    local.set $b
+    i32.const -272236544
+    i32x4.splat
+    local.set $cc
+    i32.const 0
+    local.set $i
+    block
+      loop
+        local.get $i
+        i32.const 4
+        i32.add
+        local.get $n
+        i32.gt_s
+        br_if 1
+        local.get $words
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 11
+        i32x4.shr_u
+        v128.xor
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 7
+        i32x4.shl
+        local.get $b
+        v128.and
+        v128.xor
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 15
+        i32x4.shl
+        local.get $cc
+        v128.and
+        v128.xor
+        local.set $v
+        local.get $v
+        local.get $v
+        i32.const 18
+        i32x4.shr_u
+        v128.xor
+        local.set $v
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $v
+        v128.store
+        local.get $i
+        i32.const 4
+        i32.add
+        local.set $i
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $i
+        local.get $n
+        i32.ge_s
+        br_if 1
+        local.get $words
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 11
+        i32.shr_u
+        i32.xor
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 7
+        i32.shl
+        i32.const -1658038656
+        i32.and
+        i32.xor
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 15
+        i32.shl
+        i32.const -272236544
+        i32.and
+        i32.xor
+        local.set $y
+        local.get $y
+        local.get $y
+        i32.const 18
+        i32.shr_u
+        i32.xor
+        local.set $y
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $y
+        i32.store
+        local.get $i
+        i32.const 1
+        i32.add
+        local.set $i
+        br 0
+      end
+    end)
+
+  (func $words_to_f64 (export "words_to_f64") (param $out i32) (param $words i32) (param $n i32)
+    (local $i i32)
+    (local $v v128)
+    (local $mask v128)
+    (local $two32 v128)
+    (local $scale v128)
+    i32.const 2097151
+    i32x4.splat
+    local.set $mask
+    f64.const 4294967296
+    f64x2.splat
+    local.set $two32
+    f64.const 1.1102230246251565e-16
+    f64x2.splat
+    local.set $scale
+    i32.const 0
+    local.set $i
+    block
+      loop
+        local.get $i
+        i32.const 2
+        i32.add
+        local.get $n
+        i32.gt_s
+        br_if 1
+        local.get $out
+        local.get $i
+        i32.const 3
+        i32.shl
+        i32.add
+        local.get $words
+        local.get $i
+        i32.const 3
+        i32.shl
+        i32.add
+        v128.load
+        local.set $v
+        local.get $v
+        local.get $v
+        i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+        local.get $mask
+        v128.and
+        f64x2.convert_low_i32x4_s
+        local.get $two32
+        f64x2.mul
+        local.get $v
+        local.get $v
+        i8x16.shuffle 4 5 6 7 12 13 14 15 4 5 6 7 12 13 14 15
+        f64x2.convert_low_i32x4_u
+        f64x2.add
+        local.get $scale
+        f64x2.mul
+        v128.store
+        local.get $i
+        i32.const 2
+        i32.add
+        local.set $i
+        br 0
+      end
+    end
+    local.get $i
+    local.get $n
+    i32.lt_s
+    if
+      local.get $out
+      local.get $i
+      i32.const 3
+      i32.shl
+      i32.add
+      local.get $words
+      local.get $i
+      i32.const 3
+      i32.shl
+      i32.add
+      v128.load
+      local.set $v
+      local.get $v
+      local.get $v
+      i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+      local.get $mask
+      v128.and
+      f64x2.convert_low_i32x4_s
+      local.get $two32
+      f64x2.mul
+      local.get $v
+      local.get $v
+      i8x16.shuffle 4 5 6 7 12 13 14 15 4 5 6 7 12 13 14 15
+      f64x2.convert_low_i32x4_u
+      f64x2.add
+      local.get $scale
+      f64x2.mul
+      f64x2.extract_lane 0
+      f64.store
     end))
