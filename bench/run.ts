@@ -241,6 +241,9 @@ if (wanted('W3')) {
   bench('W3', 'exp of 1e6', () => x.exp(), { torchMs: 0.79, goalMs: 2.37, minRuns: 30 });
   const ex = x.exp();
   bench('W3', 'log of 1e6', () => ex.log(), { minRuns: 30 });
+  bench('W3', 'tanh of 1e6', () => x.tanh(), { minRuns: 30 });
+  bench('W3', 'sqrt of 1e6', () => ex.sqrt(), { minRuns: 30 });
+  bench('W3', 'pow 2 of 1e6 (x ** 2)', () => x.pow(2), { minRuns: 30 });
   bench('W3', 'same-shape mul 1e6', () => x.mul(x), { minRuns: 30 });
   // the same inside tidy, with operands made inside a tidy too: everything in the SIMD arena,
   // the kernels work in place and the results' memory is reused

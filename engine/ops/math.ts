@@ -11,6 +11,8 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { expF32Kernel } from '../fast/exp-f32.js';
 import { simdExpF32 } from '../fast/elementwise.js';
+import { logF32Kernel } from '../fast/log-f32.js';
+import { tanhF32Kernel } from '../fast/tanh-f32.js';
 
 function floatOf(x: Tensor): DType {
   return isFloating(x.dtype) ? x.dtype : 'float32';
@@ -38,7 +40,8 @@ export function exp(x: Tensor): Tensor {
  * @example log(tensor([1, 0])) // tensor([0., -inf])
  */
 export function log(x: Tensor): Tensor {
-  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+  // float32: the same bits as Math.log, several times faster (log-f32.ts)
+  const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? logF32Kernel : (o, oi, p, pi, ps, n) => {
     for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.log(p[pi]);
   });
   return record(out, 'LogBackward0', [x], (g) => [g.div(x)], [x]);
@@ -64,7 +67,8 @@ export function sqrt(x: Tensor): Tensor {
  * @example tanh(tensor([-1, 0, 1])) // tensor([-0.7616,  0.0000,  0.7616])
  */
 export function tanh(x: Tensor): Tensor {
-  const out = mapUnary(x, floatOf(x), (o, oi, p, pi, ps, n) => {
+  // float32: the same bits as Math.tanh, faster (tanh-f32.ts)
+  const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? tanhF32Kernel : (o, oi, p, pi, ps, n) => {
     for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.tanh(p[pi]);
   });
   return record(out, 'TanhBackward0', [x], (g) => [g.mul(out.mul(out).neg().add(1))], [out]);
