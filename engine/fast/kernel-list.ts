@@ -19,6 +19,9 @@ import { gemmKIJ } from './kernels/gemm-kij.js';
 import { gemmSparseA } from './kernels/gemm-sparse-a.js';
 import { i32ToF32 } from './kernels/i32-to-f32.js';
 import { rowSum } from './kernels/row-sum.js';
+import { logF32 } from './kernels/log.js';
+import { tanhF32 } from './kernels/tanh.js';
+import { sqrtF32 } from './kernels/sqrt.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -32,6 +35,9 @@ export const KERNELS = {
   rowSum,
   allFinite,
   colSum,
+  log: logF32,
+  tanh: tanhF32,
+  sqrt: sqrtF32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */
