@@ -1,6 +1,7 @@
 /**
  * The fast float32 `log`, `tanh` and `sqrt` (engine/fast/log-f32.ts, tanh-f32.ts and their SIMD
- * kernels) give exactly `Math.fround(Math.f(x))`, the bits of the plain loop they replace, on
+ * kernels) and `x ** 2` (the multiplication's kernels) give exactly `Math.fround(Math.f(x))`
+ * (`Math.pow(x, 2)`), the bits of the plain loop they replace, on
  * every kind of input: random bit patterns, the edges (±0, ±inf, NaN, subnormals, negatives),
  * inputs next to 1 and next to each algorithm's branch points, and inputs whose result lies next
  * to a float32 rounding midpoint (found by scanning with `Math.f` itself). Through the ops, with
@@ -19,8 +20,11 @@ import { rng } from '../support/autograd-helpers.js';
 const f32 = Math.fround;
 afterEach(() => setSimdEnabled(true));
 
-type MathFn = 'log' | 'tanh' | 'sqrt';
-const REF: Record<MathFn, (x: number) => number> = { log: Math.log, tanh: Math.tanh, sqrt: Math.sqrt };
+type MathFn = 'log' | 'tanh' | 'sqrt' | 'pow2';
+/** What each op computes today, in plain JavaScript (the float32 store rounds). */
+const REF: Record<MathFn, (x: number) => number> = { log: Math.log, tanh: Math.tanh, sqrt: Math.sqrt, pow2: (x) => Math.pow(x, 2) };
+/** The op under test. */
+const OP: Record<MathFn, (t: Tensor) => Tensor> = { log: (t) => t.log(), tanh: (t) => t.tanh(), sqrt: (t) => t.sqrt(), pow2: (t) => t.pow(2) };
 
 /** The float32 inputs with the given bit patterns. */
 function fromBits(bits: number[] | Uint32Array): Float32Array {
@@ -85,6 +89,9 @@ const CASES: Record<MathFn, number[]> = {
     ...nearMidpoints(Math.tanh, [0x3d800000, 0x3e000000, 0x3f000000, 0x3f800000, 0x40800000, 0xbf400000, 0x39800000], 1 << 19),
   ],
   sqrt: [...EDGES, ...around(1, 2000), ...around(4, 50), ...Array.from({ length: 300 }, (_, i) => (i * 0x00800000 + 0x6789) >>> 0)],
+  // squares that overflow to ∞ (from √(2^128)) and underflow to 0 or subnormals (below 2^-63)
+  pow2: [...EDGES, ...around(1.8446744e19, 100), ...around(2 ** -63, 100), ...around(2 ** -75, 100), ...around(3, 50),
+    ...Array.from({ length: 300 }, (_, i) => (i * 0x00800000 + 0x2468) >>> 0)],
 };
 
 describe('the TypeScript algorithms, element by element', () => {
@@ -127,7 +134,7 @@ for (const simd of [true, false]) for (const arena of [false, true]) describe(`t
       let t = Tensor.fromArray(x, [x.length], 'float32');
       if (arena) t = t.clone();
       if (strided) t = t.view(x.length / 2, 2).T; // a transposed view: not contiguous
-      return Float32Array.from(t[fn]().toTypedArray());
+      return Float32Array.from(OP[fn](t).toTypedArray());
     } finally {
       if (scope !== null) {
         closeScope(scope);
@@ -135,8 +142,8 @@ for (const simd of [true, false]) for (const arena of [false, true]) describe(`t
       }
     }
   };
-  for (const fn of ['log', 'tanh', 'sqrt'] as const) {
-    it(`${fn}: every element equals fround(Math.${fn}(x)) (random, edges, hard cases; lengths around the kernel's chunks)`, () => {
+  for (const fn of ['log', 'tanh', 'sqrt', 'pow2'] as const) {
+    it(`${fn}: every element equals ${fn === 'pow2' ? 'fround(Math.pow(x, 2))' : `fround(Math.${fn}(x))`} (random, edges, hard cases; lengths around the kernel's chunks)`, () => {
       const cases = fromBits(CASES[fn]);
       for (const n of [1, 7, 255, 256, 1001, 16384 + 5, 3 * 16384 + 2, 70_000]) {
         const x = fromBits(randomBits(n, n));
@@ -155,8 +162,8 @@ for (const simd of [true, false]) for (const arena of [false, true]) describe(`t
 // Every float32 bit pattern: the only way to show that no input's result sits closer to a
 // rounding midpoint than the algorithms' error. Opt-in (minutes).
 describe.runIf(process.env.MAKEMORE_LONG_TESTS === '1')('exhaustive (MAKEMORE_LONG_TESTS=1): all 2^32 float32 bit patterns', () => {
-  for (const fn of ['log', 'tanh', 'sqrt'] as const) for (const simd of kernels === null ? [false] : [true, false]) {
-    it(`${fn} (SIMD ${simd ? 'on, in the arena' : 'off'}) equals fround(Math.${fn}(x)) for every input`, () => {
+  for (const fn of ['log', 'tanh', 'sqrt', 'pow2'] as const) for (const simd of kernels === null ? [false] : [true, false]) {
+    it(`${fn} (SIMD ${simd ? 'on, in the arena' : 'off'}) equals the plain loop for every input`, () => {
       setSimdEnabled(simd);
       const N = 1 << 22;
       const bits = new Uint32Array(N), xs = new Float32Array(bits.buffer);
@@ -165,7 +172,7 @@ describe.runIf(process.env.MAKEMORE_LONG_TESTS === '1')('exhaustive (MAKEMORE_LO
         for (let i = 0; i < N; i++) bits[i] = start + i;
         const scope = openScope();
         try {
-          const got = Tensor.fromArray(xs, [N], 'float32').clone()[fn]().toTypedArray();
+          const got = OP[fn](Tensor.fromArray(xs, [N], 'float32').clone()).toTypedArray();
           for (let i = 0; i < N; i++) if (!Object.is(got[i], f32(REF[fn](xs[i])))) bad++;
         } finally {
           closeScope(scope);
