@@ -38,7 +38,7 @@ const fround = Math.fround;
 export const EXP_TABLES = { INV_STEP, STEP_HI, STEP_LO, ROUND, UP, DOWN, FRAC } as const;
 
 /** e^x in double, accurate to about 6e-16 relative, for -104 < x < 89. */
-export function expCore(x: number): number {
+function expCore(x: number): number {
   const k = x * INV_STEP + ROUND - ROUND;
   const t = x - k * STEP_HI - k * STEP_LO;
   const ki = k | 0;
