@@ -66,8 +66,11 @@ export function logCore(x: number, ix: number): number {
   const i = (tmp >>> SHIFT) & (N - 1);
   const z = x * SCALE[k + 126]; // exact: a power of two
   const r = z * INVC[i] - 1; // exact: z and INVC[i] have 24 bits each, and the product is near 1
-  const q = -0.5 + r * (1 / 3 + r * (-0.25 + r * (0.2 + r * (-1 / 6 + r * (1 / 7)))));
-  return k * LN2 + LOGC[i] + (r + r * r * q);
+  // log1p(r) = r + r²·q, q = −1/2 + r/3 − r²/4 + r³/5 − r⁴/6 + r⁵/7 in Estrin's order (pairs first:
+  // a shorter chain of dependent operations than Horner's, for the SIMD kernel)
+  const r2 = r * r;
+  const q = (-0.5 + r * (1 / 3)) + r2 * ((-0.25 + r * 0.2) + r2 * (-1 / 6 + r * (1 / 7)));
+  return k * LN2 + LOGC[i] + (r + r2 * q);
 }
 
 /** `Math.fround(Math.log(x))` for a float32 `x` with bit pattern `ix` (see the file comment). */

@@ -3,7 +3,8 @@
  * fast/log-f32.ts operation by operation (the same double d), 4 lanes of integer work, then two
  * float64 pairs:
  *   tmp = ix − OFF;  k = tmp >> 23;  i = (tmp >>> 15) & 255;  z = float(ix − (tmp & 0xff800000))
- *   r = z·INVC[i] − 1;  d = k·ln2 + LOGC[i] + (r + r·r·(−1/2 + r(1/3 + r(−1/4 + r(1/5 + r(−1/6 + r/7))))))
+ *   r = z·INVC[i] − 1;  r2 = r·r;  q = (−1/2 + r/3) + r2·((−1/4 + r/5) + r2·(−1/6 + r/7))
+ *   d = k·ln2 + LOGC[i] + (r + r2·q)
  * (the bits give z = x / 2^k exactly, as the TypeScript's multiplication by 2^-k does). INVC[i]
  * and LOGC[i] are read as one 16-byte entry of the table at `LOG_TABLE` (written by the driver).
  * The result is fround(d) unless d·(1 − 2^-45) and d·(1 + 2^-45) round to different float32s, or
@@ -28,8 +29,8 @@ export const logF32 = defineKernel({
   name: 'log_f32',
   params: { out: I32, x: I32, n: I32, list: I32 },
   results: [I32],
-  locals: { i: I32, count: I32, v: V128, tmp: V128, k: V128, entry: V128, z: V128, r: V128, d: V128, d2: V128, bad: V128 },
-  body: (c, { out, x, n, list, i, count, v, tmp, k, entry, z, r, d, d2, bad }) => {
+  locals: { i: I32, count: I32, v: V128, tmp: V128, k: V128, entry: V128, z: V128, r: V128, d: V128, d2: V128, bad: V128, r2: V128 },
+  body: (c, { out, x, n, list, i, count, v, tmp, k, entry, z, r, d, d2, bad, r2 }) => {
     const { OFF, SHIFT, N, LN2, UP, DOWN } = LOG_TABLES;
     const constants: [string, number][] = [['ln2', LN2], ['one', 1], ['up', UP], ['down', DOWN],
       ['c2', -0.5], ['c3', 1 / 3], ['c4', -0.25], ['c5', 0.2], ['c6', -1 / 6], ['c7', 1 / 7]];
@@ -52,12 +53,13 @@ export const logF32 = defineKernel({
       if (lane === 2) c.get(k).i8x16Shuffle(SWAP_HALVES);
       c.f64x2ConvertLowI32x4S(); splat('ln2'); c.f64x2Mul();
       c.get(t0).get(target).i8x16Shuffle(HIGHS).f64x2Add();
-      // + (r + r·r·q), q innermost first (the same order as the TypeScript expression)
+      // + (r + r2·q), q = (c2 + r·c3) + r2·((c4 + r·c5) + r2·(c6 + r·c7)) (Estrin's order, as the TypeScript)
+      c.get(r).get(r).f64x2Mul().set(r2);
+      c.get(r); splat('c3'); c.f64x2Mul(); splat('c2'); c.f64x2Add();
+      c.get(r); splat('c5'); c.f64x2Mul(); splat('c4'); c.f64x2Add();
       c.get(r); splat('c7'); c.f64x2Mul(); splat('c6'); c.f64x2Add();
-      for (const name of ['c5', 'c4', 'c3', 'c2']) {
-        c.get(r).f64x2Mul(); splat(name); c.f64x2Add();
-      }
-      c.get(r).get(r).f64x2Mul().f64x2Mul().get(r).f64x2Add();
+      c.get(r2).f64x2Mul().f64x2Add().get(r2).f64x2Mul().f64x2Add();
+      c.get(r2).f64x2Mul().get(r).f64x2Add();
       c.f64x2Add().set(target);
     };
     /** The 4 lanes of the f64x2 pairs d, d2 (each times `scale`, if given) rounded to float32. */
