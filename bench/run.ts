@@ -241,12 +241,19 @@ if (wanted('W3')) {
   bench('W3', 'exp of 1e6', () => x.exp(), { torchMs: 0.79, goalMs: 2.37, minRuns: 30 });
   const ex = x.exp();
   bench('W3', 'log of 1e6', () => ex.log(), { minRuns: 30 });
+  bench('W3', 'tanh of 1e6', () => x.tanh(), { minRuns: 30 });
+  bench('W3', 'sqrt of 1e6', () => ex.sqrt(), { minRuns: 30 });
+  bench('W3', 'pow 2 of 1e6 (x ** 2)', () => x.pow(2), { minRuns: 30 });
   bench('W3', 'same-shape mul 1e6', () => x.mul(x), { minRuns: 30 });
   // the same inside tidy, with operands made inside a tidy too: everything in the SIMD arena,
   // the kernels work in place and the results' memory is reused
   const [aA, bA, xA] = tidy(() => [a.clone(), b.clone(), x.clone()]);
   bench('W3', 'broadcast div, in tidy (arena)', () => tidy(() => { aA.div(bA); }), { torchMs: 0.11, goalMs: 0.33, minRuns: 30 });
   bench('W3', 'exp of 1e6, in tidy (arena)', () => tidy(() => { xA.exp(); }), { torchMs: 0.79, goalMs: 2.37, minRuns: 30 });
+  const exA = tidy(() => ex.clone());
+  bench('W3', 'log of 1e6, in tidy (arena)', () => tidy(() => { exA.log(); }), { minRuns: 30 });
+  bench('W3', 'tanh of 1e6, in tidy (arena)', () => tidy(() => { xA.tanh(); }), { minRuns: 30 });
+  bench('W3', 'sqrt of 1e6, in tidy (arena)', () => tidy(() => { exA.sqrt(); }), { minRuns: 30 });
   bench('W3', 'same-shape mul 1e6, in tidy (arena)', () => tidy(() => { xA.mul(xA); }), { minRuns: 30 });
 }
 

@@ -105,6 +105,9 @@ x = torch.randn(1_000_000)
 bench('W3', 'exp of 1e6', lambda: x.exp(), min_runs=30)
 ex = x.exp()
 bench('W3', 'log of 1e6', lambda: ex.log(), min_runs=30)
+bench('W3', 'tanh of 1e6', lambda: x.tanh(), min_runs=30)
+bench('W3', 'sqrt of 1e6', lambda: ex.sqrt(), min_runs=30)
+bench('W3', 'pow 2 of 1e6 (x ** 2)', lambda: x ** 2, min_runs=30)
 bench('W3', 'same-shape mul 1e6', lambda: x * x, min_runs=30)
 
 # W4: sums

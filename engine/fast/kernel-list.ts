@@ -22,6 +22,9 @@ import { gemmSparseA } from './kernels/gemm-sparse-a.js';
 import { i32ToF32 } from './kernels/i32-to-f32.js';
 import { mtTemper, mtTwist, mtUniformF32, wordsToF64 } from './kernels/mt19937.js';
 import { rowSum } from './kernels/row-sum.js';
+import { logF32 } from './kernels/log.js';
+import { tanhF32 } from './kernels/tanh.js';
+import { sqrtF32 } from './kernels/sqrt.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -41,6 +44,9 @@ export const KERNELS = {
   mtUniformF32,
   mtTemper,
   wordsToF64,
+  log: logF32,
+  tanh: tanhF32,
+  sqrt: sqrtF32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

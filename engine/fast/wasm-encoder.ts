@@ -202,27 +202,40 @@ export class Code {
   i32x4ExtractLane(lane: number): this { return this.simd(`i32x4.extract_lane ${lane}`, 0x1b, lane); }
   f32x4ExtractLane(lane: number): this { return this.simd(`f32x4.extract_lane ${lane}`, 0x1f, lane); }
   f64x2ReplaceLane(lane: number): this { return this.simd(`f64x2.replace_lane ${lane}`, 0x22, lane); }
+  i32x4GeU(): this { return this.simd('i32x4.ge_u', 0x40); }
   f32x4Eq(): this { return this.simd('f32x4.eq', 0x41); }
   f32x4Ne(): this { return this.simd('f32x4.ne', 0x42); }
   f64x2Lt(): this { return this.simd('f64x2.lt', 0x49); }
   f64x2Gt(): this { return this.simd('f64x2.gt', 0x4a); }
   v128And(): this { return this.simd('v128.and', 0x4e); }
+  /** Pops b, a: a & ~b. */
+  v128AndNot(): this { return this.simd('v128.andnot', 0x4f); }
+  v128Or(): this { return this.simd('v128.or', 0x50); }
+  /** Pops mask, b, a: the bits of a where mask has 1s, of b elsewhere. */
+  v128Bitselect(): this { return this.simd('v128.bitselect', 0x52); }
   v128AnyTrue(): this { return this.simd('v128.any_true', 0x53); }
   f32x4DemoteF64x2Zero(): this { return this.simd('f32x4.demote_f64x2_zero', 0x5e); }
   f64x2PromoteLowF32x4(): this { return this.simd('f64x2.promote_low_f32x4', 0x5f); }
   i32x4AllTrue(): this { return this.simd('i32x4.all_true', 0xa3); }
+  i32x4Shl(): this { return this.simd('i32x4.shl', 0xab); }
   i32x4ShrS(): this { return this.simd('i32x4.shr_s', 0xac); }
+  i32x4ShrU(): this { return this.simd('i32x4.shr_u', 0xad); }
   i32x4Add(): this { return this.simd('i32x4.add', 0xae); }
+  i32x4Sub(): this { return this.simd('i32x4.sub', 0xb1); }
   i64x2AllTrue(): this { return this.simd('i64x2.all_true', 0xc3); }
   i64x2ExtendLowI32x4S(): this { return this.simd('i64x2.extend_low_i32x4_s', 0xc7); }
   i64x2Shl(): this { return this.simd('i64x2.shl', 0xcb); }
+  f32x4Sqrt(): this { return this.simd('f32x4.sqrt', 0xe3); }
   f32x4Add(): this { return this.simd('f32x4.add', 0xe4); }
   f32x4Sub(): this { return this.simd('f32x4.sub', 0xe5); }
   f32x4Mul(): this { return this.simd('f32x4.mul', 0xe6); }
   f32x4Div(): this { return this.simd('f32x4.div', 0xe7); }
+  f64x2Abs(): this { return this.simd('f64x2.abs', 0xec); }
   f64x2Add(): this { return this.simd('f64x2.add', 0xf0); }
   f64x2Sub(): this { return this.simd('f64x2.sub', 0xf1); }
   f64x2Mul(): this { return this.simd('f64x2.mul', 0xf2); }
+  f64x2Div(): this { return this.simd('f64x2.div', 0xf3); }
+  f64x2Min(): this { return this.simd('f64x2.min', 0xf4); }
   f32x4ConvertI32x4S(): this { return this.simd('f32x4.convert_i32x4_s', 0xfa); }
   i32x4TruncSatF64x2SZero(): this { return this.simd('i32x4.trunc_sat_f64x2_s_zero', 0xfc); }
   // (the generator's kernels: bit operations, double arithmetic, integer lanes; see kernels/box-muller.ts, kernels/mt19937.ts)
@@ -243,7 +256,6 @@ export class Code {
   v128Bitselect(): this { return this.simd('v128.bitselect', 0x52); }
   f64x2Eq(): this { return this.simd('f64x2.eq', 0x47); }
   f64x2Nearest(): this { return this.simd('f64x2.nearest', 0x94); }
-  f64x2Div(): this { return this.simd('f64x2.div', 0xf3); }
   f64x2Sqrt(): this { return this.simd('f64x2.sqrt', 0xef); }
   f64x2ConvertLowI32x4S(): this { return this.simd('f64x2.convert_low_i32x4_s', 0xfe); }
   i64x2ShrS(): this { return this.simd('i64x2.shr_s', 0xcc); }

@@ -124,7 +124,9 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
   if (!isFloating(dt) && typeof b === 'number' && b < 0) {
     throw new RangeError(`pow: integers to negative integer powers are not allowed (got exponent ${b}); convert the base with .float() first`);
   }
-  const out = mapBinary('pow', x, y, dt, dt === 'int32' ? powInt32Kernel : (o, oi, p, pi, ps, q, qi, qs, n) => {
+  // float32 x ** 2 is x · x, the bits of Math.pow(x, 2) (x² is exact in double; every float32 is
+  // checked in spec/fast-paths/math-f32.spec.ts): the multiplication's kernels, SIMD included
+  const out = b === 2 && dt === 'float32' ? mapBinary('mul', x, x, dt, mulRows) : mapBinary('pow', x, y, dt, dt === 'int32' ? powInt32Kernel : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = powC(p[pi], q[qi]);
   });
   if (typeof b === 'number') {
