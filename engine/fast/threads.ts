@@ -19,6 +19,7 @@
  * ~20% slower), so `setNumThreads(2)` later has no helpers to use.
  */
 import { REGION, kernels } from './kernels.js';
+import { kernelList } from './kernel-list.js';
 import { MAX_THREADS, startupThreads } from './thread-count.js';
 
 /** The part of `worker_threads.Worker` used here (kept local so the engine needs no Node types). */
@@ -60,8 +61,11 @@ for (;;) {
 }
 `;
 
-/** The kernels a helper can run, by export name (a job names one by its index here). */
-export const HELPER_KERNELS = ['gemm_f32', 'gemm_sparse_a', 'gemm_kij', 'exp_f32', 'row_sum_f32', 'col_sum_f64', ...['add', 'sub', 'mul', 'div'].flatMap((op) => ['FF', 'FR', 'FS', 'RF', 'RR', 'RS', 'SF', 'SR'].map((l) => `${op}_${l}`))];
+/**
+ * The kernels a helper can run, by export name (a job names one by its index here): every kernel
+ * of the registry (`kernel-list.ts`), in module order.
+ */
+export const HELPER_KERNELS = kernelList().map((k) => k.name);
 
 /**
  * Bounds of part `index` of `count` equal parts of [0, size), each a multiple of `align` long

@@ -1,0 +1,45 @@
+/**
+ * The registry of the engine's WebAssembly kernels: every kernel is listed here once, under the
+ * name its driver calls it by (`kernels.exp(…)`, `kernels.binary.add_FR(…)`). The module's
+ * functions and exports (in this order), the typed `kernels` object (`kernels.ts`), the helper
+ * threads' dispatch table (`threads.ts`) and docs/kernels.wat are all derived from this list.
+ *
+ * To add a kernel: write it in a file of its own under `kernels/` with `defineKernel`, add it
+ * here, and write its driver (which calls `kernels.<name>` and may split the call across threads
+ * with `runSplit`, naming the kernel by its export name).
+ */
+import type { Kernel } from './define-kernel.js';
+import { allFinite } from './kernels/all-finite.js';
+import { binaryKernels } from './kernels/binary.js';
+import { colSum } from './kernels/col-sum.js';
+import { expF32 } from './kernels/exp.js';
+import { fillZero } from './kernels/fill-zero.js';
+import { gemmF32 } from './kernels/gemm-f32.js';
+import { gemmKIJ } from './kernels/gemm-kij.js';
+import { gemmSparseA } from './kernels/gemm-sparse-a.js';
+import { i32ToF32 } from './kernels/i32-to-f32.js';
+import { rowSum } from './kernels/row-sum.js';
+
+/** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
+export const KERNELS = {
+  binary: binaryKernels,
+  fillZero,
+  i32ToF32,
+  exp: expF32,
+  gemmSparseA,
+  gemmKIJ,
+  gemmF32,
+  rowSum,
+  allFinite,
+  colSum,
+} satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
+
+/** The kernels in module order (families flattened): function i of the module is kernel i. */
+export function kernelList(): Kernel[] {
+  return Object.values(KERNELS).flatMap((entry) => (isKernel(entry) ? [entry] : Object.values(entry)));
+}
+
+/** Whether a registry entry is one kernel (not a family). */
+export function isKernel(entry: Kernel | Readonly<Record<string, Kernel>>): entry is Kernel {
+  return typeof (entry as Kernel).build === 'function';
+}
