@@ -16,6 +16,7 @@
  */
 import type { DType } from '../dtype.js';
 import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from './matmul.js';
+import { packPanels, simdGemmTiles64 } from './gemm-tiles64.js';
 
 /** Rounds a product or a partial sum to the precision of the output dtype. */
 type Round = (x: number) => number;
@@ -40,7 +41,7 @@ export function fastGemm(
 ): boolean {
   if (n * m * k < MIN_WORK) return false;
   if (float64Sums && packedDoubles(n, k, m) <= MAX_PACKED_DOUBLES) {
-    gemmTiles64(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc);
+    if (!simdGemmTiles64(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc)) gemmTiles64(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc);
     return true;
   }
   // B with unit column stride, so the innermost loops stream memory (a copy only when needed)
@@ -99,7 +100,7 @@ function packedDoubles(n: number, k: number, m: number): number {
 let panels = new Float64Array(0);
 
 /**
- * float64 sums for a moderate k, in 4×4 register tiles: each C[i,j] is `acc = acc + A[i,p]·B[p,j]`
+ * float64 sums for a moderate k, in 4×4 register tiles (SIMD: `simdGemmTiles64`): each C[i,j] is `acc = acc + A[i,p]·B[p,j]`
  * in a double from +0, p = 0 … k−1, rounded once when stored: gemmKIJ's sums, term by term. A is
  * packed into panels of 4 rows and B into panels of 4 columns (`Ap[(ib·k + p)·4 + r] = A[4ib + r, p]`,
  * `Bp[(jb·k + p)·4 + c] = B[p, 4jb + c]`), both strided on input; rows and columns past n and m
@@ -110,8 +111,8 @@ function gemmTiles64(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
   const size = (nb + mb) * 4 * k;
   if (panels.length < size) panels = new Float64Array(Math.max(size, 2 * panels.length));
   const P = panels, bBase = nb * 4 * k;
-  packPanels(P, 0, n, nb, k, A, oa, as0, as1);
-  packPanels(P, bBase, m, mb, k, B, ob, bs1, bs0);
+  packPanels(P, 0, n, k, A, oa, as0, as1);
+  packPanels(P, bBase, m, k, B, ob, bs1, bs0);
   for (let ib = 0; ib < nb; ib++) {
     const pa = ib * 4 * k, i = 4 * ib;
     for (let jb = 0; jb < mb; jb++) {
@@ -127,21 +128,6 @@ function gemmTiles64(n: number, k: number, m: number, A: ArrayLike<number>, oa: 
         c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
       }
       storeTile(C, oc + i * m + j, m, n - i, m - j, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
-    }
-  }
-}
-
-/**
- * Pack the `count` rows of a strided matrix (row stride `s0`, column stride `s1`, `k` columns) into
- * panels of 4 rows from `at`: `P[at + (b·k + p)·4 + r] = X[4b + r, p]`, rows past `count` zero.
- * (B's columns are packed as the rows of Bᵀ.)
- */
-function packPanels(P: Float64Array, at: number, count: number, blocks: number, k: number, X: ArrayLike<number>, ox: number, s0: number, s1: number): void {
-  for (let b = 0, d = at; b < blocks; b++, d += 4 * k) {
-    for (let r = 0; r < 4; r++) {
-      const i = 4 * b + r;
-      if (i < count) for (let p = 0, x = ox + i * s0, q = d + r; p < k; p++, x += s1, q += 4) P[q] = X[x];
-      else for (let p = 0, q = d + r; p < k; p++, q += 4) P[q] = 0;
     }
   }
 }

@@ -17,6 +17,7 @@ import { fillZero } from './kernels/fill-zero.js';
 import { gemmF32 } from './kernels/gemm-f32.js';
 import { gemmKIJ } from './kernels/gemm-kij.js';
 import { gemmSparseA } from './kernels/gemm-sparse-a.js';
+import { gemmTiles64 } from './kernels/gemm-tiles64.js';
 import { i32ToF32 } from './kernels/i32-to-f32.js';
 import { rowSum } from './kernels/row-sum.js';
 
@@ -32,6 +33,7 @@ export const KERNELS = {
   rowSum,
   allFinite,
   colSum,
+  gemmTiles64,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */
