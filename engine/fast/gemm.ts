@@ -44,15 +44,18 @@ export function fastGemm(
     if (!simdGemmTiles64(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc)) gemmTiles64(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc);
     return true;
   }
+  const long = float64Sums;
+  const sparse = !long && mostlyZero(A, oa, as0, as1, n, k);
+  // a dense float32 product in SIMD reads B through its strides (packed once)
+  if (!long && !sparse && dtype === 'float32' && simdGemmF32(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc)) return true;
   // B with unit column stride, so the innermost loops stream memory (a copy only when needed)
   let Bc = B, obc = ob, brow = bs0;
   if (bs1 !== 1 && m > 1) {
-    const copy = new Float64Array(k * m);
+    if (bCopy.length < k * m) bCopy = new Float64Array(Math.max(k * m, 2 * bCopy.length));
+    const copy = bCopy;
     for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
     Bc = copy; obc = 0; brow = m;
   }
-  const long = float64Sums;
-  const sparse = !long && mostlyZero(A, oa, as0, as1, n, k);
   // zero terms may be skipped only when B is finite (0·inf is NaN); a dense product needs no check
   const finite = (long || sparse) && allFinite(k, m, Bc, obc, brow);
   if (long) {
@@ -64,9 +67,12 @@ export function fastGemm(
     if (!(dtype === 'float32' && simdGemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmSparseA(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
     return true;
   }
-  if (!(dtype === 'float32' && simdGemmF32(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc))) gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round);
+  gemmBlocked(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc, round); // (the SIMD kernel declined above)
   return true;
 }
+
+/** fastGemm's copy of a strided B, reused from call to call (grown when needed): only the call that fills it reads it. */
+let bCopy = new Float64Array(0);
 
 /** Whether the k×m block of B (unit column stride, `brow` per row) holds no inf or NaN: checked in SIMD when B is in the arena. */
 function allFinite(k: number, m: number, B: ArrayLike<number>, ob: number, brow: number): boolean {
@@ -78,9 +84,12 @@ function allFinite(k: number, m: number, B: ArrayLike<number>, ob: number, brow:
   return true;
 }
 
-/** True when more than half of the n×k strided block is zero (sampled: at most ~4096 elements). */
+/**
+ * True when more than half of the n×k strided block is zero (sampled: at most ~1024 elements; the
+ * answer only picks a loop, every loop gives the same bits).
+ */
 function mostlyZero(A: ArrayLike<number>, oa: number, as0: number, as1: number, n: number, k: number): boolean {
-  const stepI = Math.max(1, Math.floor(n / 64)), stepP = Math.max(1, Math.floor(k / 64));
+  const stepI = Math.max(1, Math.floor(n / 32)), stepP = Math.max(1, Math.floor(k / 32));
   let zeros = 0, total = 0;
   for (let i = 0; i < n; i += stepI) {
     for (let p = 0; p < k; p += stepP, total++) if (A[oa + i * as0 + p * as1] === 0) zeros++;
