@@ -19,12 +19,19 @@ const REGION_DOUBLES = (CHUNK * 4) / 8;
  * @example packPanels(P, 0, 2, 3, a, 0, 3, 1) // P[0 … 11] = a00 a10 0 0  a01 a11 0 0  a02 a12 0 0
  */
 export function packPanels(P: Float64Array, at: number, count: number, k: number, X: ArrayLike<number>, ox: number, s0: number, s1: number): void {
-  const blocks = (count + 3) >> 2;
-  for (let b = 0, d = at; b < blocks; b++, d += 4 * k) {
-    for (let r = 0; r < 4; r++) {
-      const i = 4 * b + r;
-      if (i < count) for (let p = 0, x = ox + i * s0, q = d + r; p < k; p++, x += s1, q += 4) P[q] = X[x];
-      else for (let p = 0, q = d + r; p < k; p++, q += 4) P[q] = 0;
+  const full = count >> 2;
+  let d = at;
+  // whole panels: the four rows side by side, p by p (sequential writes)
+  for (let b = 0; b < full; b++) {
+    for (let p = 0, x = ox + 4 * b * s0; p < k; p++, x += s1, d += 4) {
+      P[d] = X[x]; P[d + 1] = X[x + s0]; P[d + 2] = X[x + 2 * s0]; P[d + 3] = X[x + 3 * s0];
+    }
+  }
+  // a last, partial panel: the rows past `count` are zeros
+  const left = count - 4 * full;
+  if (left > 0) {
+    for (let p = 0, x = ox + 4 * full * s0; p < k; p++, x += s1, d += 4) {
+      for (let r = 0; r < 4; r++) P[d + r] = r < left ? X[x + r * s0] : 0;
     }
   }
 }
