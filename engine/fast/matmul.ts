@@ -132,11 +132,13 @@ export function simdGemmF32(
       lda = as0;
     } else {
       const s = stage!;
-      for (let i = 0; i < rows; i++) {
-        const src = oa + (start + i) * as0;
-        if (as1 === 1) s.set(A.subarray(src, src + k), i * k);
-        else for (let p = 0, a = src; p < k; p++, a += as1) s[i * k + p] = A[a];
-      }
+      const a0 = oa + start * as0;
+      if (as1 === 1 && as0 === k) s.set(A.subarray(a0, a0 + rows * k)); // contiguous rows: one copy
+      else if (as1 === 1) for (let i = 0; i < rows; i++) s.set(A.subarray(a0 + i * as0, a0 + i * as0 + k), i * k);
+      else if (as0 === 1) {
+        // a transposed A (`h.T` in a backward): read in its storage order, p by p
+        for (let p = 0; p < k; p++) for (let i = 0, a = a0 + p * as1; i < rows; i++) s[i * k + p] = A[a + i];
+      } else for (let i = 0; i < rows; i++) for (let p = 0, a = a0 + i * as0; p < k; p++, a += as1) s[i * k + p] = A[a];
       aPtr = s.byteOffset;
     }
     const cPtr = cInPlace ? C.byteOffset + 4 * (oc + start * m) : stage!.byteOffset + 4 * cStage;
