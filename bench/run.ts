@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the performance workloads of docs/performance.md, W1–W6 (and W7, the MLP).
+ * `npm run bench`: the performance workloads of docs/performance.md, W1–W6 (and W7, the MLP; W8,
+ * the cost of one small op of the MLP's size).
  *
  * Each case is run a few times to warm up the JIT, then timed over repeated runs; the table
  * shows the median and the min–max, and the JSON file in bench/results/ keeps every sample.
@@ -297,6 +298,35 @@ if (wanted('W7')) {
     warmup: 1, minRuns: 3, maxRuns: 10, minMs: 0, torchMs: 190, extra: (med) => ({ msPerStep: med / 1000 }),
   });
   bench('W7', 'MLP: loss of the whole dev split (22,655 rows)', () => splitLoss(p7, d7.dev), { minRuns: 5 });
+}
+
+if (wanted('W8')) {
+  // the cost of one small op, the size of the MLP's steps (32 rows × 200 hidden units): each run
+  // repeats the op OPS times (as written: no tidy), the figure is µs per op; bench/torch_peer.py
+  // runs the same ops on tensors of the same shapes
+  const OPS = 200;
+  const g8 = new Generator().manualSeed(8);
+  const h = randn([32, 200], { generator: g8 });
+  const emb = randn([32, 30], { generator: g8 });
+  const w = randn([30, 200], { generator: g8 });
+  const wg = randn([30, 200], { generator: g8, requiresGrad: true });
+  const bg = randn([200], { generator: g8, requiresGrad: true });
+  const perOp = (name: string, op: () => unknown, torchUs: number) => bench('W8', `${name} (µs per op)`, () => {
+    for (let i = 0; i < OPS; i++) op();
+  }, { minRuns: 20, maxRuns: 400, minMs: 500, extra: (med) => ({ usPerOp: (med * 1000) / OPS, torchUs }) });
+  // PyTorch 1.13.1, 1 thread, on this machine (bench/torch_peer.py W8, quiet moments)
+  perOp('add 32×200 + 32×200', () => h.add(h), 2.7);
+  perOp('mul 32×200 · 32×200', () => h.mul(h), 2.3);
+  perOp('tanh 32×200', () => h.tanh(), 21.5);
+  perOp('matmul 32×30 @ 30×200', () => emb.matmul(w), 17.6);
+  perOp('matmul 32×200 @ 200×30ᵀ (long k)', () => h.matmul(w.T), 14.1);
+  perOp('sum(0) of 32×200', () => h.sum(0), 5.4);
+  perOp('backward of tanh(x@W + b).sum(), x 32×30', () => {
+    const y = emb.matmul(wg).add(bg).tanh().sum();
+    wg.grad = null;
+    bg.grad = null;
+    y.backward();
+  }, 0);
 }
 
 // ------------------------------------------------------------------ report

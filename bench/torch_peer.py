@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The workloads of bench/run.ts (W1-W7) in PyTorch, for anyone who has it.
+"""The workloads of bench/run.ts (W1-W8) in PyTorch, for anyone who has it.
 
     python3 bench/torch_peer.py [--threads 1] [--quick]
 
@@ -214,6 +214,39 @@ def dev_loss():
 
 bench('W7', 'MLP: 1,000 training steps', mlp_steps, warmup=1, min_runs=3, max_runs=10, min_ms=0)
 bench('W7', 'MLP: loss of the whole dev split (22,655 rows)', dev_loss, min_runs=5)
+
+
+# W8: the cost of one small op, the size of the MLP's steps (as bench/run.ts W8: OPS ops per run)
+OPS = 200
+g8 = torch.Generator().manual_seed(8)
+h8 = torch.randn(32, 200, generator=g8)
+emb8 = torch.randn(32, 30, generator=g8)
+w8 = torch.randn(30, 200, generator=g8)
+wg8 = torch.randn(30, 200, generator=g8, requires_grad=True)
+bg8 = torch.randn(200, generator=g8, requires_grad=True)
+
+
+def per_op(name, op):
+    def run():
+        for _ in range(OPS):
+            op()
+    bench('W8', f'{name} (us per op)', run, min_runs=20, max_runs=400, min_ms=500, extra=lambda m: {'usPerOp': m * 1000 / OPS})
+
+
+def small_backward():
+    y = torch.tanh(emb8 @ wg8 + bg8).sum()
+    wg8.grad = None
+    bg8.grad = None
+    y.backward()
+
+
+per_op('add 32x200 + 32x200', lambda: h8 + h8)
+per_op('mul 32x200 * 32x200', lambda: h8 * h8)
+per_op('tanh 32x200', lambda: h8.tanh())
+per_op('matmul 32x30 @ 30x200', lambda: emb8 @ w8)
+per_op('matmul 32x200 @ 200x30.T (long k)', lambda: h8 @ w8.T)
+per_op('sum(0) of 32x200', lambda: h8.sum(0))
+per_op('backward of tanh(x@W + b).sum(), x 32x30', small_backward)
 
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f'peak RSS {peak:.1f} MB')

@@ -19,6 +19,7 @@ import { fillZero } from './kernels/fill-zero.js';
 import { gemmF32 } from './kernels/gemm-f32.js';
 import { gemmKIJ } from './kernels/gemm-kij.js';
 import { gemmSparseA } from './kernels/gemm-sparse-a.js';
+import { gemmTiles64 } from './kernels/gemm-tiles64.js';
 import { i32ToF32 } from './kernels/i32-to-f32.js';
 import { mtTemper, mtTwist, mtUniformF32, wordsToF64 } from './kernels/mt19937.js';
 import { rowSum } from './kernels/row-sum.js';
@@ -47,6 +48,7 @@ export const KERNELS = {
   log: logF32,
   tanh: tanhF32,
   sqrt: sqrtF32,
+  gemmTiles64,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

@@ -74,8 +74,8 @@ export function simdGemmSparseA(
 const STAGE_FLOATS = 2 * CHUNK;
 
 /**
- * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] in float32 (the `gemm_f32` kernel), A strided, B
- * with unit column stride (`brow` per row), for n ≥ 4 and m ≥ 8.
+ * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] in float32 (the `gemm_f32` kernel), A and B strided
+ * (`brow` per row of B, `bcol` per column: B is read once, when packed), for n ≥ 4 and m ≥ 8.
  *
  * B is packed into panels of 8 columns in a temporary arena block. A is read in place when it is
  * in the arena with contiguous rows (any row stride), C written in place when it is in the arena;
@@ -83,7 +83,7 @@ const STAGE_FLOATS = 2 * CHUNK;
  */
 export function simdGemmF32(
   n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number,
-  B: ArrayLike<number>, ob: number, brow: number, C: unknown, oc: number,
+  B: ArrayLike<number>, ob: number, brow: number, bcol: number, C: unknown, oc: number,
 ): boolean {
   if (!isSimdEnabled() || kernels === null || n < 4 || m < 8 || k < 1 || n * m * k < 4096) return false;
   if (!(A instanceof Float32Array) || !(C instanceof Float32Array)) return false;
@@ -95,12 +95,22 @@ export function simdGemmF32(
   const stage = aInPlace && cInPlace ? null : scratchFloat32(1, rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)));
   if (stage === null && !(aInPlace && cInPlace)) return false;
   // panel jb: B[p, c0 … c0+7] for each p, c0 = min(8·jb, m − 8) (the last panel may overlap)
-  for (let jb = 0, d = 0; jb < nbJ; jb++) {
-    const c0 = Math.min(8 * jb, m - 8);
-    for (let p = 0; p < k; p++, d += 8) {
-      const s = ob + p * brow + c0;
-      packed[d] = B[s]; packed[d + 1] = B[s + 1]; packed[d + 2] = B[s + 2]; packed[d + 3] = B[s + 3];
-      packed[d + 4] = B[s + 4]; packed[d + 5] = B[s + 5]; packed[d + 6] = B[s + 6]; packed[d + 7] = B[s + 7];
+  if (bcol === 1) {
+    for (let jb = 0, d = 0; jb < nbJ; jb++) {
+      const c0 = Math.min(8 * jb, m - 8);
+      for (let p = 0; p < k; p++, d += 8) {
+        const s = ob + p * brow + c0;
+        packed[d] = B[s]; packed[d + 1] = B[s + 1]; packed[d + 2] = B[s + 2]; packed[d + 3] = B[s + 3];
+        packed[d + 4] = B[s + 4]; packed[d + 5] = B[s + 5]; packed[d + 6] = B[s + 6]; packed[d + 7] = B[s + 7];
+      }
+    }
+  } else {
+    // a transposed B (`W.T` in a backward): each column j of B is read where it lies, p by p
+    for (let jb = 0, d = 0; jb < nbJ; jb++, d += 8 * k) {
+      const c0 = Math.min(8 * jb, m - 8);
+      for (let c = 0; c < 8; c++) {
+        for (let p = 0, s = ob + (c0 + c) * bcol, q = d + c; p < k; p++, s += brow, q += 8) packed[q] = B[s];
+      }
     }
   }
   if (aInPlace && cInPlace) {
@@ -122,11 +132,13 @@ export function simdGemmF32(
       lda = as0;
     } else {
       const s = stage!;
-      for (let i = 0; i < rows; i++) {
-        const src = oa + (start + i) * as0;
-        if (as1 === 1) s.set(A.subarray(src, src + k), i * k);
-        else for (let p = 0, a = src; p < k; p++, a += as1) s[i * k + p] = A[a];
-      }
+      const a0 = oa + start * as0;
+      if (as1 === 1 && as0 === k) s.set(A.subarray(a0, a0 + rows * k)); // contiguous rows: one copy
+      else if (as1 === 1) for (let i = 0; i < rows; i++) s.set(A.subarray(a0 + i * as0, a0 + i * as0 + k), i * k);
+      else if (as0 === 1) {
+        // a transposed A (`h.T` in a backward): read in its storage order, p by p
+        for (let p = 0; p < k; p++) for (let i = 0, a = a0 + p * as1; i < rows; i++) s[i * k + p] = A[a + i];
+      } else for (let i = 0; i < rows; i++) for (let p = 0, a = a0 + i * as0; p < k; p++, a += as1) s[i * k + p] = A[a];
       aPtr = s.byteOffset;
     }
     const cPtr = cInPlace ? C.byteOffset + 4 * (oc + start * m) : stage!.byteOffset + 4 * cStage;

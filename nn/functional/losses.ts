@@ -14,7 +14,7 @@
  * The composed gradient with respect to the logits is `(softmax(logits) − onehot(ys)) / n`
  * (derivation in docs/nn.md; checked against plain loops in spec/nn/losses.spec.ts).
  */
-import { Tensor, arange, noGrad, zeros } from '../../engine/index.js';
+import { Tensor, arange, nllRows, noGrad, zeros } from '../../engine/index.js';
 import { logSoftmax } from './softmax.js';
 import { recordOp } from './custom-op.js';
 import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
@@ -94,7 +94,7 @@ export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions 
   if (needsNllOptions(targets, opts)) return nllLossWithOptions(logProbs, targets, { ...opts, reduction }); // weight, ignoreIndex
   checkClassTargets('nllLoss', logProbs, targets);
   const [n, c] = logProbs.shape;
-  const out = noGrad(() => {
+  const out = (reduction === 'none' ? null : nllRows(logProbs, targets, reduction)) ?? noGrad(() => {
     const picked = logProbs.index(arange(n), targets); // [N]: logProbs[i, targets[i]]
     return reduce(picked.neg(), reduction); // negate first: the sum of an empty batch is +0
   });

@@ -14,7 +14,7 @@
  *   m = 1000          exp(x − m) = [1, 0.368] → [0.731, 0.269]
  * ```
  */
-import { noGrad, type Tensor } from '../../engine/index.js';
+import { Tensor, logSoftmaxRows, logSoftmaxRowsBackward, noGrad } from '../../engine/index.js';
 import { recordOp } from './custom-op.js';
 import { checkFloating } from './checks.js';
 
@@ -66,10 +66,12 @@ export function softmax(x: Tensor, dim: number): Tensor {
  * ```
  */
 export function logSoftmax(x: Tensor, dim: number): Tensor {
-  const out = noGrad(() => {
+  // a float32 [N, C] over its rows: one pass per row, the same bits as the chain (engine's logSoftmaxRows)
+  const rows = x instanceof Tensor && x.ndim === 2 && (dim === 1 || dim === -1);
+  const out = (rows ? logSoftmaxRows(x) : null) ?? noGrad(() => {
     const z = shifted('logSoftmax', x, dim);
     return z.sub(z.exp().sum(dim, true).log());
   });
   // d logsoftmax_i/d x_j = δ_ij − softmax_j  →  grad = g − exp(out) · Σ_dim g   (PyTorch's _log_softmax_backward_data)
-  return recordOp(out, 'LogSoftmaxBackward0', [x], (g) => [g.sub(out.exp().mul(g.sum(dim, true)))], [out]);
+  return recordOp(out, 'LogSoftmaxBackward0', [x], (g) => [(rows ? logSoftmaxRowsBackward(g, out) : null) ?? g.sub(out.exp().mul(g.sum(dim, true)))], [out]);
 }

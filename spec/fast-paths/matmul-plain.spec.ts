@@ -1,7 +1,7 @@
 /**
  * matmul's plain triple loop (`plainGemm`, the reference implementation in engine/ops/matmul.ts)
  * gives the naive sums of the documented rule (spec/support/naive.ts, written independently), and
- * every fast path (`fastGemm`: k-i-j, one-hot i-k-j, register tiles, their SIMD kernels, with SIMD
+ * every fast path (`fastGemm`: k-i-j, float64 register tiles, one-hot i-k-j, register tiles, their SIMD kernels, with SIMD
  * on and off) gives the plain loop's bits: dense, mostly-zero and long-k operands, non-finite B,
  * strided A and B, float32, float64 and int32.
  */
@@ -67,6 +67,12 @@ const bits = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Object.is(x, -0) 
 const SHAPES: [number, number, number][] = [
   [1, 3, 1], [2, 2, 2], [5, 7, 3], [8, 8, 8], [9, 13, 11], [4, 33, 17], [17, 9, 6],
   [2, 300, 5], [3, 1000, 27], [1, 40, 1], [64, 27, 30], [7, 0, 5],
+  // long k with float64 sums: the MLP's 32×200 · 200×30 and 32×200 · 200×27 (register tiles,
+  // partial tiles at the edges), and a k long enough for the k-i-j loop (gemm.ts MAX_PACKED_DOUBLES)
+  [32, 200, 30], [32, 200, 27], [6, 130, 7], [2, 40000, 3],
+  // dense float32 in SIMD with A and B read through their strides (the MLP's 32×30 · 30×200, and
+  // sizes that are not multiples of the 4×8 tiles)
+  [32, 30, 200], [37, 27, 13],
 ];
 
 describe('matmul: the plain triple loop is the reference, and every fast path gives its bits', () => {
@@ -112,7 +118,7 @@ describe('matmul: the plain triple loop is the reference, and every fast path gi
           }
         }
       }
-      expect(fastRuns).toBe(3 * 8 * 12); // every case of ≥ 64 multiply-adds (8 of the 12 shapes) took a fast path
+      expect(fastRuns).toBe(3 * 14 * 12); // every case of ≥ 64 multiply-adds (14 of the 18 shapes) took a fast path
     });
   }
 

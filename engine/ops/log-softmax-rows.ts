@@ -1,0 +1,104 @@
+/**
+ * The loops behind `logSoftmax(x, 1)` and `nllLoss` (nn/functional) for a contiguous float32
+ * matrix, one pass per row instead of a chain of small ops: the same bits as the chain. Each
+ * step is the float32 operation the chain's op performs, in the chain's order:
+ *
+ *     z = x − max_row(x)          fl(x − m)            (sub)
+ *     e = exp(z)                  fl(exp(z))           (exp: the engine's float32 exp, `expF32`)
+ *     s = Σ_row e                 PyTorch's row order  (sum(1): cascadeSumF32)
+ *     out = z − log(s)            fl(z − fl(log s))    (log, sub)
+ *
+ * and the backward of logSoftmax `g − exp(out) · Σ_row g` as fl(g − fl(fl(exp(out)) · Σ_row g)),
+ * and the mean (or sum) of `−out[i, y_i]` as `mean`/`sum` compute it (the row order, one division).
+ * Each returns null when the operands are not laid out for it: the caller runs the chain.
+ * `spec/fast-paths/log-softmax-rows.spec.ts` checks them against the chain bit for bit.
+ */
+import { Tensor } from '../tensor.js';
+import { empty } from '../creation.js';
+import { cascadeSumF32 } from './cascade-sum.js';
+import { expF32 } from '../fast/exp-f32.js';
+
+/** A contiguous float32 matrix with at least one element: its rows, columns and data. */
+function rowsOf(x: Tensor): { n: number; c: number; d: ArrayLike<number>; o: number } | null {
+  if (x.dtype !== 'float32' || x.ndim !== 2 || !x.isContiguous() || x.numel() === 0) return null;
+  return { n: x.shape[0], c: x.shape[1], d: x.storage.data, o: x.offset };
+}
+
+/** One row of exponentials, reused (grown when needed): only the call that fills it reads it. */
+let rowScratch = new Float32Array(0);
+
+function scratchRow(c: number): Float32Array {
+  if (rowScratch.length < c) rowScratch = new Float32Array(Math.max(c, 2 * rowScratch.length));
+  return rowScratch;
+}
+
+/**
+ * `log_softmax(x, 1)` of a contiguous float32 `[N, C]` matrix (a new tensor, no graph), or null
+ * when `x` is not one.
+ * @example logSoftmaxRows(tensor([[1, 2, 3]])) // tensor([[-2.4076, -1.4076, -0.4076]])
+ */
+export function logSoftmaxRows(x: Tensor): Tensor | null {
+  const r = rowsOf(x);
+  if (r === null) return null;
+  const { n, c, d, o } = r;
+  const out = empty([n, c]);
+  const od = out.storage.data;
+  const e = scratchRow(c);
+  const f = Math.fround;
+  for (let i = 0; i < n; i++) {
+    const row = o + i * c, orow = i * c;
+    // the maximum as max(dim) finds it: NaN wins over everything
+    let m = d[row];
+    for (let j = 1; j < c && m === m; j++) {
+      const v = d[row + j];
+      if (v > m || v !== v) m = v;
+    }
+    for (let j = 0; j < c; j++) {
+      const z = f(d[row + j] - m);
+      od[orow + j] = z;
+      e[j] = expF32(z);
+    }
+    const logS = f(Math.log(cascadeSumF32(e, 0, c)));
+    for (let j = 0; j < c; j++) od[orow + j] = od[orow + j] - logS;
+  }
+  return out;
+}
+
+/**
+ * logSoftmax's gradient `g − exp(out) · Σ_row g` for contiguous float32 `g` and `out` of the same
+ * `[N, C]` shape, or null when they are not.
+ * @example logSoftmaxRowsBackward(ones([1, 2]), logSoftmaxRows(zeros([1, 2]))!) // tensor([[0., 0.]])
+ */
+export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
+  const rg = rowsOf(g), ro = rowsOf(out);
+  if (rg === null || ro === null || rg.n !== ro.n || rg.c !== ro.c) return null;
+  const { n, c, d: gd, o: go } = rg;
+  const { d: od, o: oo } = ro;
+  const grad = empty([n, c]);
+  const res = grad.storage.data;
+  const f = Math.fround;
+  for (let i = 0; i < n; i++) {
+    const s = cascadeSumF32(gd, go + i * c, c);
+    for (let j = 0, a = i * c; j < c; j++, a++) res[a] = gd[go + a] - f(expF32(od[oo + a]) * s);
+  }
+  return grad;
+}
+
+/**
+ * The mean (or sum) over rows of `−logProbs[i, targets[i]]` for a contiguous float32 `[N, C]`
+ * matrix and valid int32 class indices (0-d result, no graph), or null when `logProbs` is not laid
+ * out for it.
+ * @example nllRows(tensor([[-1, -2], [-3, -4]]), tensor([0, 1]), 'mean') // tensor(2.5000)
+ */
+export function nllRows(logProbs: Tensor, targets: Tensor, reduction: 'mean' | 'sum'): Tensor | null {
+  const r = rowsOf(logProbs);
+  if (r === null || targets.dtype !== 'int32') return null;
+  const { n, c, d, o } = r;
+  const ys = targets.toTypedArray();
+  const picked = new Float32Array(n);
+  for (let i = 0; i < n; i++) picked[i] = -d[o + i * c + ys[i]];
+  const total = cascadeSumF32(picked, 0, n);
+  const out = empty([]);
+  out.storage.data[0] = reduction === 'mean' ? total / n : total;
+  return out;
+}
