@@ -55,10 +55,6 @@ export function topologicalOrder(root: Node): Node[] {
   return post.reverse();
 }
 
-function accumulate(map: Map<Node, Tensor>, node: Node, g: Tensor): void {
-  const prev = map.get(node);
-  map.set(node, prev ? prev.add(g) : g);
-}
 
 function accumulateLeaf(leaf: Tensor, g: Tensor): void {
   if (leaf.grad === null) leaf.grad = g.clone(); // own the memory: g may be shared with others
@@ -83,11 +79,18 @@ function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: M
     // result's dtype; each input gets its own dtype back, as PyTorch's engine does
     const summed = sumToShape(gi, input.shape);
     const reduced = summed.dtype === input.dtype ? summed : summed.to(input.dtype);
-    const prev = target instanceof Node ? grads.get(target) : undefined;
     usedUp.push(gi, summed, reduced);
-    if (prev) usedUp.push(prev); // replaced by prev + reduced
-    if (target instanceof Node) accumulate(grads, target, reduced);
-    else {
+    if (target instanceof Node) {
+      // a second contribution: prev + reduced, into prev's own memory when nothing else shares
+      // it (the same sums, element by element, without a new full-size tensor)
+      const prev = grads.get(target);
+      if (prev === undefined) grads.set(target, reduced);
+      else if (memory.ownsAlone(prev, [g, ...inputGrads, summed, reduced, ...grads.values()])) prev.add_(reduced);
+      else {
+        usedUp.push(prev); // replaced by prev + reduced
+        grads.set(target, prev.add(reduced));
+      }
+    } else {
       const prevLeaf = leafGrads.get(target);
       leafGrads.set(target, prevLeaf ? prevLeaf.add(reduced) : reduced.clone()); // own the memory
     }

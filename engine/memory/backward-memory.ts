@@ -19,6 +19,12 @@ export interface BackwardMemory {
    */
   giveBack(usedUp: Iterable<Tensor>, pending: Iterable<Tensor>): void;
   /**
+   * True when `t` is a gradient this walk made whose memory nothing else shares (no tensor of
+   * `others` uses its storage) and which covers its storage exactly (contiguous, from offset 0):
+   * it can be updated in place, as nobody else can see the change.
+   */
+  ownsAlone(t: Tensor, others: Iterable<Tensor | null>): boolean;
+  /**
    * Run one node's backward function: the large tensors it makes and does not return (its
    * temporaries, like the `−b` of a division's gradient) are given back when it returns; what it
    * returns belongs to the walk.
@@ -49,6 +55,12 @@ export function openBackwardMemory(): BackwardMemory {
         scope.delete(st);
         st.release();
       }
+    },
+    ownsAlone(t, others) {
+      const st = t.storage;
+      if (!scope.has(st) || t.offset !== 0 || t.numel() !== st.length || !t.isContiguous()) return false;
+      for (const o of others) if (o !== null && o !== t && o.storage === st) return false;
+      return true;
     },
     step(fn) {
       const temporaries = openScope();

@@ -199,4 +199,22 @@ describe('backward gives back the temporaries of each backward function', () => 
     for (let k = 0; k < 5; k++) step();
     expect(memoryStats().arenaBytes).toBe(before);
   });
+
+  it('a second contribution is added in place only into a gradient nothing else shares (closed form, both orders)', () => {
+    const xv = randomFloat32(n, 10), wv = randomFloat32(n, 11);
+    const w = Tensor.fromArray(wv, [n], 'float32');
+    for (const order of [0, 1]) {
+      const x = Tensor.fromArray(xv, [n], 'float32').requiresGrad_();
+      // L = Σ (p + q)·w + 3p with p = exp(x), q = x·x: AddBackward sends the same gradient to p and
+      // q, so p's gradient may be shared with q's while p gets its second contribution
+      const p = x.exp(), q = x.mul(x);
+      const L = order === 0 ? p.add(q).mul(w).add(p.mul(3)).sum() : p.mul(3).add(p.add(q).mul(w)).sum();
+      L.backward();
+      const g = x.grad!.toTypedArray();
+      for (let i = 0; i < n; i += 131) {
+        const expected = (wv[i] + 3) * Math.exp(xv[i]) + wv[i] * 2 * xv[i];
+        expect(g[i]).toBeCloseTo(expected, 4);
+      }
+    }
+  });
 });
