@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Generator, Tensor, getNumThreads, multinomial, noGrad, randn, setNumThreads, startHelperThreads, tidy } from '../engine/index.js';
+import { Generator, Tensor, arange, getNumThreads, multinomial, noGrad, oneHot, randn, setNumThreads, startHelperThreads, tidy } from '../engine/index.js';
 import { Vocabulary } from '../bigram/data.js';
 import { resolveDataset } from '../bigram/dataset.js';
 import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } from '../bigram/counts.js';
@@ -183,6 +183,21 @@ if (wanted('W1')) {
     W.data.add_(W.grad!.mul(-50));
   };
   bench('W1', 'training step (forward+backward+update)', step, { torchMs: 74, goalMs: 74, minRuns: 15, extra: () => ({ loss0: first }) });
+  // the same step with the forward written out inline, as in bench/torch_peer.py, no tidy anywhere:
+  // the engine cannot know when the user's xenc, logits, counts, probs die, so their memory is
+  // fresh every step (bigram/neural.ts `loss` runs in tidy, which hands them to the loss's graph)
+  const Wi = initWeights(vocab.size, new Generator().manualSeed(2147483647));
+  const inlineStep = () => {
+    const xenc = oneHot(data.xs, vocab.size).float();
+    const logits = xenc.matmul(Wi);
+    const counts = logits.exp();
+    const probs = counts.div(counts.sum(1, true));
+    const l = probs.index(arange(data.n), data.ys).log().mean().neg().add(Wi.pow(2).mean().mul(0.01));
+    Wi.grad = null;
+    l.backward();
+    Wi.data.add_(Wi.grad!.mul(-50));
+  };
+  bench('W1', 'same, forward written inline (no tidy at all)', inlineStep, { torchMs: 74, minRuns: 15 });
   // the same step inside tidy (what bigram/neural.ts `train` does): its memory is reused
   const W2 = initWeights(vocab.size, new Generator().manualSeed(2147483647));
   const tidyStep = () => tidy(() => {

@@ -51,12 +51,20 @@ export function forward(W: Tensor, xs: Tensor): Tensor {
 /**
  * The loss (N20, N21): `-probs[arange(n), ys].log().mean() + reg * (W**2).mean()`.
  *
+ * The forward's tensors (one-hot inputs, logits, counts, probabilities: 24.6 MB each on the
+ * lecture's data) never leave this function except through the loss's graph, which saved them
+ * for backward. So it runs in `tidy`: they are given back by the `backward()` that frees the
+ * graph, and the next call reuses their memory instead of asking for fresh pages (the values are
+ * the same; a caller that never runs backward leaves them to the garbage collector, as before).
+ *
  * @example loss(W, xs, ys, 0.01).backward() // fills W.grad
  */
 export function loss(W: Tensor, xs: Tensor, ys: Tensor, reg: number): Tensor {
-  const probs = forward(W, xs);
-  const nll = probs.index(arange(xs.shape[0]), ys).log().mean().neg();
-  return reg === 0 ? nll : nll.add(W.pow(2).mean().mul(reg));
+  return tidy(() => {
+    const probs = forward(W, xs);
+    const nll = probs.index(arange(xs.shape[0]), ys).log().mean().neg();
+    return reg === 0 ? nll : nll.add(W.pow(2).mean().mul(reg));
+  });
 }
 
 /** Options of `train`. */

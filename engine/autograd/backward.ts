@@ -12,6 +12,8 @@
  *    the whole walk has succeeded: a backward that raises changes no `.grad`.
  * 4. Memory: each node's step returns the gradients it used up; `memory.giveBack` returns
  *    their buffers to the pool unless a pending gradient shares them (`memory/backward-memory.ts`).
+ *    Once the walk has freed the graph (no `retainGraph`), the forward tensors a `tidy` handed to
+ *    it go back too (`memory/graph-memory.ts`).
  *
  * Everything runs with grad mode off: gradients do not record graphs of their own.
  */
@@ -21,7 +23,8 @@ import { noGrad } from './grad-mode.js';
 import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
 import { untrack } from '../memory/scope.js';
-import { openBackwardMemory } from '../memory/backward-memory.js';
+import { openBackwardMemory, type BackwardMemory } from '../memory/backward-memory.js';
+import { releaseGraphMemory } from '../memory/graph-memory.js';
 
 /** Options of `Tensor.backward`. */
 export interface BackwardOptions {
@@ -52,10 +55,6 @@ export function topologicalOrder(root: Node): Node[] {
   return post.reverse();
 }
 
-function accumulate(map: Map<Node, Tensor>, node: Node, g: Tensor): void {
-  const prev = map.get(node);
-  map.set(node, prev ? prev.add(g) : g);
-}
 
 function accumulateLeaf(leaf: Tensor, g: Tensor): void {
   if (leaf.grad === null) leaf.grad = g.clone(); // own the memory: g may be shared with others
@@ -69,8 +68,8 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
  * in `grads`, or a leaf in `leafGrads`) has received. Returns the gradients the step used up (for
  * the memory).
  */
-function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>): Tensor[] {
-  const inputGrads = node.apply(g);
+function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>, memory: BackwardMemory): Tensor[] {
+  const inputGrads = memory.step(() => node.apply(g));
   const usedUp: Tensor[] = [g];
   node.next.forEach((target, i) => {
     const gi = inputGrads[i];
@@ -80,11 +79,18 @@ function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: M
     // result's dtype; each input gets its own dtype back, as PyTorch's engine does
     const summed = sumToShape(gi, input.shape);
     const reduced = summed.dtype === input.dtype ? summed : summed.to(input.dtype);
-    const prev = target instanceof Node ? grads.get(target) : undefined;
     usedUp.push(gi, summed, reduced);
-    if (prev) usedUp.push(prev); // replaced by prev + reduced
-    if (target instanceof Node) accumulate(grads, target, reduced);
-    else {
+    if (target instanceof Node) {
+      // a second contribution: prev + reduced, into prev's own memory when nothing else shares
+      // it (the same sums, element by element, without a new full-size tensor)
+      const prev = grads.get(target);
+      if (prev === undefined) grads.set(target, reduced);
+      else if (memory.ownsAlone(prev, [g, ...inputGrads, summed, reduced, ...grads.values()])) prev.add_(reduced);
+      else {
+        usedUp.push(prev); // replaced by prev + reduced
+        grads.set(target, prev.add(reduced));
+      }
+    } else {
       const prevLeaf = leafGrads.get(target);
       leafGrads.set(target, prevLeaf ? prevLeaf.add(reduced) : reduced.clone()); // own the memory
     }
@@ -131,13 +137,16 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
         grads.delete(node);
         if (g === undefined) continue; // no gradient reached this node
         if (node.retained) retainedGrads.set(node.retained, g.clone());
-        const usedUp = propagate(node, g, grads, leafGrads);
+        const usedUp = propagate(node, g, grads, leafGrads, memory);
         memory.giveBack(usedUp, grads.values());
       }
       completed = true;
     } finally {
       memory.close();
-      if (!options.retainGraph) for (const node of order) node.release();
+      if (!options.retainGraph) {
+        for (const node of order) node.release();
+        releaseGraphMemory(order); // forward memory a tidy handed to this graph: nothing can use it now
+      }
     }
     if (!completed) return;
     for (const [t, g] of retainedGrads) t.grad = t.grad ? t.grad.add(g) : g;

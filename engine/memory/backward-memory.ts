@@ -5,8 +5,8 @@
  * step, reuses it instead of paying for fresh pages.
  *
  * `autograd/backward.ts` calls the two helpers of this file and nothing else about memory:
- * `openBackwardMemory()` before the walk, then `giveBack(usedUp, pending)` after each node and
- * `close()` when the walk ends.
+ * `openBackwardMemory()` before the walk, then `step(fn)` around each node's backward function,
+ * `giveBack(usedUp, pending)` after each node and `close()` when the walk ends.
  */
 import type { Tensor } from '../tensor.js';
 import { closeScope, openScope, trackAllocation, type MemoryScope } from './scope.js';
@@ -18,6 +18,18 @@ export interface BackwardMemory {
    * gradient still waiting in `pending` shares: nothing else can reach them.
    */
   giveBack(usedUp: Iterable<Tensor>, pending: Iterable<Tensor>): void;
+  /**
+   * True when `t` is a gradient this walk made whose memory nothing else shares (no tensor of
+   * `others` uses its storage) and which covers its storage exactly (contiguous, from offset 0):
+   * it can be updated in place, as nobody else can see the change.
+   */
+  ownsAlone(t: Tensor, others: Iterable<Tensor | null>): boolean;
+  /**
+   * Run one node's backward function: the large tensors it makes and does not return (its
+   * temporaries, like the `−b` of a division's gradient) are given back when it returns; what it
+   * returns belongs to the walk.
+   */
+  step(fn: () => (Tensor | null)[]): (Tensor | null)[];
   /** End the walk: what was not given back is handed to the enclosing `tidy`, if any. */
   close(): void;
 }
@@ -43,6 +55,30 @@ export function openBackwardMemory(): BackwardMemory {
         scope.delete(st);
         st.release();
       }
+    },
+    ownsAlone(t, others) {
+      const st = t.storage;
+      if (!scope.has(st) || t.offset !== 0 || t.numel() !== st.length || !t.isContiguous()) return false;
+      for (const o of others) if (o !== null && o !== t && o.storage === st) return false;
+      return true;
+    },
+    step(fn) {
+      const temporaries = openScope();
+      let out: (Tensor | null)[];
+      try {
+        out = fn();
+      } finally {
+        closeScope(temporaries);
+        for (const st of temporaries) scope.add(st); // the walk's, until the loop below decides
+      }
+      const returned = new Set<unknown>();
+      for (const t of out) if (t) returned.add(t.storage);
+      for (const st of temporaries) {
+        if (returned.has(st)) continue;
+        scope.delete(st);
+        st.release();
+      }
+      return out;
     },
     close() {
       closeScope(scope);

@@ -9,8 +9,12 @@
  * allocated while `fn` runs is given back to the memory pool when `fn` returns, except
  *
  * - storages reachable from `fn`'s return value (tensors, arrays, objects, Maps and Sets; for a
- *   tensor also its `.grad` and the tensors its autograd graph saved, so `backward()` still works
- *   outside),
+ *   tensor also its `.grad`),
+ * - storages reachable only through the autograd graph of a returned tensor (the tensors it saved
+ *   for backward, its nodes' inputs): they are handed to that graph (`graph-memory.ts`) and given
+ *   back by the first `backward()` through it that frees the graph (no `retainGraph`), so
+ *   `return loss` from a forward pass keeps backward working outside while the forward's memory
+ *   is still reused by the next step,
  * - `.grad` of leaves filled by a `backward()` inside (the parameters' gradients),
  * - storages passed to `keep(t)` inside.
  *
@@ -20,6 +24,7 @@
 import { Tensor } from '../tensor.js';
 import { Node } from '../autograd/node.js';
 import { closeScope, openScope, trackAllocation, untrack } from './scope.js';
+import { handToGraph } from './graph-memory.js';
 import type { Storage } from '../storage.js';
 
 /**
@@ -54,9 +59,17 @@ export function tidy<T>(fn: () => T): T {
     for (const st of scope) trackAllocation(st);
     throw new TypeError('tidy: the function returned a Promise; tidy needs a synchronous function (its tensors would be released before the Promise settles)');
   }
-  const live = reachableStorages(result);
+  const { direct, graphs } = reachableStorages(result);
+  const viaGraph = new Set<Storage>();
+  for (const [root, storages] of graphs) {
+    const handed = [...storages].filter((st) => scope.has(st) && !direct.has(st));
+    handToGraph(root, handed);
+    for (const st of handed) viaGraph.add(st);
+  }
   for (const st of scope) {
-    if (live.has(st)) trackAllocation(st); // returned: the enclosing scope owns it now
+    // returned, or saved by a returned graph: the enclosing scope owns it now (a graph's memory
+    // goes back earlier, when a backward frees the graph)
+    if (direct.has(st) || viaGraph.has(st)) trackAllocation(st);
     else st.release();
   }
   return result;
@@ -73,9 +86,14 @@ export function keep<T extends Tensor>(t: T): T {
   return t;
 }
 
-/** Storages reachable from `value`: through tensors (their storage, grad, saved graph), arrays, objects, Maps and Sets. */
-function reachableStorages(value: unknown): Set<Storage> {
-  const out = new Set<Storage>();
+/**
+ * Storages reachable from `value`: `direct`ly (through tensors, their grads, arrays, objects, Maps
+ * and Sets), and through the autograd graph of each tensor reached directly (`graphs`: for each
+ * such tensor's node, the storages of the tensors its graph saved or took as inputs).
+ */
+function reachableStorages(value: unknown): { direct: Set<Storage>; graphs: Map<Node, Set<Storage>> } {
+  const direct = new Set<Storage>();
+  const roots = new Set<Node>();
   const seen = new Set<object>();
   const stack: unknown[] = [value];
   while (stack.length > 0) {
@@ -83,11 +101,11 @@ function reachableStorages(value: unknown): Set<Storage> {
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
     if (v instanceof Tensor) {
-      out.add(v.storage);
-      stack.push(v.grad, v.gradFn);
+      direct.add(v.storage);
+      stack.push(v.grad);
+      if (v.gradFn !== null) roots.add(v.gradFn);
     } else if (v instanceof Node) {
-      for (const s of v.saved) stack.push(s.tensor);
-      stack.push(...v.inputs, ...v.next, v.retained);
+      roots.add(v);
     } else if (Array.isArray(v)) {
       stack.push(...v);
     } else if (v instanceof Map) {
@@ -96,6 +114,32 @@ function reachableStorages(value: unknown): Set<Storage> {
       for (const x of v) stack.push(x);
     } else if (!ArrayBuffer.isView(v)) {
       for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  const graphs = new Map<Node, Set<Storage>>();
+  for (const root of roots) graphs.set(root, graphStorages(root, direct));
+  return { direct, graphs };
+}
+
+/**
+ * The storages of the tensors the graph of `root` holds (saved, inputs, retained); the `.grad`
+ * of a tensor in the graph is added to `direct` (it is the user's, reachable through the graph).
+ */
+function graphStorages(root: Node, direct: Set<Storage>): Set<Storage> {
+  const out = new Set<Storage>();
+  const seen = new Set<Node | Tensor>();
+  const stack: (Node | Tensor | null)[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || v === undefined || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof Tensor) {
+      out.add(v.storage);
+      if (v.grad !== null) direct.add(v.grad.storage);
+      stack.push(v.gradFn);
+    } else {
+      for (const s of v.saved) stack.push(s.tensor);
+      stack.push(...v.inputs, ...v.next, v.retained);
     }
   }
   return out;
