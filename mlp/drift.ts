@@ -13,11 +13,18 @@ import { lectureNames } from '../bigram/index.js';
 import { mlpData } from './data.js';
 import { initMlp, LECTURE_CONFIG, mlpParameters, trainStep, lectureLr } from './model.js';
 
-const path = process.argv[2] ?? '/tmp/mlp-drift.json';
-const snaps = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number[][]>;
 const d = mlpData(lectureNames(), 3);
 const g = new Generator({ normalKernel: 'avx2' }).manualSeed(2147483647);
 const p = initMlp(LECTURE_CONFIG, g);
+if (process.argv[2] === '--losses') {
+  const steps = Number(process.argv[3] ?? 100);
+  const losses: number[] = [];
+  for (let step = 0; step < steps; step++) losses.push(trainStep(p, d.train, 32, lectureLr(step), g));
+  console.log(JSON.stringify(losses));
+  process.exit(0);
+}
+const path = process.argv[2] ?? '/tmp/mlp-drift.json';
+const snaps = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number[][]>;
 const checkpoints = Object.keys(snaps).map(Number).sort((a, b) => a - b);
 console.log('step  max rel diff  median rel diff  (11,897 parameters vs PyTorch)');
 for (let step = 0; step < checkpoints[checkpoints.length - 1]; step++) {
