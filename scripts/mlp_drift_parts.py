@@ -9,31 +9,18 @@ Usage:
   OMP_NUM_THREADS=1 /usr/bin/python3 scripts/mlp_drift_parts.py ../shared/data/names.txt /tmp/engine-losses.json [steps]
 The two validation lines must say True: the all-PyTorch replay equals torch's autograd run, and
 the all-engine replay equals the engine's own losses, bit for bit."""
-import json, random, sys
+import json, sys
 import numpy as np
 import torch
 import torch.nn.functional as F
 import x86_float32_ops as X
+from mlp_drift import training_split
 
 torch.set_num_threads(1)
 f32, f64 = np.float32, np.float64
-words = open(sys.argv[1]).read().splitlines()
 engine_losses = json.load(open(sys.argv[2]))
 STEPS = int(sys.argv[3]) if len(sys.argv) > 3 else 100
-chars = sorted(set(''.join(words))); stoi = {s: i + 1 for i, s in enumerate(chars)}; stoi['.'] = 0
-
-
-def build(ws):
-    X_, Y = [], []
-    for w in ws:
-        c = [0] * 3
-        for ch in w + '.':
-            ix = stoi[ch]; X_.append(c); Y.append(ix); c = c[1:] + [ix]
-    return torch.tensor(X_), torch.tensor(Y)
-
-
-random.seed(42); random.shuffle(words)
-Xtr, Ytr = build(words[:int(0.8 * len(words))])
+Xtr, Ytr = training_split(sys.argv[1])
 
 
 def reference():
