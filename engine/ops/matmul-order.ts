@@ -1,7 +1,8 @@
 /**
  * The float32 summation order of PyTorch 1.13.1's `mm` on x86, bit for bit: an opt-in building
- * block for reproducing PyTorch's MLP run (docs/mlp.md, "Why they drift"). The engine's own
- * matmul (`matmul.ts`) keeps its rule; nothing calls this unless asked to.
+ * block for reproducing PyTorch's MLP run (docs/mlp.md, "Why they drift"). The engine's
+ * `matmul` (`matmul.ts`) keeps its own rule unless `setFloat32MatmulOrder('sgemm-x86')` selects
+ * this one (then every float32 matmul, the backward's included, sums this way).
  *
  * Debian's PyTorch calls OpenBLAS `sgemm` (0.3.21, DYNAMIC_ARCH; on AVX2 + FMA AMD cores the
  * "Zen" kernel `sgemm_kernel_8x4_haswell_2.c`). PyTorch passes the row-major product as the
@@ -27,6 +28,39 @@ import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 import { formatShape } from '../shape.js';
 import { fma32 } from '../random/fma32.js';
+
+/** How float32 matmul sums: the engine's rule (`matmul.ts`, the default) or PyTorch 1.13.1's on x86. */
+export type Float32MatmulOrder = 'engine' | 'sgemm-x86';
+
+let current: Float32MatmulOrder = 'engine';
+
+/**
+ * Select how every float32 matmul sums from now on: `'engine'` (the default: see `matmul.ts`) or
+ * `'sgemm-x86'` (PyTorch 1.13.1's order on x86, this file). Returns the previous setting, so a
+ * caller can restore it.
+ *
+ * @example
+ * ```ts
+ * const previous = setFloat32MatmulOrder('sgemm-x86');
+ * try { trainStep(p, data.train, 32, 0.1, g); } finally { setFloat32MatmulOrder(previous); }
+ * ```
+ */
+export function setFloat32MatmulOrder(order: Float32MatmulOrder): Float32MatmulOrder {
+  if (order !== 'engine' && order !== 'sgemm-x86') {
+    throw new RangeError(`setFloat32MatmulOrder: order must be 'engine' or 'sgemm-x86', got ${String(order)}`);
+  }
+  const previous = current;
+  current = order;
+  return previous;
+}
+
+/**
+ * The float32 matmul order in effect ({@link setFloat32MatmulOrder}).
+ * @example float32MatmulOrder() // 'engine'
+ */
+export function float32MatmulOrder(): Float32MatmulOrder {
+  return current;
+}
 
 /**
  * The driver's split of C's rows (BLAS N) into kernel calls: 12 while at least 12 remain, then 4
