@@ -12,8 +12,8 @@ What each op is, found from the sources and proved below against torch on random
   k < 8*floor(K/8), the remaining k continue the even chain, and the two are added at the end.
   beta = 0 zeroes C, and C = fma(alpha=1, acc, 0) = acc.
 - tanh: Sleef_tanhf8_u10 (ATen Vectorized<float>::tanh); differs from the correctly rounded
-  tanh in about 0.7% of values. sleef_tanhf is its algorithm in numpy (engine/ops/sleef-tanhf.ts
-  in TypeScript).
+  tanh in about 0.7% of values. sleef_tanhf, sleef_expf and sleef_logf are SLEEF's algorithms in
+  numpy (engine/ops/sleef-f32.ts in TypeScript).
 - tanh_backward: grad * fma(-y, y, 1): g++ contracts `1 - y*y` of the AVX2 kernel into one FMA.
 - _log_softmax (last dim): m = row max; z = x - m; s = sum of Sleef_expf8_u10(z) as
   vec::map_reduce_all (8-lane accumulator, a short tail added into the first lanes), the 8 lanes
@@ -141,8 +141,8 @@ def sleef(name, x):
     return y
 
 
-# ---- SLEEF 3.5.1 tanhf u10, AVX2 build (df.h with ENABLE_FMA_SP, expk2f, xtanhf), in numpy:
-# the algorithm engine/ops/sleef-tanhf.ts follows, checked below against libsleef itself
+# ---- SLEEF 3.5.1 tanhf, expf, logf (u10), AVX2 build (df.h with ENABLE_FMA_SP), in numpy:
+# the algorithm engine/ops/sleef-f32.ts follows, checked below against libsleef itself
 
 def _fmapn(x, y, z): return fma32(x, y, -z)        # x*y - z, rounded once
 def _fmanp(x, y, z): return fma32(-x, y, z)        # -x*y + z, rounded once
@@ -198,6 +198,49 @@ def sleef_tanhf(x):
         y = _add(q[0], q[1])
     y = np.where((ax > f32(8.664339742)) | np.isnan(y), f32(1), y)
     return np.where(np.isnan(x), x, np.copysign(y, x)).astype(f32)
+
+
+def sleef_expf(d):
+    """Sleef_expf8_u10 (xexpf) in numpy float32 operations."""
+    d = np.asarray(d, f32)
+    with np.errstate(all='ignore'):
+        q = np.rint(_mul(d, f32(1.442695040888963407359924681001892137426645954152985934135449406931))).astype(np.int32)
+        qf = q.astype(f32)
+        s = fma32(qf, -f32(0.693145751953125), d)
+        s = fma32(qf, -f32(1.428606765330187045e-06), s)
+        u = np.full_like(s, f32(0.000198527617612853646278381))
+        for c in (0.00139304355252534151077271, 0.00833336077630519866943359, 0.0416664853692054748535156,
+                  0.166666671633720397949219, 0.5):
+            u = fma32(u, s, f32(c))
+        u = _ldexp2(_add(f32(1), fma32(_mul(s, s), u, s)), q)
+    u = np.where(d < -104, f32(0), u)
+    return np.where(d > 100, f32(np.inf), u).astype(f32)
+
+
+def sleef_logf(d):
+    """Sleef_logf8_u10 (xlogf_u1) in numpy float32 operations."""
+    d = np.asarray(d, f32)
+    with np.errstate(all='ignore'):
+        tiny = d < f32(1.17549435e-38)
+        d2 = np.where(tiny, _mul(d, f32(2.0 ** 64)), d)
+        e = ((_mul(d2, f32(1.0 / 0.75)).view(np.int32) >> 23) & 0xff) - 0x7f      # vilogb2k
+        m = (d2.view(np.int32) + (-e << 23)).view(f32)                              # vldexp3
+        ef = np.where(tiny, e - 64, e).astype(f32)
+        L = f32(0.69314718246459960938)
+        s = (_mul(L, ef), None)
+        s = (s[0], fma32(f32(-1.904654323148236017e-09), ef, _fmapn(L, ef, s[0])))
+        def add2_ff(x, y):
+            hi = _add(x, y); v = _sub(hi, x); return hi, _add(_sub(x, _sub(hi, v)), _sub(y, v))
+        x = _df_div(add2_ff(f32(-1), m), add2_ff(f32(1), m))
+        x2 = _mul(x[0], x[0])
+        t = fma32(fma32(np.full_like(x2, f32(0.3027294874)), x2, f32(0.3996108174)), x2, f32(0.6666694880))
+        s = _df_add_df(s, (_mul(x[0], f32(2)), _mul(x[1], f32(2))))
+        y = _mul(_mul(x2, x[0]), t)
+        hi = _add(s[0], y)
+        r = _add(hi, _add(_add(_sub(s[0], hi), y), s[1]))
+    r = np.where(np.isposinf(d), f32(np.inf), r)
+    r = np.where((d < 0) | np.isnan(d), f32(np.nan), r)
+    return np.where(d == 0, f32(-np.inf), r).astype(f32)
 
 
 # ---- ATen 1.13 kernels (AVX2)
@@ -323,6 +366,12 @@ if __name__ == '__main__':
     print('tanh: vs Sleef_tanhf8_u10 differ', differ(torch.tanh(x).numpy(), sleef('tanh', x.numpy())), 'of', x.numel(),
           '; vs correctly rounded tanh', differ(torch.tanh(x).numpy(), np.tanh(x.numpy().astype(f64)).astype(f32)))
     print('sleef_tanhf (the numpy port) vs libsleef differ', differ(sleef_tanhf(x.numpy()), sleef('tanh', x.numpy())), 'of', x.numel())
+    xe = np.concatenate([x.numpy() * 5, -np.abs(x.numpy()) * 20])
+    print('exp: torch.exp vs Sleef_expf8_u10 differ', differ(torch.exp(torch.from_numpy(xe)).numpy(), sleef('exp', xe)),
+          '; sleef_expf (numpy port) vs libsleef differ', differ(sleef_expf(xe), sleef('exp', xe)), 'of', xe.size)
+    xl = np.concatenate([np.abs(x.numpy()) * 10, (torch.rand(1 << 20, generator=gen) * 30 + 1).numpy()])
+    print('log: torch.log vs Sleef_logf8_u10 differ', differ(torch.log(torch.from_numpy(xl)).numpy(), sleef('log', xl)),
+          '; sleef_logf (numpy port) vs libsleef differ', differ(sleef_logf(xl), sleef('log', xl)), 'of', xl.size)
     g = torch.randn(32, 200, generator=gen); y = torch.tanh(torch.randn(32, 200, generator=gen))
     ref = torch.ops.aten.tanh_backward(g, y).numpy()
     print('tanh_backward: g*fma(-y,y,1) differs in', differ(tanh_backward(g.numpy(), y.numpy()), ref),
