@@ -11,13 +11,25 @@ import { readFileSync } from 'node:fs';
 import { Generator } from '../engine/index.js';
 import { lectureNames } from '../bigram/index.js';
 import { mlpData } from './data.js';
+import { setFloat32MatmulOrder, type Float32MatmulOrder } from '../engine/ops/matmul-order.js';
+import { x86TrainStep } from './x86-step.js';
 import { initMlp, LECTURE_CONFIG, mlpParameters, trainStep, lectureLr } from './model.js';
 
-const path = process.argv[2] ?? '/tmp/mlp-drift.json';
-const snaps = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number[][]>;
 const d = mlpData(lectureNames(), 3);
 const g = new Generator({ normalKernel: 'avx2' }).manualSeed(2147483647);
 const p = initMlp(LECTURE_CONFIG, g);
+if (process.argv[2] === '--losses') {
+  const steps = Number(process.argv[3] ?? 100);
+  const mode = process.argv[4] ?? 'engine';
+  const stepFn = mode === 'x86-step' ? x86TrainStep : trainStep;
+  if (mode !== 'x86-step') setFloat32MatmulOrder(mode as Float32MatmulOrder);
+  const losses: number[] = [];
+  for (let step = 0; step < steps; step++) losses.push(stepFn(p, d.train, 32, lectureLr(step), g));
+  console.log(JSON.stringify(losses));
+  process.exit(0);
+}
+const path = process.argv[2] ?? '/tmp/mlp-drift.json';
+const snaps = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number[][]>;
 const checkpoints = Object.keys(snaps).map(Number).sort((a, b) => a - b);
 console.log('step  max rel diff  median rel diff  (11,897 parameters vs PyTorch)');
 for (let step = 0; step < checkpoints[checkpoints.length - 1]; step++) {

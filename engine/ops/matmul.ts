@@ -23,6 +23,7 @@ import { Storage } from '../storage.js';
 import { record } from '../autograd/node.js';
 import { noGrad } from '../autograd/grad-mode.js';
 import { fastGemm } from '../fast/gemm.js';
+import { float32MatmulOrder, sgemmX86 } from './matmul-order.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).
@@ -120,6 +121,7 @@ function gemm(
   B: ArrayLike<number>, ob: number, bs0: number, bs1: number,
   C: { [i: number]: number }, oc: number,
 ): void {
+  if (dtype === 'float32' && float32MatmulOrder() === 'sgemm-x86') return sgemmX86(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc); // opt-in (matmul-order.ts)
   const f64 = float64Sums(n, k, m);
   fastGemm(dtype, f64, n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc) || plainGemm(dtype, f64, n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc);
 }
