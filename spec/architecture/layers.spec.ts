@@ -6,8 +6,9 @@
  *   engine/storage.ts              reaches no kernel: importing Storage builds nothing, reserves nothing
  *   engine/memory                  imports no kernel either (the kernels attach their memory to it)
  *
- * The graph is read from the source text (every `import … from` and `export … from` of a relative
- * path; `import type` counts for the layer rules, not for what runs at import time).
+ * The graph is read from the source text (every `import … from`, `export … from`, bare `import`
+ * and dynamic `import(…)` of a relative path, in single or double quotes; `import type` counts
+ * for the layer rules, not for what runs at import time).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -21,15 +22,17 @@ interface Edge {
   typeOnly: boolean;
 }
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+'(\.[^']+)'/gm;
-const BARE_IMPORT = /^\s*import\s+'(\.[^']+)'/gm;
+const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+(['"])(\.[^'"]+)\3/gm;
+const BARE_IMPORT = /^\s*import\s+(['"])(\.[^'"]+)\1/gm;
+const DYNAMIC_IMPORT = /\bimport\(\s*(['"])(\.[^'"]+)\1\s*\)/g;
 
 function edgesOf(file: string): Edge[] {
   const text = readFileSync(resolve(repoRoot, file), 'utf8');
   const edges: Edge[] = [];
   const target = (spec: string) => relative(repoRoot, resolve(repoRoot, dirname(file), spec)).replace(/\.js$/, '.ts');
-  for (const m of text.matchAll(IMPORT)) edges.push({ from: file, to: target(m[3]), typeOnly: m[2] !== undefined });
-  for (const m of text.matchAll(BARE_IMPORT)) edges.push({ from: file, to: target(m[1]), typeOnly: false });
+  for (const m of text.matchAll(IMPORT)) edges.push({ from: file, to: target(m[4]), typeOnly: m[2] !== undefined });
+  for (const m of text.matchAll(BARE_IMPORT)) edges.push({ from: file, to: target(m[2]), typeOnly: false });
+  for (const m of text.matchAll(DYNAMIC_IMPORT)) edges.push({ from: file, to: target(m[2]), typeOnly: false });
   return edges;
 }
 

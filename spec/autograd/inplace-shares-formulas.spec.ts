@@ -27,6 +27,23 @@ describe('in-place ops share arithmetic\'s backward formulas', () => {
     expect(bits(b.grad!.toTypedArray())).toEqual(bits(want));
   });
 
+  it('div_ with an upstream gradient g ≠ 1: the divisor\'s grad is (−g)·((x/y)/y), PyTorch\'s order, as for div', () => {
+    const x = randn([2000], { generator: new Generator().manualSeed(5) });
+    const w = randn([2000], { generator: new Generator().manualSeed(7) });
+    const yIn = () => {
+      const t = randn([2000], { generator: new Generator().manualSeed(1) });
+      t.requiresGrad = true;
+      return t;
+    };
+    const a = yIn(), b = yIn();
+    x.clone().div_(a).backward(w);
+    x.div(b).backward(w);
+    const xs = x.toTypedArray(), ys = a.detach().toTypedArray(), ws = w.toTypedArray();
+    const want = Array.from(xs, (xi, i) => f32(-ws[i] * f32(f32(xi / ys[i]) / ys[i])));
+    expect(bits(a.grad!.toTypedArray())).toEqual(bits(want));
+    expect(bits(b.grad!.toTypedArray())).toEqual(bits(want));
+  });
+
   it('the old in-place order −g·x/(y·y) differs in the last bit for some inputs (the test can tell them apart)', () => {
     const g = new Generator().manualSeed(5);
     const xs = randn([2000], { generator: g }).toTypedArray();

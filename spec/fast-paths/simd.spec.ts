@@ -1,6 +1,7 @@
 /**
- * The WebAssembly SIMD kernels (engine/simd) give exactly the bits of the plain path: float32
- * add/sub/mul/div computed as JavaScript does (double, rounded to float32), exp as
+ * The WebAssembly SIMD kernels (engine/fast/kernels/, their drivers in engine/fast/) give exactly
+ * the bits of the plain path: float32 add/sub/mul/div computed as JavaScript does (double,
+ * rounded to float32), exp as
  * `Math.fround(Math.exp(x))`, int32 → float32 as `Math.fround`. Sizes are above the kernels'
  * threshold and across chunk boundaries; layouts are those the drivers accept (full, one value
  * per row, scalar) and some they must decline.
