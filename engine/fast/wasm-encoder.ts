@@ -244,16 +244,10 @@ export class Code {
   i32ShrU(): this { return this.op('i32.shr_u', 0x76); }
   i32Load(offset = 0): this { return this.memory('i32.load', [0x28], 2, offset); }
   f32ConvertI32S(): this { return this.op('f32.convert_i32_s', 0xb2); }
-  i32x4Shl(): this { return this.simd('i32x4.shl', 0xab); }
-  i32x4ShrU(): this { return this.simd('i32x4.shr_u', 0xad); }
-  i32x4Sub(): this { return this.simd('i32x4.sub', 0xb1); }
   f64x2ConvertLowI32x4U(): this { return this.simd('f64x2.convert_low_i32x4_u', 0xff); }
   f64x2ExtractLane(lane: number): this { return this.simd(`f64x2.extract_lane ${lane}`, 0x21, lane); }
   v128Not(): this { return this.simd('v128.not', 0x4d); }
-  v128Or(): this { return this.simd('v128.or', 0x50); }
   v128Xor(): this { return this.simd('v128.xor', 0x51); }
-  /** Pops mask, b, a: the bits of a where mask is 1, of b where it is 0. */
-  v128Bitselect(): this { return this.simd('v128.bitselect', 0x52); }
   f64x2Eq(): this { return this.simd('f64x2.eq', 0x47); }
   f64x2Nearest(): this { return this.simd('f64x2.nearest', 0x94); }
   f64x2Sqrt(): this { return this.simd('f64x2.sqrt', 0xef); }
