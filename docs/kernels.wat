@@ -9476,4 +9476,907 @@
       f64x2.mul
       f64x2.extract_lane 0
       f64.store
+    end)
+
+  (func $log_f32 (export "log_f32") (param $out i32) (param $x i32) (param $n i32) (param $list i32) (result i32)
+    (local $i i32)
+    (local $count i32)
+    (local $v v128)
+    (local $tmp v128)
+    (local $k v128)
+    (local $entry v128)
+    (local $z v128)
+    (local $r v128)
+    (local $d v128)
+    (local $d2 v128)
+    (local $bad v128)
+    (local $r2 v128)
+    (local $ln2 v128)
+    (local $one v128)
+    (local $up v128)
+    (local $down v128)
+    (local $c2 v128)
+    (local $c3 v128)
+    (local $c4 v128)
+    (local $c5 v128)
+    (local $c6 v128)
+    (local $c7 v128)
+    (local $entry2 v128)
+    f64.const 0.6931471805599453
+    f64x2.splat
+    local.set $ln2
+    f64.const 1
+    f64x2.splat
+    local.set $one
+    f64.const 1.0000000000000284
+    f64x2.splat
+    local.set $up
+    f64.const 0.9999999999999716
+    f64x2.splat
+    local.set $down
+    f64.const -0.5
+    f64x2.splat
+    local.set $c2
+    f64.const 0.3333333333333333
+    f64x2.splat
+    local.set $c3
+    f64.const -0.25
+    f64x2.splat
+    local.set $c4
+    f64.const 0.2
+    f64x2.splat
+    local.set $c5
+    f64.const -0.16666666666666666
+    f64x2.splat
+    local.set $c6
+    f64.const 0.14285714285714285
+    f64x2.splat
+    local.set $c7
+    i32.const 0
+    local.set $count
+    i32.const 0
+    local.set $i
+    block
+      loop
+        local.get $i
+        local.get $n
+        i32.ge_s
+        br_if 1
+        local.get $x
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $v
+        i32.const 8388608
+        i32x4.splat
+        i32x4.sub
+        i32.const 2130706432
+        i32x4.splat
+        i32x4.ge_u
+        local.set $bad
+        local.get $v
+        i32.const 1060306944
+        i32x4.splat
+        i32x4.sub
+        local.tee $tmp
+        i32.const 23
+        i32x4.shr_s
+        local.set $k
+        local.get $tmp
+        i32.const 15
+        i32x4.shr_u
+        i32.const 255
+        i32x4.splat
+        v128.and
+        i32.const 4
+        i32x4.shl
+        local.set $entry
+        local.get $v
+        local.get $tmp
+        i32.const -8388608
+        i32x4.splat
+        v128.and
+        i32x4.sub
+        local.set $z
+        local.get $entry
+        i32x4.extract_lane 0
+        v128.load offset=263168
+        local.set $entry2
+        local.get $entry
+        i32x4.extract_lane 1
+        v128.load offset=263168
+        local.set $d
+        local.get $z
+        f64x2.promote_low_f32x4
+        local.get $entry2
+        local.get $d
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f64x2.mul
+        local.get $one
+        f64x2.sub
+        local.set $r
+        local.get $k
+        f64x2.convert_low_i32x4_s
+        local.get $ln2
+        f64x2.mul
+        local.get $entry2
+        local.get $d
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.get $r
+        local.get $r
+        f64x2.mul
+        local.set $r2
+        local.get $r
+        local.get $c3
+        f64x2.mul
+        local.get $c2
+        f64x2.add
+        local.get $r
+        local.get $c5
+        f64x2.mul
+        local.get $c4
+        f64x2.add
+        local.get $r
+        local.get $c7
+        f64x2.mul
+        local.get $c6
+        f64x2.add
+        local.get $r2
+        f64x2.mul
+        f64x2.add
+        local.get $r2
+        f64x2.mul
+        f64x2.add
+        local.get $r2
+        f64x2.mul
+        local.get $r
+        f64x2.add
+        f64x2.add
+        local.set $d
+        local.get $entry
+        i32x4.extract_lane 2
+        v128.load offset=263168
+        local.set $entry2
+        local.get $entry
+        i32x4.extract_lane 3
+        v128.load offset=263168
+        local.set $d2
+        local.get $z
+        local.get $z
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.get $entry2
+        local.get $d2
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f64x2.mul
+        local.get $one
+        f64x2.sub
+        local.set $r
+        local.get $k
+        local.get $k
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.convert_low_i32x4_s
+        local.get $ln2
+        f64x2.mul
+        local.get $entry2
+        local.get $d2
+        i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+        f64x2.add
+        local.get $r
+        local.get $r
+        f64x2.mul
+        local.set $r2
+        local.get $r
+        local.get $c3
+        f64x2.mul
+        local.get $c2
+        f64x2.add
+        local.get $r
+        local.get $c5
+        f64x2.mul
+        local.get $c4
+        f64x2.add
+        local.get $r
+        local.get $c7
+        f64x2.mul
+        local.get $c6
+        f64x2.add
+        local.get $r2
+        f64x2.mul
+        f64x2.add
+        local.get $r2
+        f64x2.mul
+        f64x2.add
+        local.get $r2
+        f64x2.mul
+        local.get $r
+        f64x2.add
+        f64x2.add
+        local.set $d2
+        local.get $d
+        local.get $up
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $d2
+        local.get $up
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $d
+        local.get $down
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $d2
+        local.get $down
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f32x4.eq
+        local.get $bad
+        v128.andnot
+        i32x4.all_true
+        i32.eqz
+        if
+          local.get $list
+          local.get $count
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $i
+          i32.store
+          local.get $count
+          i32.const 1
+          i32.add
+          local.set $count
+        end
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $d
+        f32x4.demote_f64x2_zero
+        local.get $d2
+        f32x4.demote_f64x2_zero
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store
+        local.get $i
+        i32.const 4
+        i32.add
+        local.set $i
+        br 0
+      end
+    end
+    local.get $count)
+
+  (func $tanh_f32 (export "tanh_f32") (param $out i32) (param $x i32) (param $n i32) (param $list i32) (result i32)
+    (local $i i32)
+    (local $count i32)
+    (local $v v128)
+    (local $x2 v128)
+    (local $y v128)
+    (local $k v128)
+    (local $t v128)
+    (local $ki v128)
+    (local $s v128)
+    (local $m v128)
+    (local $d v128)
+    (local $d2 v128)
+    (local $inv_step v128)
+    (local $round v128)
+    (local $step_hi v128)
+    (local $step_lo v128)
+    (local $c720 v128)
+    (local $c120 v128)
+    (local $c24 v128)
+    (local $c6 v128)
+    (local $half v128)
+    (local $one v128)
+    (local $two v128)
+    (local $big v128)
+    (local $sign v128)
+    (local $up v128)
+    (local $down v128)
+    f64.const 92.33248261689366
+    f64x2.splat
+    local.set $inv_step
+    f64.const 6755399441055744
+    f64x2.splat
+    local.set $round
+    f64.const 0.010830424695996044
+    f64x2.splat
+    local.set $step_hi
+    f64.const 2.5310172166650877e-13
+    f64x2.splat
+    local.set $step_lo
+    f64.const 0.001388888888888889
+    f64x2.splat
+    local.set $c720
+    f64.const 0.008333333333333333
+    f64x2.splat
+    local.set $c120
+    f64.const 0.041666666666666664
+    f64x2.splat
+    local.set $c24
+    f64.const 0.16666666666666666
+    f64x2.splat
+    local.set $c6
+    f64.const 0.5
+    f64x2.splat
+    local.set $half
+    f64.const 1
+    f64x2.splat
+    local.set $one
+    f64.const 2
+    f64x2.splat
+    local.set $two
+    f64.const 20
+    f64x2.splat
+    local.set $big
+    f64.const 0
+    f64x2.splat
+    local.set $sign
+    f64.const 1.0000000000000568
+    f64x2.splat
+    local.set $up
+    f64.const 0.9999999999999432
+    f64x2.splat
+    local.set $down
+    i32.const 0
+    local.set $count
+    i32.const 0
+    local.set $i
+    block
+      loop
+        local.get $i
+        local.get $n
+        i32.ge_s
+        br_if 1
+        local.get $x
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $v
+        f64x2.promote_low_f32x4
+        local.set $x2
+        local.get $x2
+        f64x2.abs
+        local.get $big
+        f64x2.min
+        local.get $two
+        f64x2.mul
+        local.set $y
+        local.get $y
+        local.get $inv_step
+        f64x2.mul
+        local.get $round
+        f64x2.add
+        local.get $round
+        f64x2.sub
+        local.set $k
+        local.get $y
+        local.get $k
+        local.get $step_hi
+        f64x2.mul
+        f64x2.sub
+        local.get $k
+        local.get $step_lo
+        f64x2.mul
+        f64x2.sub
+        local.set $t
+        local.get $k
+        i32x4.trunc_sat_f64x2_s_zero
+        local.set $ki
+        local.get $ki
+        i32.const 6
+        i32x4.shr_s
+        i32.const 1023
+        i32x4.splat
+        i32x4.add
+        i64x2.extend_low_i32x4_s
+        i32.const 52
+        i64x2.shl
+        local.get $ki
+        i32x4.extract_lane 0
+        i32.const 63
+        i32.and
+        i32.const 3
+        i32.shl
+        f64.load offset=262144
+        f64x2.splat
+        local.get $ki
+        i32x4.extract_lane 1
+        i32.const 63
+        i32.and
+        i32.const 3
+        i32.shl
+        f64.load offset=262144
+        f64x2.replace_lane 1
+        f64x2.mul
+        local.set $s
+        local.get $t
+        local.get $c720
+        f64x2.mul
+        local.get $c120
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $c24
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $c6
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $half
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $one
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $s
+        f64x2.mul
+        local.get $s
+        local.get $one
+        f64x2.sub
+        f64x2.add
+        local.tee $m
+        local.get $m
+        local.get $two
+        f64x2.add
+        f64x2.div
+        local.get $x2
+        local.get $sign
+        v128.and
+        v128.or
+        local.set $d
+        local.get $v
+        local.get $v
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        f64x2.promote_low_f32x4
+        local.set $x2
+        local.get $x2
+        f64x2.abs
+        local.get $big
+        f64x2.min
+        local.get $two
+        f64x2.mul
+        local.set $y
+        local.get $y
+        local.get $inv_step
+        f64x2.mul
+        local.get $round
+        f64x2.add
+        local.get $round
+        f64x2.sub
+        local.set $k
+        local.get $y
+        local.get $k
+        local.get $step_hi
+        f64x2.mul
+        f64x2.sub
+        local.get $k
+        local.get $step_lo
+        f64x2.mul
+        f64x2.sub
+        local.set $t
+        local.get $k
+        i32x4.trunc_sat_f64x2_s_zero
+        local.set $ki
+        local.get $ki
+        i32.const 6
+        i32x4.shr_s
+        i32.const 1023
+        i32x4.splat
+        i32x4.add
+        i64x2.extend_low_i32x4_s
+        i32.const 52
+        i64x2.shl
+        local.get $ki
+        i32x4.extract_lane 0
+        i32.const 63
+        i32.and
+        i32.const 3
+        i32.shl
+        f64.load offset=262144
+        f64x2.splat
+        local.get $ki
+        i32x4.extract_lane 1
+        i32.const 63
+        i32.and
+        i32.const 3
+        i32.shl
+        f64.load offset=262144
+        f64x2.replace_lane 1
+        f64x2.mul
+        local.set $s
+        local.get $t
+        local.get $c720
+        f64x2.mul
+        local.get $c120
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $c24
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $c6
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $half
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $one
+        f64x2.add
+        local.get $t
+        f64x2.mul
+        local.get $s
+        f64x2.mul
+        local.get $s
+        local.get $one
+        f64x2.sub
+        f64x2.add
+        local.tee $m
+        local.get $m
+        local.get $two
+        f64x2.add
+        f64x2.div
+        local.get $x2
+        local.get $sign
+        v128.and
+        v128.or
+        local.set $d2
+        local.get $d
+        local.get $up
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $d2
+        local.get $up
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $d
+        local.get $down
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        local.get $d2
+        local.get $down
+        f64x2.mul
+        f32x4.demote_f64x2_zero
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        f32x4.eq
+        i32x4.all_true
+        i32.eqz
+        if
+          local.get $list
+          local.get $count
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $i
+          i32.store
+          local.get $count
+          i32.const 1
+          i32.add
+          local.set $count
+        end
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $d
+        f32x4.demote_f64x2_zero
+        local.get $d2
+        f32x4.demote_f64x2_zero
+        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        v128.store
+        local.get $i
+        i32.const 4
+        i32.add
+        local.set $i
+        br 0
+      end
+    end
+    local.get $count)
+
+  (func $sqrt_f32 (export "sqrt_f32") (param $out i32) (param $x i32) (param $n i32) (param $list i32) (result i32)
+    (local $i i32)
+    (local $count i32)
+    (local $r v128)
+    i32.const 0
+    local.set $count
+    i32.const 0
+    local.set $i
+    block
+      loop
+        local.get $i
+        local.get $n
+        i32.ge_s
+        br_if 1
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $x
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        f32x4.sqrt
+        local.tee $r
+        v128.store
+        local.get $r
+        local.get $r
+        f32x4.ne
+        v128.any_true
+        if
+          local.get $list
+          local.get $count
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $i
+          i32.store
+          local.get $count
+          i32.const 1
+          i32.add
+          local.set $count
+        end
+        local.get $i
+        i32.const 4
+        i32.add
+        local.set $i
+        br 0
+      end
+    end
+    local.get $count)
+
+  (func $gemm_tiles64 (export "gemm_tiles64") (param $c i32) (param $ap i32) (param $bp i32) (param $nb i32) (param $mb i32) (param $k i32)
+    (local $ib i32)
+    (local $jb i32)
+    (local $p i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $row i32)
+    (local $av v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $acc0_0 v128)
+    (local $acc0_1 v128)
+    (local $acc1_0 v128)
+    (local $acc1_1 v128)
+    (local $acc2_0 v128)
+    (local $acc2_1 v128)
+    (local $acc3_0 v128)
+    (local $acc3_1 v128)
+    i32.const 0
+    local.set $ib
+    block
+      loop
+        local.get $ib
+        local.get $nb
+        i32.ge_s
+        br_if 1
+        i32.const 0
+        local.set $jb
+        block
+          loop
+            local.get $jb
+            local.get $mb
+            i32.ge_s
+            br_if 1
+            local.get $ap
+            local.get $ib
+            local.get $k
+            i32.mul
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $pa
+            local.get $bp
+            local.get $jb
+            local.get $k
+            i32.mul
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $pb
+            f32.const 0
+            f32x4.splat
+            local.set $acc0_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc0_1
+            f32.const 0
+            f32x4.splat
+            local.set $acc1_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc1_1
+            f32.const 0
+            f32x4.splat
+            local.set $acc2_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc2_1
+            f32.const 0
+            f32x4.splat
+            local.set $acc3_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc3_1
+            i32.const 0
+            local.set $p
+            block
+              loop
+                local.get $p
+                local.get $k
+                i32.ge_s
+                br_if 1
+                local.get $pb
+                v128.load
+                local.set $b0
+                local.get $pb
+                v128.load offset=16
+                local.set $b1
+                local.get $pa
+                f64.load
+                f64x2.splat
+                local.set $av
+                local.get $acc0_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc0_0
+                local.get $acc0_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc0_1
+                local.get $pa
+                f64.load offset=8
+                f64x2.splat
+                local.set $av
+                local.get $acc1_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc1_0
+                local.get $acc1_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc1_1
+                local.get $pa
+                f64.load offset=16
+                f64x2.splat
+                local.set $av
+                local.get $acc2_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc2_0
+                local.get $acc2_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc2_1
+                local.get $pa
+                f64.load offset=24
+                f64x2.splat
+                local.set $av
+                local.get $acc3_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc3_0
+                local.get $acc3_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc3_1
+                local.get $pa
+                i32.const 32
+                i32.add
+                local.set $pa
+                local.get $pb
+                i32.const 32
+                i32.add
+                local.set $pb
+                local.get $p
+                i32.const 1
+                i32.add
+                local.set $p
+                br 0
+              end
+            end
+            local.get $c
+            local.get $ib
+            local.get $mb
+            i32.mul
+            i32.const 2
+            i32.shl
+            local.get $jb
+            i32.add
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc0_0
+            v128.store
+            local.get $row
+            local.get $acc0_1
+            v128.store offset=16
+            local.get $row
+            local.get $mb
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc1_0
+            v128.store
+            local.get $row
+            local.get $acc1_1
+            v128.store offset=16
+            local.get $row
+            local.get $mb
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc2_0
+            v128.store
+            local.get $row
+            local.get $acc2_1
+            v128.store offset=16
+            local.get $row
+            local.get $mb
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc3_0
+            v128.store
+            local.get $row
+            local.get $acc3_1
+            v128.store offset=16
+            local.get $jb
+            i32.const 1
+            i32.add
+            local.set $jb
+            br 0
+          end
+        end
+        local.get $ib
+        i32.const 1
+        i32.add
+        local.set $ib
+        br 0
+      end
     end))
