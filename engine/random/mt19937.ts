@@ -135,14 +135,7 @@ export class MT19937 {
       // the words left before the next twist: left − 1 of them, from `next` on
       const run = Math.min(end - i, this.left - 1);
       let k = this.next;
-      for (const stop = i + run; i < stop; i++, k++) {
-        let y = mt[k];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        out[i] = y;
-      }
+      for (const stop = i + run; i < stop; i++, k++) out[i] = temper(mt[k]);
       this.next = k;
       this.left -= run;
     }
