@@ -135,7 +135,7 @@ export class Code {
   private simd(text: string, code: number, ...imm: number[]): this {
     return this.op(text, 0xfd, ...uleb(code), ...imm);
   }
-  /** A load or store: `align` is log2 of the natural alignment, printed only when it differs. */
+  /** A load or store: its opcode bytes, its natural alignment (log2 bytes, the only one used here) and byte offset. */
   private memory(text: string, prefix: number[], natural: number, offset: number): this {
     return this.op(offset === 0 ? text : `${text} offset=${offset}`, ...prefix, natural, ...uleb(offset));
   }

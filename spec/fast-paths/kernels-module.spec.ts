@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIMD_PROBE, kernelFunctions, kernelStatus, kernels, moduleStatus, type WasmApi } from '../../engine/fast/kernels.js';
 import { defineKernel } from '../../engine/fast/define-kernel.js';
+import { KERNELS, isKernel, kernelList } from '../../engine/fast/kernel-list.js';
+import { HELPER_KERNELS } from '../../engine/fast/threads.js';
 import { I32, encodeModule } from '../../engine/fast/wasm-encoder.js';
 
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -37,5 +39,21 @@ describe('the kernels module', () => {
     const reason = status.state === 'invalid-module' ? status.reason : '';
     expect(reason.startsWith('kernel broken_add: ')).toBe(true);
     expect(reason.length).toBeGreaterThan('kernel broken_add: '.length + 10);
+  });
+
+  it('the registry is the one list: each entry of kernels is its export, with its parameter count, and threads dispatch by the same names', () => {
+    const list = kernelList();
+    const names = list.map((k) => k.name);
+    expect(new Set(names).size).toBe(names.length); // no export name twice
+    expect(kernelFunctions().map((f) => f.name)).toEqual(names);
+    expect(HELPER_KERNELS).toEqual(names);
+    const k = kernels!;
+    expect(Object.keys(k.exports)).toEqual(names);
+    for (const kernel of list) expect({ name: kernel.name, params: k.exports[kernel.name].length }).toEqual({ name: kernel.name, params: kernel.arity });
+    for (const [key, entry] of Object.entries(KERNELS)) {
+      const fn = (k as unknown as Record<string, unknown>)[key];
+      if (isKernel(entry)) expect(fn).toBe(k.exports[entry.name]);
+      else for (const member of Object.values(entry)) expect((fn as Record<string, unknown>)[member.name]).toBe(k.exports[member.name]);
+    }
   });
 });

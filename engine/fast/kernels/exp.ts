@@ -66,7 +66,7 @@ export const expF32 = defineKernel({
     };
     c.i32Const(0).set(i);
     c.i32Const(0).set(count);
-    c.forRange(i, null, n, 4, () => {
+    c.forRange(i, null, n, 4, () => { // from i = 0, set above with count
       c.elementAddress(x, i, 4).v128Load().tee(v).f64x2PromoteLowF32x4().set(x2);
       pair();
       c.set(safe);
