@@ -6477,4 +6477,240 @@
         local.set $i
         br 0
       end
+    end)
+
+  (func $gemm_tiles64 (export "gemm_tiles64") (param $c i32) (param $ap i32) (param $bp i32) (param $nb i32) (param $mb i32) (param $k i32)
+    (local $ib i32)
+    (local $jb i32)
+    (local $p i32)
+    (local $pa i32)
+    (local $pb i32)
+    (local $row i32)
+    (local $av v128)
+    (local $b0 v128)
+    (local $b1 v128)
+    (local $acc0_0 v128)
+    (local $acc0_1 v128)
+    (local $acc1_0 v128)
+    (local $acc1_1 v128)
+    (local $acc2_0 v128)
+    (local $acc2_1 v128)
+    (local $acc3_0 v128)
+    (local $acc3_1 v128)
+    i32.const 0
+    local.set $ib
+    block
+      loop
+        local.get $ib
+        local.get $nb
+        i32.ge_s
+        br_if 1
+        i32.const 0
+        local.set $jb
+        block
+          loop
+            local.get $jb
+            local.get $mb
+            i32.ge_s
+            br_if 1
+            local.get $ap
+            local.get $ib
+            local.get $k
+            i32.mul
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $pa
+            local.get $bp
+            local.get $jb
+            local.get $k
+            i32.mul
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $pb
+            f32.const 0
+            f32x4.splat
+            local.set $acc0_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc0_1
+            f32.const 0
+            f32x4.splat
+            local.set $acc1_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc1_1
+            f32.const 0
+            f32x4.splat
+            local.set $acc2_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc2_1
+            f32.const 0
+            f32x4.splat
+            local.set $acc3_0
+            f32.const 0
+            f32x4.splat
+            local.set $acc3_1
+            i32.const 0
+            local.set $p
+            block
+              loop
+                local.get $p
+                local.get $k
+                i32.ge_s
+                br_if 1
+                local.get $pb
+                v128.load
+                local.set $b0
+                local.get $pb
+                v128.load offset=16
+                local.set $b1
+                local.get $pa
+                f64.load
+                f64x2.splat
+                local.set $av
+                local.get $acc0_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc0_0
+                local.get $acc0_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc0_1
+                local.get $pa
+                f64.load offset=8
+                f64x2.splat
+                local.set $av
+                local.get $acc1_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc1_0
+                local.get $acc1_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc1_1
+                local.get $pa
+                f64.load offset=16
+                f64x2.splat
+                local.set $av
+                local.get $acc2_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc2_0
+                local.get $acc2_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc2_1
+                local.get $pa
+                f64.load offset=24
+                f64x2.splat
+                local.set $av
+                local.get $acc3_0
+                local.get $av
+                local.get $b0
+                f64x2.mul
+                f64x2.add
+                local.set $acc3_0
+                local.get $acc3_1
+                local.get $av
+                local.get $b1
+                f64x2.mul
+                f64x2.add
+                local.set $acc3_1
+                local.get $pa
+                i32.const 32
+                i32.add
+                local.set $pa
+                local.get $pb
+                i32.const 32
+                i32.add
+                local.set $pb
+                local.get $p
+                i32.const 1
+                i32.add
+                local.set $p
+                br 0
+              end
+            end
+            local.get $c
+            local.get $ib
+            local.get $mb
+            i32.mul
+            i32.const 2
+            i32.shl
+            local.get $jb
+            i32.add
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc0_0
+            v128.store
+            local.get $row
+            local.get $acc0_1
+            v128.store offset=16
+            local.get $row
+            local.get $mb
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc1_0
+            v128.store
+            local.get $row
+            local.get $acc1_1
+            v128.store offset=16
+            local.get $row
+            local.get $mb
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc2_0
+            v128.store
+            local.get $row
+            local.get $acc2_1
+            v128.store offset=16
+            local.get $row
+            local.get $mb
+            i32.const 5
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $row
+            local.get $acc3_0
+            v128.store
+            local.get $row
+            local.get $acc3_1
+            v128.store offset=16
+            local.get $jb
+            i32.const 1
+            i32.add
+            local.set $jb
+            br 0
+          end
+        end
+        local.get $ib
+        i32.const 1
+        i32.add
+        local.set $ib
+        br 0
+      end
     end))
