@@ -329,7 +329,7 @@ if (wanted('W8')) {
   const perOp = (name: string, op: () => unknown, torchUs: number) => bench('W8', `${name} (µs per op)`, () => {
     for (let i = 0; i < OPS; i++) op();
   }, { minRuns: 20, maxRuns: 400, minMs: 500, extra: (med) => ({ usPerOp: (med * 1000) / OPS, torchUs }) });
-  // PyTorch 1.13.1, 1 thread, on this machine (bench/torch_peer.py W8, quiet moments)
+  // PyTorch 1.13.1, 1 thread, on this machine (CPU µs per op, the same ops; docs/performance.md #18)
   perOp('add 32×200 + 32×200', () => h.add(h), 2.7);
   perOp('mul 32×200 · 32×200', () => h.mul(h), 2.3);
   perOp('tanh 32×200', () => h.tanh(), 21.5);
@@ -341,7 +341,7 @@ if (wanted('W8')) {
     wg.grad = null;
     bg.grad = null;
     y.backward();
-  }, 0);
+  }, 178);
 }
 
 // ------------------------------------------------------------------ report
