@@ -14,7 +14,8 @@
  *   for backward, its nodes' inputs): they are handed to that graph (`graph-memory.ts`) and given
  *   back by the first `backward()` through it that frees the graph (no `retainGraph`), so
  *   `return loss` from a forward pass keeps backward working outside while the forward's memory
- *   is still reused by the next step,
+ *   is still reused by the next step (for up to four returned graphs; with more, all they reach
+ *   is kept as if returned),
  * - `.grad` of leaves filled by a `backward()` inside (the parameters' gradients),
  * - storages passed to `keep(t)` inside.
  *
@@ -117,18 +118,27 @@ function reachableStorages(value: unknown): { direct: Set<Storage>; graphs: Map<
     }
   }
   const graphs = new Map<Node, Set<Storage>>();
-  for (const root of roots) graphs.set(root, graphStorages(root, direct));
+  if (roots.size <= MAX_GRAPH_ROOTS) {
+    for (const root of roots) graphs.set(root, graphStorages([root], direct));
+  } else {
+    // many returned graphs (often one graph, shared): one walk, and everything it reaches is
+    // kept as if returned (walking each graph apart would cost roots × nodes)
+    for (const st of graphStorages([...roots], direct)) direct.add(st);
+  }
   return { direct, graphs };
 }
 
+/** Returned graphs handed their own memory at most; more are kept whole (see `reachableStorages`). */
+const MAX_GRAPH_ROOTS = 4;
+
 /**
- * The storages of the tensors the graph of `root` holds (saved, inputs, retained); the `.grad`
- * of a tensor in the graph is added to `direct` (it is the user's, reachable through the graph).
+ * The storages of the tensors the graphs of `roots` hold (saved, inputs, retained); the `.grad`
+ * of a tensor in a graph is added to `direct` (it is the user's, reachable through the graph).
  */
-function graphStorages(root: Node, direct: Set<Storage>): Set<Storage> {
+function graphStorages(roots: Node[], direct: Set<Storage>): Set<Storage> {
   const out = new Set<Storage>();
   const seen = new Set<Node | Tensor>();
-  const stack: (Node | Tensor | null)[] = [root];
+  const stack: (Node | Tensor | null)[] = [...roots];
   while (stack.length > 0) {
     const v = stack.pop();
     if (v === null || v === undefined || seen.has(v)) continue;

@@ -217,4 +217,16 @@ describe('backward gives back the temporaries of each backward function', () => 
       }
     }
   });
+
+  it('many returned tensors of one graph are kept whole, as before: their memory is the garbage collector\'s', () => {
+    const x = Tensor.fromArray(randomFloat32(n, 12), [n], 'float32').requiresGrad_();
+    let e: Tensor | null = null;
+    const parts = tidy(() => {
+      e = x.exp();
+      return Array.from({ length: 6 }, (_, k) => e!.mul(e!).mul(k + 1).sum());
+    });
+    parts[0].backward();
+    expect(e!.storage.released).toBe(false);
+    expectGradient(x);
+  });
 });
