@@ -79,8 +79,9 @@ function around(v: number, span: number): number[] {
 
 /**
  * Inputs where the algorithm's double rounds to another float32 than `Math.f(x)` does (the true
- * value lies within both errors of a float32 midpoint), so only the redo gets them right: every
- * such input of the exhaustive runs (docs/performance.md, "#18 math kernels").
+ * value lies within both errors of a float32 midpoint), so only the redo gets them right: for
+ * log, every such input of the exhaustive run over all non-negative float32s; for tanh, the run
+ * (over part of the inputs) found none (docs/performance.md, "#18 math kernels").
  */
 const REDO_NEEDED: Record<'log' | 'tanh', number[]> = {
   log: [0x3c413d3a, 0x41178feb],

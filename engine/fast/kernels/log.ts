@@ -17,12 +17,12 @@ import { defineKernel } from '../define-kernel.js';
 import { LOG_TABLES } from '../log-f32.js';
 import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
+import { LOWS, storeVouched } from './vouched-store.js';
 
 /** Byte offset of the table (INVC[i], LOGC[i] at LOG_TABLE + 16·i): after exp's 64 doubles in the table region. */
 export const LOG_TABLE = REGION.frac + 1024;
 
-/** The low 8 bytes of two v128s (lanes 0 of two f64x2), and the high 8 bytes of each. */
-const LOWS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+/** The high 8 bytes of two v128s (`i8x16.shuffle` lanes): lane 1 of each f64x2. */
 const HIGHS = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
 
 export const logF32 = defineKernel({
@@ -62,14 +62,6 @@ export const logF32 = defineKernel({
       c.get(r2).f64x2Mul().get(r).f64x2Add();
       c.f64x2Add().set(target);
     };
-    /** The 4 lanes of the f64x2 pairs d, d2 (each times `scale`, if given) rounded to float32. */
-    const demote4 = (scale?: string) => {
-      c.get(d);
-      if (scale !== undefined) { splat(scale); c.f64x2Mul(); }
-      c.f32x4DemoteF64x2Zero().get(d2);
-      if (scale !== undefined) { splat(scale); c.f64x2Mul(); }
-      c.f32x4DemoteF64x2Zero().i8x16Shuffle(LOWS);
-    };
     c.i32Const(0).set(count);
     c.forRange(i, 0, n, 4, () => {
       c.elementAddress(x, i, 4).v128Load().tee(v);
@@ -80,16 +72,7 @@ export const logF32 = defineKernel({
       c.get(v).get(tmp).i32Const(0xff800000 | 0).i32x4Splat().v128And().i32x4Sub().set(z);
       pair(0, d);
       pair(2, d2);
-      // listed unless every lane is a positive normal and d·UP, d·DOWN round alike
-      demote4('up');
-      demote4('down');
-      c.f32x4Eq().get(bad).v128AndNot().i32x4AllTrue().i32Eqz().ifThen(() => {
-        c.elementAddress(list, count, 4).get(i).i32Store();
-        c.get(count).i32Const(1).i32Add().set(count);
-      });
-      c.elementAddress(out, i, 4);
-      demote4();
-      c.v128Store();
+      storeVouched(c, { d, d2, up: f64.get('up')!, down: f64.get('down')!, bad: bad, out, list, count, i });
     });
     c.get(count);
   },

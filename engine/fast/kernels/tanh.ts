@@ -15,9 +15,7 @@ import { EXP_TABLES } from '../exp-f32.js';
 import { TANH_CONSTANTS } from '../tanh-f32.js';
 import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
-
-/** The low halves of two v128s: the f32x4 lanes 0, 1 of each (two demoted pairs joined). */
-const LOWS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+import { storeVouched } from './vouched-store.js';
 
 export const tanhF32 = defineKernel({
   name: 'tanh_f32',
@@ -55,30 +53,13 @@ export const tanhF32 = defineKernel({
       c.get(m); splat('two'); c.f64x2Add().f64x2Div();
       c.get(x2); splat('sign'); c.v128And().v128Or().set(target);
     };
-    /** The 4 lanes of the f64x2 pairs d, d2 (each times `scale`, if given) rounded to float32. */
-    const demote4 = (scale?: string) => {
-      c.get(d);
-      if (scale !== undefined) { splat(scale); c.f64x2Mul(); }
-      c.f32x4DemoteF64x2Zero().get(d2);
-      if (scale !== undefined) { splat(scale); c.f64x2Mul(); }
-      c.f32x4DemoteF64x2Zero().i8x16Shuffle(LOWS);
-    };
     c.i32Const(0).set(count);
     c.forRange(i, 0, n, 4, () => {
       c.elementAddress(x, i, 4).v128Load().tee(v).f64x2PromoteLowF32x4().set(x2);
       pair(d);
       c.get(v).get(v).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().set(x2);
       pair(d2);
-      // listed unless d·UP and d·DOWN round alike in every lane (false for NaN)
-      demote4('up');
-      demote4('down');
-      c.f32x4Eq().i32x4AllTrue().i32Eqz().ifThen(() => {
-        c.elementAddress(list, count, 4).get(i).i32Store();
-        c.get(count).i32Const(1).i32Add().set(count);
-      });
-      c.elementAddress(out, i, 4);
-      demote4();
-      c.v128Store();
+      storeVouched(c, { d, d2, up: f64.get('up')!, down: f64.get('down')!, bad: null, out, list, count, i });
     });
     c.get(count);
   },
