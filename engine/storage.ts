@@ -1,29 +1,16 @@
 /**
  * Storage: the one flat typed array that any number of tensors (views) look into.
  *
- * All allocation goes through `Storage.alloc`, so where memory comes from is decided here. A large
- * buffer made inside a memory scope (`tidy`, `backward`) lives in the SIMD kernels' WebAssembly
- * memory (`memory/arena.ts`, attached by the kernels in `fast/kernels.ts`); other large buffers are taken from the memory pool when one of the
- * same dtype and length is there (`memory/pool.ts`). Every large storage is reported to the
- * innermost open memory scope (`memory/scope.ts`) so that the engine can give it back when it is
- * provably no longer needed.
+ * All allocation goes through `Storage.alloc`; where the memory comes from (a fresh array, the
+ * memory pool, or the SIMD kernels' WebAssembly memory inside `tidy`/`backward`) is decided by
+ * `memory/allocate.ts`. Every large storage is reported to the innermost open memory scope
+ * (`memory/scope.ts`) so that the engine can give it back when it is provably no longer needed.
  *
  * (In-place writes are counted per tensor and its views, `Tensor.versionCounter`, not here.)
  */
-import { allocArray, bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
-import { giveBuffer, isPooledSize, takeBuffer } from './memory/pool.js';
-import { inScope, trackAllocation, untrack } from './memory/scope.js';
-import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './memory/arena.js';
-
-/** The most elements a typed array may hold here (JavaScript's limit: 2^32 − 1 on 64-bit engines). */
-const MAX_ELEMENTS = 2 ** 32 - 1;
-
-/** PyTorch's "can't allocate memory" error, naming the element count, the dtype and the bytes. */
-function cannotAllocate(dtype: DType, n: number): RangeError {
-  return new RangeError(
-    `can't allocate memory: you tried to allocate ${n * bytesPerElement(dtype)} bytes (${n} elements of ${dtype})`,
-  );
-}
+import { dtypeOfArray, type DType, type TypedArray } from './dtype.js';
+import { allocateBuffer, releaseBuffer } from './memory/allocate.js';
+import { trackAllocation, untrack } from './memory/scope.js';
 
 /** The storage that owns each large typed array the engine allocated (to make `wrap` safe). */
 const owners = new WeakMap<TypedArray, Storage>();
@@ -77,28 +64,8 @@ export class Storage {
   }
 
   private static allocate(dtype: DType, n: number, zero: boolean): Storage {
-    if (n > MAX_ELEMENTS) throw cannotAllocate(dtype, n);
-    if (!isPooledSize(n * bytesPerElement(dtype))) return new Storage(allocArray(dtype, n), dtype);
-    if (inScope()) {
-      // inside tidy or backward: in the SIMD kernels' memory, where they work in place
-      const arr = arenaArray(dtype, n);
-      if (arr !== null) {
-        if (zero) zeroArenaArray(arr);
-        return Storage.tracked(arr, dtype);
-      }
-    }
-    const reused = takeBuffer(dtype, n);
-    if (reused !== undefined && zero) reused.fill(0);
-    let arr = reused;
-    if (arr === undefined) {
-      try {
-        arr = allocArray(dtype, n);
-      } catch (e) {
-        if (e instanceof RangeError) throw cannotAllocate(dtype, n); // the JS engine's "Array buffer allocation failed"
-        throw e;
-      }
-    }
-    return Storage.tracked(arr, dtype);
+    const { data, large } = allocateBuffer(dtype, n, zero);
+    return large ? Storage.tracked(data, dtype) : new Storage(data, dtype);
   }
 
   private static tracked(arr: TypedArray, dtype: DType): Storage {
@@ -156,7 +123,6 @@ export class Storage {
     const d = this.#data;
     if (d === null) return;
     this.#data = null;
-    if (isArenaArray(d)) freeArenaArray(d);
-    else if (isPooledSize(d.byteLength)) giveBuffer(this.dtype, d);
+    releaseBuffer(this.dtype, d);
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * Where a new buffer comes from: the engine's allocation policy, in one place.
+ *
+ * - Small buffers (below the pool's size, `memory/pool.ts`) are fresh typed arrays.
+ * - A large buffer made inside a memory scope (`tidy`, `backward`) lives in the SIMD kernels'
+ *   WebAssembly memory (`memory/arena.ts`), where the kernels work on it in place and the helper
+ *   threads can reach it; when the arena is full or absent, it falls through to:
+ * - a buffer of the same dtype and length from the memory pool, or else a fresh typed array.
+ *
+ * `Storage.alloc` calls `allocateBuffer`; the storage then reports a large buffer to the innermost
+ * open memory scope (`memory/scope.ts`) and gives it back on `release` (`releaseBuffer`).
+ */
+import { allocArray, bytesPerElement, type DType, type TypedArray } from '../dtype.js';
+import { giveBuffer, isPooledSize, takeBuffer } from './pool.js';
+import { inScope } from './scope.js';
+import { arenaArray, freeArenaArray, isArenaArray, zeroArenaArray } from './arena.js';
+
+/** The most elements a typed array may hold here (JavaScript's limit: 2^32 − 1 on 64-bit engines). */
+const MAX_ELEMENTS = 2 ** 32 - 1;
+
+/** PyTorch's "can't allocate memory" error, naming the element count, the dtype and the bytes. */
+function cannotAllocate(dtype: DType, n: number): RangeError {
+  return new RangeError(
+    `can't allocate memory: you tried to allocate ${n * bytesPerElement(dtype)} bytes (${n} elements of ${dtype})`,
+  );
+}
+
+/**
+ * A buffer of `n` elements of `dtype`, zero-filled when `zero` (otherwise its contents are
+ * unspecified: a reused buffer keeps its old values). `large` says whether it is pooled memory
+ * that a memory scope may give back (`releaseBuffer`).
+ * @example allocateBuffer('float32', 3, true) // { data: Float32Array [0, 0, 0], large: false }
+ */
+export function allocateBuffer(dtype: DType, n: number, zero: boolean): { data: TypedArray; large: boolean } {
+  if (n > MAX_ELEMENTS) throw cannotAllocate(dtype, n);
+  if (!isPooledSize(n * bytesPerElement(dtype))) return { data: allocArray(dtype, n), large: false };
+  if (inScope()) {
+    // inside tidy or backward: in the SIMD kernels' memory, where they work in place
+    const arr = arenaArray(dtype, n);
+    if (arr !== null) {
+      if (zero) zeroArenaArray(arr);
+      return { data: arr, large: true };
+    }
+  }
+  const reused = takeBuffer(dtype, n);
+  if (reused !== undefined) {
+    if (zero) reused.fill(0);
+    return { data: reused, large: true };
+  }
+  try {
+    return { data: allocArray(dtype, n), large: true };
+  } catch (e) {
+    if (e instanceof RangeError) throw cannotAllocate(dtype, n); // the JS engine's "Array buffer allocation failed"
+    throw e;
+  }
+}
+
+/**
+ * Give a buffer nothing else can reach back to where it came from: the arena or the pool (small
+ * buffers are left to the garbage collector).
+ * @example releaseBuffer('float32', new Float32Array(1 << 20)) // the 4 MiB buffer goes to the pool
+ */
+export function releaseBuffer(dtype: DType, data: TypedArray): void {
+  if (isArenaArray(data)) freeArenaArray(data);
+  else if (isPooledSize(data.byteLength)) giveBuffer(dtype, data);
+}
