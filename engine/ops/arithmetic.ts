@@ -8,7 +8,7 @@ import { isFloating } from '../dtype.js';
 import { record } from '../autograd/node.js';
 import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
 import { Storage } from '../storage.js';
-import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
+import { addInt32, mulInt32, subInt32 } from '../fast/int32-loops.js';
 
 /**
  * `a + b`.

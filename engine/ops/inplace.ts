@@ -28,7 +28,7 @@ import { Node, type BackwardFn } from '../autograd/node.js';
 import { copySlices } from '../autograd/view-history.js';
 import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js';
 import { simdBinary } from '../fast/elementwise.js';
-import { addInt32, mulInt32, subInt32 } from './int32-kernels.js';
+import { addInt32, mulInt32, subInt32 } from '../fast/int32-loops.js';
 import { copyContiguous } from './views.js';
 import { SUB_BOOL, addRows, divBackward, divRows, mulBackward, mulRows, subRows } from './arithmetic.js';
 import { assertNoInternalOverlap, assertNoPartialOverlap, memOverlap } from './mem-overlap.js';

@@ -1,5 +1,5 @@
 /**
- * The int32 kernels of add, sub and mul (engine/ops/int32-kernels.ts; docs/performance.md, W5)
+ * The int32 kernels of add, sub and mul (engine/fast/int32-loops.ts; docs/performance.md, W5)
  * against the plain rule: each element is the exact result wrapped to 32 bits, for every layout
  * (contiguous, a scalar, a row broadcast, strided and offset views), every length (the four-wide
  * loops and their remainder), out of place and in place, and the plain loop's element order when

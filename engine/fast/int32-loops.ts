@@ -9,15 +9,21 @@
  * scalar (`xs * V`), get loops of their own, four elements per iteration. Each element is still
  * read and written in the plain loop's order (and the scalar is read once only when the output is
  * another array), so the results are the same even when the output overlaps an input
- * (`spec/fast-paths/int32-kernels.spec.ts`).
+ * (`spec/fast-paths/int32-loops.spec.ts`). The plain loop they must equal is `mapBinary`'s in
+ * ops/map.ts with the op's arithmetic.
  */
-import type { BinaryKernel } from './map.js';
+import type { TypedArray } from '../dtype.js';
+
+/** A row loop of a binary op (the shape of `BinaryKernel` in ops/map.ts): `out[o + i] = a[ai + i·as] op b[bi + i·bs]`, i < n. */
+type Int32RowLoop = (
+  out: TypedArray, o: number, a: TypedArray, ai: number, as: number, b: TypedArray, bi: number, bs: number, n: number,
+) => void;
 
 /**
  * `out[o + i] = a[ai + i·as] + b[bi + i·bs]` in int32: the double sum of two int32 values is
  * exact, and the store into the `Int32Array` wraps it modulo 2^32.
  */
-export const addInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+export const addInt32: Int32RowLoop = (o, oi, p, pi, ps, q, qi, qs, n) => {
   let i = 0;
   if (ps === 1 && qs === 1) {
     for (; i + 4 <= n; i += 4) {
@@ -39,7 +45,7 @@ export const addInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
 };
 
 /** `out[o + i] = a[ai + i·as] − b[bi + i·bs]` in int32 (exact in double, wrapped by the store). */
-export const subInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+export const subInt32: Int32RowLoop = (o, oi, p, pi, ps, q, qi, qs, n) => {
   let i = 0;
   if (ps === 1 && qs === 1) {
     for (; i + 4 <= n; i += 4) {
@@ -64,7 +70,7 @@ export const subInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
  * `out[o + i] = a[ai + i·as] · b[bi + i·bs]` in int32: `Math.imul` gives the low 32 bits of
  * the product exactly, where the double product (beyond 2^53) would already have lost them.
  */
-export const mulInt32: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
+export const mulInt32: Int32RowLoop = (o, oi, p, pi, ps, q, qi, qs, n) => {
   let i = 0;
   if (ps === 1 && qs === 1) {
     for (; i + 4 <= n; i += 4) {
