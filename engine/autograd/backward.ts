@@ -22,8 +22,7 @@ import { formatShape, sameShape } from '../shape.js';
 import { noGrad } from './grad-mode.js';
 import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
-import { untrack } from '../memory/scope.js';
-import { openBackwardMemory, type BackwardMemory } from '../memory/backward-memory.js';
+import { keepGrad, openBackwardMemory, type BackwardMemory } from '../memory/backward-memory.js';
 import { releaseGraphMemory } from '../memory/graph-memory.js';
 
 /** Options of `Tensor.backward`. */
@@ -59,7 +58,7 @@ export function topologicalOrder(root: Node): Node[] {
 function accumulateLeaf(leaf: Tensor, g: Tensor): void {
   if (leaf.grad === null) leaf.grad = g.clone(); // own the memory: g may be shared with others
   else leaf.grad = leaf.grad.add(g);
-  untrack(leaf.grad.storage); // a leaf's .grad outlives backward (and any tidy around it)
+  keepGrad(leaf.grad); // a leaf's .grad outlives backward (and any tidy around it)
 }
 
 /**
@@ -152,7 +151,7 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
     for (const [t, g] of retainedGrads) t.grad = t.grad ? t.grad.add(g) : g;
     for (const [leaf, g] of leafGrads) {
       leaf.grad = leaf.grad ? leaf.grad.add(g) : g;
-      untrack(leaf.grad.storage); // a leaf's .grad outlives backward (and any tidy around it)
+      keepGrad(leaf.grad); // a leaf's .grad outlives backward (and any tidy around it)
     }
   });
 }

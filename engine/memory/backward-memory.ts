@@ -4,12 +4,23 @@
  * its buffer goes back to the memory pool (or the arena), so the next op, or the next training
  * step, reuses it instead of paying for fresh pages.
  *
- * `autograd/backward.ts` calls the two helpers of this file and nothing else about memory:
- * `openBackwardMemory()` before the walk, then `step(fn)` around each node's backward function,
- * `giveBack(usedUp, pending)` after each node and `close()` when the walk ends.
+ * What `autograd/backward.ts` does about memory goes through this file (and, for the forward's
+ * memory, `releaseGraphMemory` in `graph-memory.ts`): `openBackwardMemory()` before the walk, then
+ * `step(fn)` around each node's backward function, `ownsAlone` before adding a gradient in place,
+ * `giveBack(usedUp, pending)` after each node and `close()` when the walk ends; `keepGrad(t)` for
+ * each `.grad` it writes.
  */
 import type { Tensor } from '../tensor.js';
-import { closeScope, openScope, trackAllocation, type MemoryScope } from './scope.js';
+import { closeScope, openScope, trackAllocation, untrack, type MemoryScope } from './scope.js';
+
+/**
+ * A leaf's `.grad` outlives the backward call and any `tidy` around it: no memory scope may give
+ * its buffer back.
+ * @example keepGrad(w.grad!) // after backward wrote w.grad
+ */
+export function keepGrad(grad: Tensor): void {
+  untrack(grad.storage);
+}
 
 /** The memory of one backward walk (see the file comment). */
 export interface BackwardMemory {
