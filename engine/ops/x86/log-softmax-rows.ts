@@ -69,11 +69,8 @@ export function logSoftmaxRowsX86(x: Tensor): Tensor | null {
   const od = out.storage.data;
   for (let i = 0; i < n; i++) {
     const row = o + i * c, orow = i * c;
-    let m = d[row];
-    for (let j = 1; j < c && m === m; j++) {
-      const v = d[row + j];
-      if (v > m || v !== v) m = v;
-    }
+    let m = -Infinity; // the row's maximum; NaN if any is NaN (ATen's vec::maximum)
+    for (let j = 0; j < c; j++) m = Math.max(m, d[row + j]);
     for (let j = 0; j < c; j++) od[orow + j] = d[row + j] - m;
     const logS = sleefLogF32(laneSumF32((j) => sleefExpF32(od[orow + j]), c));
     for (let j = 0; j < c; j++) od[orow + j] = od[orow + j] - logS;
