@@ -16,6 +16,7 @@ export { exp, log, sqrt, tanh, relu } from './ops/math.js';
 export { eq, ne, gt, ge, lt, le } from './ops/compare.js';
 export { sum, mean, argmax } from './ops/reduce.js';
 export { matmul } from './ops/matmul.js';
+export { setFloat32Arithmetic, float32Arithmetic, type Float32Arithmetic } from './ops/float32-arithmetic.js';
 export { slice, type Slice, type IndexArg } from './ops/indexing.js';
 export { oneHot } from './ops/one-hot.js';
 export { bincount, type BincountOptions } from './ops/bincount.js';

@@ -30,6 +30,7 @@ import { initMlp, lectureLr, sampleMlp, splitLoss, trainMlp, type MlpParams } fr
 import { loadMlp, mlpParamsProblem, saveMlp, type LoadedMlp } from './model-file.js';
 import { embeddingSvg } from './embedding-plot.js';
 import { lrFinderRates } from './lr-find.js';
+import { setFloat32Arithmetic, type Float32Arithmetic } from '../engine/ops/float32-arithmetic.js';
 
 export { UsageError } from '../bigram/command-line.js';
 
@@ -65,6 +66,8 @@ export const MLP_DEFAULTS = Object.freeze({
   samples: 20,
   /** `--normal-kernel`: randn's float32 kernel. */
   'normal-kernel': 'avx2' as NormalKernel,
+  /** `--arithmetic`: the float32 arithmetic of the training steps (engine/ops/float32-arithmetic.ts). */
+  arithmetic: 'engine' as Float32Arithmetic,
   /** lr-find's `--steps`. */
   'lr-steps': 1000,
 });
@@ -86,6 +89,7 @@ const opt = {
   block: { type: 'string', value: 'B', help: 'context length (characters before the predicted one)', default: String(D.block) },
   seed: { type: 'string', value: 'S', help: 'seed of the parameters and the minibatches, as torch.manual_seed (−2^63 … 2^64−1)', default: String(D.seed) },
   'normal-kernel': { type: 'string', value: 'KERNEL', help: "randn's float32 kernel: avx2 (PyTorch on x86) or scalar (ARM, the first lecture's Mac)", default: D['normal-kernel'] },
+  arithmetic: { type: 'string', value: 'MODE', help: "float32 arithmetic of the training steps: engine (its own rules) or pytorch-x86 (PyTorch 1.13.1's bits on x86: with --normal-kernel avx2, PyTorch's losses exactly; several times slower)", default: D.arithmetic },
   samples: { type: 'string', value: 'M', help: 'how many names to sample', default: String(D.samples) },
   model: { type: 'string', value: 'FILE', help: 'a model saved by train --out (required)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -113,6 +117,7 @@ const COMMANDS: Record<string, Command> = {
       block: opt.block,
       seed: { ...opt.seed, help: `${opt.seed.help}; the samples use seed + 10` },
       'normal-kernel': opt['normal-kernel'],
+      arithmetic: opt.arithmetic,
       lr: { type: 'string', value: 'LR', help: 'learning rate of the steps before --decay', default: String(D.lr) },
       lr2: { type: 'string', value: 'LR', help: 'learning rate from step --decay on', default: String(D.lr2) },
       decay: { type: 'string', value: 'STEP', help: 'the step at which --lr2 takes over', default: String(D.decay) },
@@ -149,6 +154,7 @@ const COMMANDS: Record<string, Command> = {
       block: opt.block,
       seed: opt.seed,
       'normal-kernel': opt['normal-kernel'],
+      arithmetic: opt.arithmetic,
       out: { type: 'string', value: 'FILE', help: 'write the loss per step as SVG', default: 'none' },
       help: opt.help,
     },
@@ -318,6 +324,13 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
   const seed = seedOption(v.seed, BigInt(D.seed));
   const normalKernel = str('normal-kernel') ?? D['normal-kernel'];
   if (normalKernel !== 'scalar' && normalKernel !== 'avx2') throw new UsageError(`--normal-kernel must be scalar or avx2, got ${JSON.stringify(normalKernel)}`);
+  const arithmetic = str('arithmetic') ?? D.arithmetic;
+  if (arithmetic !== 'engine' && arithmetic !== 'pytorch-x86') throw new UsageError(`--arithmetic must be engine or pytorch-x86, got ${JSON.stringify(arithmetic)}`);
+  /** The training steps run in the chosen arithmetic; everything else in the default. */
+  const inArithmetic = <T>(steps: () => T): T => {
+    const previous = setFloat32Arithmetic(arithmetic);
+    try { return steps(); } finally { setFloat32Arithmetic(previous); }
+  };
   const lr = numberOption('lr', v.lr, D.lr, 'number >= 0');
   const lr2 = numberOption('lr2', v.lr2, D.lr2, 'number >= 0');
   const decay = numberOption('decay', v.decay, D.decay, 'integer >= 0');
@@ -333,11 +346,12 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
   const p = initMlp({ vocabSize: d.vocab.size, blockSize, embDim, hidden }, g);
   const count = [p.C, p.W1, p.b1, p.W2, p.b2].reduce((s, t) => s + t.numel(), 0);
   out(`parameters: ${count} (C [${p.C.shape}], W1 [${p.W1.shape}], b1 [${p.b1.shape}], W2 [${p.W2.shape}], b2 [${p.b2.shape}]), randn kernel ${normalKernel}`);
+  if (arithmetic !== D.arithmetic) out(`float32 arithmetic of the training steps: ${arithmetic}`);
   const every = Math.max(1, Math.round(steps / 20));
   const t0 = performance.now();
   if (lrFind) {
     const { exponents, rates } = lrFinderRates(steps);
-    const losses = trainMlp(p, d.train, {
+    const losses = inArithmetic(() => trainMlp(p, d.train, {
       steps, batch, generator: g, lr: (i) => rates[i],
       onStep: (i, loss) => {
         if (!Number.isFinite(loss)) {
@@ -345,7 +359,7 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
         }
         if (i % every === 0 || i === steps - 1) out(`${String(i).padStart(7)}/${steps}: lr 10^${exponents[i].toFixed(3)}  loss ${f4(loss)}`);
       },
-    });
+    }));
     const best = losses.indexOf(Math.min(...losses));
     out(`lowest loss ${f4(losses[best])} at step ${best}, lr exponent ${exponents[best].toFixed(3)} (lr ${rates[best].toPrecision(3)})`);
     if (outPath !== undefined) {
@@ -360,7 +374,7 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
     return new UsageError(`training diverged at step ${i} of ${steps}: ${problem}; try a smaller ${flag}; nothing was saved`, { pointToHelp: false });
   };
   let first = NaN;
-  const losses = trainMlp(p, d.train, {
+  const losses = inArithmetic(() => trainMlp(p, d.train, {
     steps, batch, generator: g, lr: lr === D.lr && lr2 === D.lr2 && decay === D.decay ? lectureLr : schedule,
     onStep: (i, loss) => {
       // a loss that is not finite, or that blew up, stops training here (the exception leaves
@@ -370,7 +384,7 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
       else if (loss > BLOW_UP * first) throw diverged(i, `the loss ${f4(loss)} is more than ${BLOW_UP} times the first step's ${f4(first)}`);
       if (i % every === 0 || i === steps - 1) out(`${String(i).padStart(7)}/${steps}: ${f4(loss)}  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     },
-  });
+  }));
   // the last update comes after the last loss: the parameters it left must be usable too
   const problem = mlpParamsProblem(p);
   if (problem !== undefined) throw diverged(steps - 1, `after its update ${problem}`);

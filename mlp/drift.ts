@@ -4,6 +4,9 @@
  * after `scripts/mlp_drift.py` wrote PyTorch's parameters at steps 1, 10, 100, 1,000 and 10,000.
  * Prints, per checkpoint, the largest and the median relative difference of the 11,897
  * parameters (|ours − torch| / max(|torch|, 1e-3)). A measurement, not a test (docs/mlp.md).
+ * `--arithmetic pytorch-x86` (anywhere) runs the engine's steps in PyTorch's x86 float32 arithmetic
+ * (engine/ops/float32-arithmetic.ts). `--losses N [MODE]` prints the first N losses instead, MODE
+ * one of engine, sgemm-x86 (only matmul in PyTorch's order), pytorch-x86, x86-step (mlp/x86-step.ts).
  *
  * @module
  */
@@ -13,22 +16,29 @@ import { lectureNames } from '../bigram/index.js';
 import { mlpData } from './data.js';
 import { setFloat32MatmulOrder, type Float32MatmulOrder } from '../engine/ops/matmul-order.js';
 import { x86TrainStep } from './x86-step.js';
+import { setFloat32Arithmetic, type Float32Arithmetic } from '../engine/ops/float32-arithmetic.js';
 import { initMlp, LECTURE_CONFIG, mlpParameters, trainStep, lectureLr } from './model.js';
 
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--arithmetic');
+if (at >= 0) setFloat32Arithmetic(argv.splice(at, 2)[1] as Float32Arithmetic); // names the valid modes when wrong
 const d = mlpData(lectureNames(), 3);
 const g = new Generator({ normalKernel: 'avx2' }).manualSeed(2147483647);
 const p = initMlp(LECTURE_CONFIG, g);
-if (process.argv[2] === '--losses') {
-  const steps = Number(process.argv[3] ?? 100);
-  const mode = process.argv[4] ?? 'engine';
+if (argv[0] === '--losses') {
+  const steps = Number(argv[1] ?? 100);
+  const mode = argv[2] ?? 'engine';
+  const modes = ['engine', 'sgemm-x86', 'pytorch-x86', 'x86-step'];
+  if (!modes.includes(mode)) throw new RangeError(`drift --losses: MODE must be one of ${modes.join(', ')}, got ${JSON.stringify(mode)}`);
   const stepFn = mode === 'x86-step' ? x86TrainStep : trainStep;
-  if (mode !== 'x86-step') setFloat32MatmulOrder(mode as Float32MatmulOrder);
+  if (mode === 'pytorch-x86') setFloat32Arithmetic(mode);
+  else if (mode !== 'x86-step') setFloat32MatmulOrder(mode as Float32MatmulOrder);
   const losses: number[] = [];
   for (let step = 0; step < steps; step++) losses.push(stepFn(p, d.train, 32, lectureLr(step), g));
   console.log(JSON.stringify(losses));
   process.exit(0);
 }
-const path = process.argv[2] ?? '/tmp/mlp-drift.json';
+const path = argv[0] ?? '/tmp/mlp-drift.json';
 const snaps = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number[][]>;
 const checkpoints = Object.keys(snaps).map(Number).sort((a, b) => a - b);
 console.log('step  max rel diff  median rel diff  (11,897 parameters vs PyTorch)');

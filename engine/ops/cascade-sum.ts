@@ -94,3 +94,26 @@ export function cascadeSumF32(d: ArrayLike<number>, base: number, n: number): nu
   for (let l = 0; l < VEC; l++) acc = f(acc + LANES[l]);
   return acc;
 }
+
+/**
+ * The column sums of a contiguous float32 `[n, m]` matrix at `d[base …]` in the order of ATen's
+ * `cascade_sum` for an outer reduction (`x.sum(0)`) on AVX2, written to `out[0 … m−1]`: PyTorch's
+ * x86 bits, used by the `'pytorch-x86'` arithmetic (float32-arithmetic.ts). With m ≥ 8,
+ * `vectorized_outer_sum`: blocks of 32 columns (4 vectors of 8) each summed down all n rows by
+ * `multiRowSum`, then every other column by `rowSum` (4 interleaved accumulators over every 4th
+ * row). With m < 8, `scalar_outer_sum`: groups of 4 columns by `multiRowSum`, the rest by `rowSum`.
+ *
+ * @example outerSumF32([1, 2, 3, 4], 0, 2, 2, out) // out = [4, 6]
+ */
+export function outerSumF32(d: ArrayLike<number>, base: number, n: number, m: number, out: { [i: number]: number }): void {
+  const group = m >= 8 ? 32 : 4;
+  let j = 0;
+  for (; j + group <= m; j += group) {
+    multiRowSum(d, base + j, m, group / 4, n, 4, group / 4);
+    for (let q = 0; q < group; q++) out[j + q] = ACC[q];
+  }
+  for (; j < m; j++) {
+    rowSum(d, base + j, m, n, 1);
+    out[j] = LANES[0];
+  }
+}

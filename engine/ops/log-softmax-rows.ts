@@ -17,6 +17,8 @@ import { Tensor } from '../tensor.js';
 import { empty } from '../creation.js';
 import { cascadeSumF32 } from './cascade-sum.js';
 import { expF32 } from '../fast/exp-f32.js';
+import { pytorchX86 } from './float32-arithmetic.js';
+import { logSoftmaxRowsBackwardX86, logSoftmaxRowsX86, nllRowsX86 } from './x86/log-softmax-rows.js';
 
 /** A contiguous float32 matrix with at least one element: its rows, columns and data. */
 function rowsOf(x: Tensor): { n: number; c: number; d: ArrayLike<number>; o: number } | null {
@@ -38,6 +40,7 @@ function scratchRow(c: number): Float32Array {
  * @example logSoftmaxRows(tensor([[1, 2, 3]])) // tensor([[-2.4076, -1.4076, -0.4076]])
  */
 export function logSoftmaxRows(x: Tensor): Tensor | null {
+  if (pytorchX86()) return logSoftmaxRowsX86(x); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
   const r = rowsOf(x);
   if (r === null) return null;
   const { n, c, d, o } = r;
@@ -70,6 +73,7 @@ export function logSoftmaxRows(x: Tensor): Tensor | null {
  * @example logSoftmaxRowsBackward(ones([1, 2]), logSoftmaxRows(zeros([1, 2]))!) // tensor([[0., 0.]])
  */
 export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
+  if (pytorchX86()) return logSoftmaxRowsBackwardX86(g, out); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
   const rg = rowsOf(g), ro = rowsOf(out);
   if (rg === null || ro === null || rg.n !== ro.n || rg.c !== ro.c) return null;
   const { n, c, d: gd, o: go } = rg;
@@ -91,6 +95,7 @@ export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
  * @example nllRows(tensor([[-1, -2], [-3, -4]]), tensor([0, 1]), 'mean') // tensor(2.5000)
  */
 export function nllRows(logProbs: Tensor, targets: Tensor, reduction: 'mean' | 'sum'): Tensor | null {
+  if (pytorchX86()) return nllRowsX86(logProbs, targets, reduction); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
   const r = rowsOf(logProbs);
   if (r === null || targets.dtype !== 'int32') return null;
   const { n, c, d, o } = r;

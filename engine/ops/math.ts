@@ -14,6 +14,8 @@ import { simdExpF32 } from '../fast/elementwise.js';
 import { logF32Kernel } from '../fast/log-f32.js';
 import { tanhF32Kernel } from '../fast/tanh-f32.js';
 import { simdLogF32, simdSqrtF32, simdTanhF32 } from '../fast/math-f32.js';
+import { pytorchX86 } from './float32-arithmetic.js';
+import { tanhX86 } from './x86/tanh.js';
 
 function floatOf(x: Tensor): DType {
   return isFloating(x.dtype) ? x.dtype : 'float32';
@@ -68,6 +70,7 @@ export function sqrt(x: Tensor): Tensor {
  * @example tanh(tensor([-1, 0, 1])) // tensor([-0.7616,  0.0000,  0.7616])
  */
 export function tanh(x: Tensor): Tensor {
+  if (x.dtype === 'float32' && pytorchX86()) return tanhX86(x); // opt-in: PyTorch's x86 bits (x86/tanh.ts)
   // float32: the same bits as Math.tanh, faster (tanh-f32.ts)
   const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? tanhF32Kernel : (o, oi, p, pi, ps, n) => {
     for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.tanh(p[pi]);

@@ -13,7 +13,8 @@ import { formatShape, normalizeDim, type Shape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
-import { cascadeSumF32 } from './cascade-sum.js';
+import { cascadeSumF32, outerSumF32 } from './cascade-sum.js';
+import { pytorchX86 } from './float32-arithmetic.js';
 import { simdColumnSums, simdRowSums } from '../fast/sums.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
@@ -51,6 +52,10 @@ function sumInto(x: Tensor, dims: number[]): { acc: Float64Array; keepShape: num
     return { acc, keepShape };
   }
   const leading = dims.every((d, i) => d === i);
+  if (x.dtype === 'float32' && leading && x.isContiguous() && n > 0 && pytorchX86()) {
+    outerSumF32(x.storage.data, x.offset, x.numel() / n, n, acc); // opt-in: PyTorch's x86 order (float32-arithmetic.ts)
+    return { acc, keepShape };
+  }
   if (x.dtype === 'float32' && leading && x.isContiguous() && n > 0) {
     // a sum over leading dims (sum(0)): float64 column sums, row after row, as the loop below
     if (simdColumnSums(x.storage.data, x.offset, x.numel() / n, n, acc)) return { acc, keepShape };

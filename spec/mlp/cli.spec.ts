@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMlpCli, mlpUsage } from '../../node/index.js';
+import { float32Arithmetic } from '../../engine/ops/float32-arithmetic.js';
+import { repoRoot } from '../support/shared.js';
 
 function run(args: string[]) {
   const out: string[] = [];
@@ -29,6 +31,8 @@ describe('mlp CLI option mistakes (in-process)', () => {
     [['train', '--lr', '-0.1'], /^mlp train: --lr must be a non-negative number, got "-0.1"/],
     [['train', '--lr2', '1e400'], /^mlp train: --lr2 must be a non-negative number, got "1e400"/],
     [['train', '--normal-kernel', 'sse'], /^mlp train: --normal-kernel must be scalar or avx2, got "sse"/],
+    [['train', '--arithmetic', 'x86'], /^mlp train: --arithmetic must be engine or pytorch-x86, got "x86" \(see: makemore-mlp train --help\)$/],
+    [['lr-find', '--arithmetic', 'fma'], /^mlp lr-find: --arithmetic must be engine or pytorch-x86, got "fma"/],
     [['train', '--nope'], /^mlp train: unknown option "--nope" \(options: --data, --steps, /],
     [['train', '--data'], /^mlp train: --data needs a value \(FILE\)/],
     [['train', '--seed', '1.5'], /^mlp train: --seed must be an integer from -9223372036854775808 to 18446744073709551615 \(the range of torch\.manual_seed\), got "1\.5"/],
@@ -51,7 +55,7 @@ describe('mlp CLI option mistakes (in-process)', () => {
     const t = run(['train', '--help']);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(/^usage: makemore-mlp train \[options\]/);
-    for (const [flag, dflt] of [['steps', '200000'], ['batch', '32'], ['emb', '10'], ['hidden', '200'], ['block', '3'], ['seed', '2147483647'], ['normal-kernel', 'avx2'], ['lr', '0.1'], ['lr2', '0.01'], ['decay', '100000'], ['samples', '20'], ['out', 'not saved'], ['plot', 'none']]) {
+    for (const [flag, dflt] of [['steps', '200000'], ['batch', '32'], ['emb', '10'], ['hidden', '200'], ['block', '3'], ['seed', '2147483647'], ['normal-kernel', 'avx2'], ['arithmetic', 'engine'], ['lr', '0.1'], ['lr2', '0.01'], ['decay', '100000'], ['samples', '20'], ['out', 'not saved'], ['plot', 'none']]) {
       expect(t.out).toMatch(new RegExp(`--${flag} [A-Z]+ .*\\(default: ${dflt}\\)$`, 'm'));
     }
     expect(run(['sample', '-h']).out).toMatch(/--seed S .*\(default: 2147483657\)$/m);
@@ -63,6 +67,17 @@ describe('mlp CLI option mistakes (in-process)', () => {
 });
 
 describe('mlp CLI round trip', () => {
+  it("train --arithmetic pytorch-x86 prints PyTorch's losses (reference run, 4 decimals) and restores the default", () => {
+    const ref = JSON.parse(readFileSync(join(repoRoot, 'spec/fixtures/mlp/reference-mlp-200k.json'), 'utf8')) as { loss_first_1000: number[] };
+    const t = run(['train', '--arithmetic', 'pytorch-x86', '--steps', '3', '--samples', '0']);
+    expect(t.code, t.err.join('\n')).toBe(0);
+    expect(t.out).toMatch(/^float32 arithmetic of the training steps: pytorch-x86$/m);
+    const printed = [...t.out.matchAll(/^ +(\d)\/3: ([\d.]+) /gm)].map((m) => m[2]);
+    expect(printed).toEqual(ref.loss_first_1000.slice(0, 3).map((l) => l.toFixed(4)));
+    expect(float32Arithmetic()).toBe('engine');
+  }, 60_000);
+
+
   it('train a tiny model, save it, sample, eval and plot from the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlp-cli-'));
     const model = join(dir, 'm.safetensors');
