@@ -6,7 +6,7 @@
 import { Tensor } from '../tensor.js';
 import { isFloating, type DType } from '../dtype.js';
 import { record } from '../autograd/node.js';
-import { mapUnary } from './map.js';
+import { mapUnary, type UnaryKernel } from './map.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { expF32Kernel } from '../fast/exp-f32.js';
@@ -16,6 +16,21 @@ import { tanhF32Kernel } from '../fast/tanh-f32.js';
 import { simdLogF32, simdSqrtF32, simdTanhF32 } from '../fast/math-f32.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { tanhX86 } from './x86/tanh.js';
+
+/**
+ * The reference loops: `Math.f` of each element, in float64; a float32 output rounds it as it is
+ * stored. The float32 fast paths (fast/exp-f32.ts, log-f32.ts, tanh-f32.ts and the SIMD kernels)
+ * give these loops' bits for every input.
+ */
+const plainExp: UnaryKernel = (o, oi, p, pi, ps, n) => {
+  for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.exp(p[pi]);
+};
+const plainLog: UnaryKernel = (o, oi, p, pi, ps, n) => {
+  for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.log(p[pi]);
+};
+const plainTanh: UnaryKernel = (o, oi, p, pi, ps, n) => {
+  for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.tanh(p[pi]);
+};
 
 function floatOf(x: Tensor): DType {
   return isFloating(x.dtype) ? x.dtype : 'float32';
@@ -29,10 +44,8 @@ function floatOf(x: Tensor): DType {
  */
 export function exp(x: Tensor): Tensor {
   const dt = floatOf(x);
-  // float32: the same bits as Math.exp, several times faster (exp-f32.ts)
-  const out = mapUnary(x, dt, dt === 'float32' ? expF32Kernel : (o, oi, p, pi, ps, n) => {
-    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.exp(p[pi]);
-  }, simdExpF32);
+  // float32: plainExp's bits, several times faster (exp-f32.ts; the SIMD kernel when it can)
+  const out = mapUnary(x, dt, dt === 'float32' ? expF32Kernel : plainExp, simdExpF32);
   return record(out, 'ExpBackward0', [x], (g) => [g.mul(out)], [out]);
 }
 
@@ -43,10 +56,8 @@ export function exp(x: Tensor): Tensor {
  * @example log(tensor([1, 0])) // tensor([0., -inf])
  */
 export function log(x: Tensor): Tensor {
-  // float32: the same bits as Math.log, several times faster (log-f32.ts)
-  const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? logF32Kernel : (o, oi, p, pi, ps, n) => {
-    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.log(p[pi]);
-  }, simdLogF32);
+  // float32: plainLog's bits, several times faster (log-f32.ts; the SIMD kernel when it can)
+  const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? logF32Kernel : plainLog, simdLogF32);
   return record(out, 'LogBackward0', [x], (g) => [g.div(x)], [x]);
 }
 
@@ -71,10 +82,8 @@ export function sqrt(x: Tensor): Tensor {
  */
 export function tanh(x: Tensor): Tensor {
   if (x.dtype === 'float32' && pytorchX86()) return tanhX86(x); // opt-in: PyTorch's x86 bits (x86/tanh.ts)
-  // float32: the same bits as Math.tanh, faster (tanh-f32.ts)
-  const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? tanhF32Kernel : (o, oi, p, pi, ps, n) => {
-    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = Math.tanh(p[pi]);
-  }, simdTanhF32);
+  // float32: plainTanh's bits, faster (tanh-f32.ts; the SIMD kernel when it can)
+  const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? tanhF32Kernel : plainTanh, simdTanhF32);
   return record(out, 'TanhBackward0', [x], (g) => [g.mul(out.mul(out).neg().add(1))], [out]);
 }
 
