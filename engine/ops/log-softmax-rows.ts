@@ -19,12 +19,7 @@ import { cascadeSumF32 } from './cascade-sum.js';
 import { expF32 } from '../fast/exp-f32.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { logSoftmaxRowsBackwardX86, logSoftmaxRowsX86, nllRowsX86 } from './x86/log-softmax-rows.js';
-
-/** A contiguous float32 matrix with at least one element: its rows, columns and data. */
-function rowsOf(x: Tensor): { n: number; c: number; d: ArrayLike<number>; o: number } | null {
-  if (x.dtype !== 'float32' || x.ndim !== 2 || !x.isContiguous() || x.numel() === 0) return null;
-  return { n: x.shape[0], c: x.shape[1], d: x.storage.data, o: x.offset };
-}
+import { float32Rows as rowsOf, gradientRows } from './float32-rows.js';
 
 /** One row of exponentials, reused (grown when needed): only the call that fills it reads it. */
 let rowScratch = new Float32Array(0);
@@ -74,11 +69,9 @@ export function logSoftmaxRows(x: Tensor): Tensor | null {
  */
 export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
   if (pytorchX86()) return logSoftmaxRowsBackwardX86(g, out); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
-  const rg = rowsOf(g), ro = rowsOf(out);
-  if (rg === null || ro === null || rg.n !== ro.n || rg.c !== ro.c) return null;
-  const { n, c, d: gd, o: go } = rg;
-  const { d: od, o: oo } = ro;
-  const grad = empty([n, c]);
+  const rows = gradientRows(g, out);
+  if (rows === null) return null;
+  const { g: { n, c, d: gd, o: go }, out: { d: od, o: oo }, grad } = rows;
   const res = grad.storage.data;
   const f = Math.fround;
   for (let i = 0; i < n; i++) {

@@ -19,14 +19,9 @@ import { Tensor } from '../../tensor.js';
 import { empty } from '../../creation.js';
 import { sleefExpF32, sleefLogF32 } from '../sleef-f32.js';
 import { fma32 } from '../../random/fma32.js';
+import { float32Rows as rowsOf, gradientRows } from '../float32-rows.js';
 
 const f = Math.fround;
-
-/** A contiguous float32 matrix with at least one element: its rows, columns and data. */
-function rowsOf(x: Tensor): { n: number; c: number; d: ArrayLike<number>; o: number } | null {
-  if (x.dtype !== 'float32' || x.ndim !== 2 || !x.isContiguous() || x.numel() === 0) return null;
-  return { n: x.shape[0], c: x.shape[1], d: x.storage.data, o: x.offset };
-}
 
 const LANES = new Float32Array(8);
 const TREE = new Float32Array(8);
@@ -84,11 +79,9 @@ export function logSoftmaxRowsX86(x: Tensor): Tensor | null {
  * @example logSoftmaxRowsBackwardX86(ones([1, 2]), logSoftmaxRowsX86(zeros([1, 2]))!) // tensor([[0., 0.]])
  */
 export function logSoftmaxRowsBackwardX86(g: Tensor, out: Tensor): Tensor | null {
-  const rg = rowsOf(g), ro = rowsOf(out);
-  if (rg === null || ro === null || rg.n !== ro.n || rg.c !== ro.c) return null;
-  const { n, c, d: gd, o: go } = rg;
-  const { d: od, o: oo } = ro;
-  const grad = empty([n, c]);
+  const rows = gradientRows(g, out);
+  if (rows === null) return null;
+  const { g: { n, c, d: gd, o: go }, out: { d: od, o: oo }, grad } = rows;
   const res = grad.storage.data;
   for (let i = 0; i < n; i++) {
     const gr = go + i * c;
