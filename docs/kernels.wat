@@ -4319,58 +4319,14 @@
     (local $i i32)
     (local $count i32)
     (local $v v128)
-    (local $x2 v128)
+    (local $kk v128)
     (local $k v128)
+    (local $good v128)
     (local $t v128)
-    (local $ki v128)
     (local $d v128)
-    (local $lo v128)
-    (local $safe v128)
-    (local $safe2 v128)
-    (local $inv_step v128)
-    (local $round v128)
-    (local $step_hi v128)
-    (local $step_lo v128)
-    (local $c120 v128)
-    (local $c24 v128)
-    (local $c6 v128)
-    (local $half v128)
-    (local $one v128)
-    (local $lowest v128)
-    (local $highest v128)
-    f64.const 92.33248261689366
-    f64x2.splat
-    local.set $inv_step
-    f64.const 6755399441055744
-    f64x2.splat
-    local.set $round
-    f64.const 0.010830424695996044
-    f64x2.splat
-    local.set $step_hi
-    f64.const 2.5310172166650877e-13
-    f64x2.splat
-    local.set $step_lo
-    f64.const 0.008333333333333333
-    f64x2.splat
-    local.set $c120
-    f64.const 0.041666666666666664
-    f64x2.splat
-    local.set $c24
-    f64.const 0.16666666666666666
-    f64x2.splat
-    local.set $c6
-    f64.const 0.5
-    f64x2.splat
-    local.set $half
-    f64.const 1
-    f64x2.splat
-    local.set $one
-    f64.const -104
-    f64x2.splat
-    local.set $lowest
-    f64.const 88.7
-    f64x2.splat
-    local.set $highest
+    (local $d2 v128)
+    (local $v2 v128)
+    (local $k2 v128)
     i32.const 0
     local.set $i
     i32.const 0
@@ -4387,225 +4343,178 @@
         i32.shl
         i32.add
         v128.load
-        local.tee $v
-        f64x2.promote_low_f32x4
-        local.set $x2
-        local.get $x2
-        local.get $inv_step
-        f64x2.mul
-        local.get $round
-        f64x2.add
-        local.get $round
-        f64x2.sub
+        local.set $v
+        local.get $v
+        i32.const 0
+        v128.load offset=267296
+        f32x4.gt
+        local.get $v
+        i32.const 0
+        v128.load offset=267312
+        f32x4.lt
+        v128.and
+        local.set $good
+        local.get $v
+        i32.const 0
+        v128.load offset=267264
+        f32x4.mul
+        i32.const 0
+        v128.load offset=267280
+        f32x4.add
+        local.tee $kk
+        i32.const 0
+        v128.load offset=267280
+        f32x4.sub
         local.set $k
-        local.get $x2
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $kk
+        i32.const 0
+        v128.load offset=267328
+        v128.and
+        i32.const 3
+        i32x4.shl
+        v128.store
+        local.get $v
+        f64x2.promote_low_f32x4
         local.get $k
-        local.get $step_hi
-        f64x2.mul
-        f64x2.sub
-        local.get $k
-        local.get $step_lo
+        f64x2.promote_low_f32x4
+        i32.const 0
+        v128.load offset=267392
         f64x2.mul
         f64x2.sub
         local.set $t
-        local.get $k
-        i32x4.trunc_sat_f64x2_s_zero
-        local.set $ki
-        local.get $ki
-        i32.const 6
-        i32x4.shr_s
-        i32.const 1023
-        i32x4.splat
-        i32x4.add
-        i64x2.extend_low_i32x4_s
-        i32.const 52
-        i64x2.shl
-        local.get $ki
-        i32x4.extract_lane 0
-        i32.const 63
-        i32.and
-        i32.const 3
+        local.get $out
+        local.get $i
+        i32.const 2
         i32.shl
-        f64.load offset=262144
-        f64x2.splat
-        local.get $ki
-        i32x4.extract_lane 1
-        i32.const 63
-        i32.and
-        i32.const 3
+        i32.add
+        i32.load offset=4
+        local.get $out
+        local.get $i
+        i32.const 2
         i32.shl
-        f64.load offset=262144
-        f64x2.replace_lane 1
-        f64x2.mul
+        i32.add
+        i32.load
+        v128.load64_zero offset=270336
+        v128.load64_lane offset=270336 1
         local.get $t
-        local.get $c120
+        i32.const 0
+        v128.load offset=267408
         f64x2.mul
-        local.get $c24
+        i32.const 0
+        v128.load offset=267424
         f64x2.add
         local.get $t
         f64x2.mul
-        local.get $c6
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $half
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $one
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $one
+        i32.const 0
+        v128.load offset=267424
         f64x2.add
         f64x2.mul
         local.set $d
-        local.get $x2
-        local.get $lowest
-        f64x2.gt
-        local.get $x2
-        local.get $highest
-        f64x2.lt
-        v128.and
-        local.set $safe
-        local.get $d
-        f32x4.demote_f64x2_zero
-        local.set $lo
         local.get $v
         local.get $v
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        local.set $v2
+        local.get $k
+        local.get $k
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        local.set $k2
+        local.get $v2
         f64x2.promote_low_f32x4
-        local.set $x2
-        local.get $x2
-        local.get $inv_step
-        f64x2.mul
-        local.get $round
-        f64x2.add
-        local.get $round
-        f64x2.sub
-        local.set $k
-        local.get $x2
-        local.get $k
-        local.get $step_hi
-        f64x2.mul
-        f64x2.sub
-        local.get $k
-        local.get $step_lo
+        local.get $k2
+        f64x2.promote_low_f32x4
+        i32.const 0
+        v128.load offset=267392
         f64x2.mul
         f64x2.sub
         local.set $t
-        local.get $k
-        i32x4.trunc_sat_f64x2_s_zero
-        local.set $ki
-        local.get $ki
-        i32.const 6
-        i32x4.shr_s
-        i32.const 1023
-        i32x4.splat
-        i32x4.add
-        i64x2.extend_low_i32x4_s
-        i32.const 52
-        i64x2.shl
-        local.get $ki
-        i32x4.extract_lane 0
-        i32.const 63
-        i32.and
-        i32.const 3
+        local.get $out
+        local.get $i
+        i32.const 2
         i32.shl
-        f64.load offset=262144
-        f64x2.splat
-        local.get $ki
-        i32x4.extract_lane 1
-        i32.const 63
-        i32.and
-        i32.const 3
+        i32.add
+        i32.load offset=12
+        local.get $out
+        local.get $i
+        i32.const 2
         i32.shl
-        f64.load offset=262144
-        f64x2.replace_lane 1
-        f64x2.mul
+        i32.add
+        i32.load offset=8
+        v128.load64_zero offset=270336
+        v128.load64_lane offset=270336 1
         local.get $t
-        local.get $c120
+        i32.const 0
+        v128.load offset=267408
         f64x2.mul
-        local.get $c24
+        i32.const 0
+        v128.load offset=267424
         f64x2.add
         local.get $t
         f64x2.mul
-        local.get $c6
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $half
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $one
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $one
+        i32.const 0
+        v128.load offset=267424
         f64x2.add
         f64x2.mul
-        local.set $d
-        local.get $x2
-        local.get $lowest
-        f64x2.gt
-        local.get $x2
-        local.get $highest
-        f64x2.lt
+        local.set $d2
+        local.get $d
+        local.get $d2
+        i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        i32.const 0
+        v128.load offset=267344
+        i32x4.sub
+        i32.const 0
+        v128.load offset=267360
         v128.and
-        local.set $safe2
-        local.get $safe
-        local.get $safe2
+        i32.const 0
+        v128.load offset=267376
+        i32x4.gt_s
+        local.get $good
         v128.and
-        i64x2.all_true
-        i32.eqz
+        i32x4.bitmask
+        i32.const 15
+        i32.xor
         if
-          local.get $safe
-          i64x2.all_true
-          i32.eqz
-          if
-            local.get $list
-            local.get $count
-            i32.const 2
-            i32.shl
-            i32.add
-            local.get $i
-            i32.const 0
-            i32.add
-            i32.store
-            local.get $count
-            i32.const 1
-            i32.add
-            local.set $count
-          end
-          local.get $safe2
-          i64x2.all_true
-          i32.eqz
-          if
-            local.get $list
-            local.get $count
-            i32.const 2
-            i32.shl
-            i32.add
-            local.get $i
-            i32.const 2
-            i32.add
-            i32.store
-            local.get $count
-            i32.const 1
-            i32.add
-            local.set $count
-          end
+          local.get $list
+          local.get $count
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $i
+          i32.store
+          local.get $list
+          local.get $count
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $i
+          i32.const 2
+          i32.add
+          i32.store offset=4
+          local.get $count
+          i32.const 2
+          i32.add
+          local.set $count
         end
         local.get $out
         local.get $i
         i32.const 2
         i32.shl
         i32.add
-        local.get $lo
         local.get $d
         f32x4.demote_f64x2_zero
+        local.get $d2
+        f32x4.demote_f64x2_zero
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $kk
+        i32.const 10
+        i32x4.shr_u
+        i32.const 23
+        i32x4.shl
+        i32x4.add
         v128.store
         local.get $i
         i32.const 4

@@ -16,6 +16,7 @@
  */
 import { encodeModule, type FunctionDef, type MemoryImport } from './wasm-encoder.js';
 import { EXP_TABLES } from './exp-f32.js';
+import { writeExpTables } from './kernels/exp.js';
 import { startupThreads } from './thread-count.js';
 import { attachArena } from '../memory/arena.js';
 import type { Kernel } from './define-kernel.js';
@@ -171,6 +172,7 @@ function warnNoCompilation(err: unknown): void {
 function instantiate(wasm: WasmApi, module: object, memory: KernelModule['memory'], shared: boolean): Kernels {
   const exports = new wasm.Instance(module, { env: { memory } }).exports as Record<string, KernelFunction>;
   new Float64Array(memory.buffer, REGION.frac, 64).set(EXP_TABLES.FRAC);
+  writeExpTables(memory.buffer);
   const functions = Object.fromEntries(Object.entries(KERNELS).map(([key, entry]) => [
     key,
     isKernel(entry) ? exports[entry.name] : Object.fromEntries(Object.values(entry).map((k) => [k.name, exports[k.name]])),

@@ -255,6 +255,18 @@ export class Code {
   i64x2ShrS(): this { return this.simd('i64x2.shr_s', 0xcc); }
   i64x2Add(): this { return this.simd('i64x2.add', 0xce); }
   i64x2Sub(): this { return this.simd('i64x2.sub', 0xd1); }
+  // (the exp kernel's table-driven reduction: kernels/exp.ts)
+  f32x4Lt(): this { return this.simd('f32x4.lt', 0x43); }
+  f32x4Gt(): this { return this.simd('f32x4.gt', 0x44); }
+  i32x4GtS(): this { return this.simd('i32x4.gt_s', 0x3b); }
+  /** Pops a v128; pushes an i32 whose bit j is the sign bit of lane j. */
+  i32x4Bitmask(): this { return this.simd('i32x4.bitmask', 0xa4); }
+  /** Pops an address; pushes the 8 bytes there in lane 0 of a v128, lane 1 zero. */
+  v128Load64Zero(offset = 0): this { return this.memory('v128.load64_zero', [0xfd, 0x5d], 3, offset); }
+  /** Pops a v128 and an address (pushed first); pushes the v128 with 64-bit lane `lane` replaced by the 8 bytes there. */
+  v128Load64Lane(lane: number, offset = 0): this {
+    return this.op(`v128.load64_lane${offset === 0 ? '' : ` offset=${offset}`} ${lane}`, 0xfd, 0x57, 3, ...uleb(offset), lane);
+  }
 
   // ---- structured helpers (each emits the plain instructions written in its comment)
 

@@ -102,13 +102,13 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     expectSameBits(got, (i) => f32(Math.exp(xs[i])), 'exp of hard inputs');
   });
 
-  // The kernel's "can the float32 rounding of d be trusted" test fails, if ever, on a handful of
-  // the 2^32 inputs: only an exhaustive run can show it right. Opt-in (~30 s per layout).
-  it.runIf(process.env.MAKEMORE_LONG_TESTS === '1' && arena)('exhaustive (MAKEMORE_LONG_TESTS=1): exp of every float32 in (−105, 89) equals fround(Math.exp(x))', () => {
+  // The kernel's error bound and its midpoint band (kernels/exp.ts) are an argument; an exhaustive
+  // run shows them right. Opt-in (minutes).
+  it.runIf(process.env.MAKEMORE_LONG_TESTS === '1' && arena)('exhaustive (MAKEMORE_LONG_TESTS=1): exp of every float32 bit pattern equals fround(Math.exp(x))', () => {
     const N = 1 << 20;
     const bits = new Uint32Array(N), xs = new Float32Array(bits.buffer);
     let bad = 0;
-    for (const [lo, hi] of [[0x00000000, 0x42b20000], [0x80000000, 0xc2d20000]]) {
+    for (const [lo, hi] of [[0x00000000, 0x100000000]]) {
       for (let start = lo; start < hi; start += N) {
         const n = Math.min(N, hi - start);
         for (let i = 0; i < n; i++) bits[i] = start + i;

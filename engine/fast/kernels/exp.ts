@@ -1,89 +1,142 @@
 /**
- * `exp_f32`: exp of `n` floats (n a multiple of 4), 4 per iteration as two float64 pairs,
- * following `expCore` in fast/exp-f32.ts operation by operation (the same operations in the same
- * order, so the same double d), rounded to float32:
- *   k = x·INV_STEP + ROUND − ROUND;  t = x − k·STEP_HI − k·STEP_LO;  ki = int(k)
- *   d = 2^(ki >> 6) · FRAC[ki & 63] · (1 + t(1 + t(1/2 + t(1/6 + t(1/24 + t/120)))))
- * 2^(ki >> 6) is built from its exponent bits (exact, as the table it replaces); FRAC is read
- * from the table at REGION.frac. A pair is listed at `list` (the index of its first element, for
- * the driver to redo with `expF32`) unless both inputs are in (−104, 88.7): NaN, infinities,
- * overflow and the deepest underflow. Returns how many pairs it listed. Driver: `simdExpF32` in
+ * `exp_f32`: exp of `n` floats (n a multiple of 4), 4 per iteration: the reduction in float32
+ * lanes, a short float64 polynomial on two pairs, the float32 rounding checked and the scaling
+ * done in float32 lanes:
+ *
+ *   kk = x·(1024/ln2) + 1.5·2^23  (f32x4: k = kk − 1.5·2^23 is an integer, its bits in kk's low bits)
+ *   t  = x − k·(ln2/1024)          (f64x2; |t| ≤ 0.512·ln2/1024 < 2^-11.49)
+ *   d  = T[k & 1023] · (1 + t·(1 + t/2))   (f64x2; T[j] = 2^(j/1024), the table at EXP_TABLE)
+ *   y  = float32(d) · 2^(k >> 10)  (f32x4; the exponent added to the bits: exact, y is normal)
+ *
+ * d is only accurate to about 2^-37 (relative), not to a float64 ulp; what makes fround(y) equal
+ * to `Math.fround(Math.exp(x))` is a test of each lane: the group of 4 is listed at `list` (both
+ * pairs, the index of each pair's first element, for the driver to redo with `expF32`, which is
+ * exact) when a lane's d lies within 2^17 float64 ulps of a float32 rounding midpoint (its low
+ * 29 mantissa bits within 2^17 of 2^28), or its x is outside (−87.3, 88.7) (NaN, ±∞, overflow,
+ * results below 2^-126). Returns how many pairs it listed. Driver: `simdExpF32` in
  * `elementwise.ts`.
  *
- * Inside that range `fround(d)` is `Math.fround(Math.exp(x))` for every float32 x: checked
- * exhaustively, all 2,240,020,480 float32 inputs in (−105, 89), 0 mismatches (the opt-in test
- * in spec/fast-paths/simd.spec.ts, `MAKEMORE_LONG_TESTS=1`). d is within about 2^-50 of e^x, and no
- * float32 input has e^x that close to a float32 rounding midpoint. (`expF32` in TypeScript tests
- * each result against its error bound instead, and falls back to `Math.exp` when unsure; the
- * kernel used to do the same, at a cost of a third of its time.) The computation is IEEE double
- * arithmetic without fused operations, so every WebAssembly engine gives the same d.
+ * The error bound (relative to e^(x − ⌊k/1024⌋·ln2), i.e. before the scaling, which is exact):
+ * 1. k: the float32 product x·INV (INV = float32(1024/ln2), |INV − 1024/ln2| ≤ 2^-24·INV) is
+ *    within 2^-8 of x·INV (|x·INV| < 2^17, where float32 ulps are 2^-7), rounding to an integer
+ *    adds at most 1/2, and |x|·|INV − 1024/ln2| < 2^-7: |x·1024/ln2 − k| < 0.512, so
+ *    |x − k·ln2/1024| < 0.512·ln2/1024 < 2^-11.49.
+ * 2. t: C = double(ln2)/1024 is within 2^-55.3/1024 of ln2/1024, times |k| < 2^17: 2^-48.3;
+ *    k·C (< 89) is rounded by at most 2^-47, the subtraction by 2^-65: |t − t_exact| < 2^-46.4,
+ *    a relative error of e^t below 2^-46.3.
+ * 3. The polynomial is e^t's Taylor series to t²: |e^t − (1 + t + t²/2)| ≤ e^|t|·|t|³/6 < 2^-37.05
+ *    (and e^t > 0.9996); evaluating it rounds 3 times (t/2 is exact): < 2^-51.
+ * 4. T[j] = `2 ** (j / 1024)` (within an ulp, 2^-52) and the product T·p (2^-53).
+ * Together: |d − e^(x − ⌊k/1024⌋·ln2)| < 2^-37.0·d, and `Math.exp` is within an ulp (2^-52) of
+ * e^x, so d·2^(k>>10) and `Math.exp(x)` differ by less than 2^-36.9·d, which is less than 2^16.1
+ * float64 ulps of d (d < 2^(E+1) where an ulp is 2^(E−52)). The test allows 2^17. Outside that
+ * band every value within 2^17 ulps of d rounds to the same float32 as d (rounding is monotonic
+ * and no midpoint lies in between; a power of 2 between them is itself a float32 and the
+ * midpoints next to it are 2^27 ulps or more away), `Math.exp(x)` included. About one lane in
+ * 2^11 falls in the band (one group of 4 in 500). For −87.3 < x < 88.7, float32(d) is normal and
+ * 2^-126 ≤ y < 2^128, so adding the exponent to the bits multiplies exactly.
+ *
+ * Checked exhaustively: every float32 bit pattern through the kernel and its driver equals
+ * `Math.fround(Math.exp(x))` (the opt-in test in spec/fast-paths/simd.spec.ts,
+ * `MAKEMORE_LONG_TESTS=1`), and the always-on tests there include inputs in the band.
  */
 import { defineKernel } from '../define-kernel.js';
-import { EXP_TABLES } from '../exp-f32.js';
 import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
+import { f32x4, f64x2, i32x4, memoryConstants } from './memory-constants.js';
+
+/** Steps of the reduction per power of 2 (x is reduced by multiples of ln2/STEPS). */
+const STEPS = 1024;
+/** Byte offset of the table T[j] = 2^(j/1024) (1024 doubles): after log's table in the table region. */
+export const EXP_TABLE = REGION.frac + 8192;
+/** T[j] = 2^(j/1024), j = 0 … 1023, for `EXP_TABLE` (written into each memory by kernels.ts). */
+export const EXP_STEP_TABLE = new Float64Array(STEPS).map((_, j) => 2 ** (j / STEPS));
+
+/** The low 4 bytes of each f64 lane of two v128s (`i8x16.shuffle` lanes): the low words of 4 doubles. */
+const LOW_WORDS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
+/** The low 8 bytes of two v128s: two float32 pairs (each from `f32x4.demote_f64x2_zero`) as one f32x4. */
+const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+/** Half-width of the band around a float32 midpoint, in float64 ulps (see the error bound). */
+const BAND = 2 ** 17;
+
+/** The kernel's constants, in memory (see memory-constants.ts): after log's table in the table region. */
+const K = memoryConstants(REGION.frac + 5120, {
+  inv: f32x4(STEPS / Math.LN2),
+  magic: f32x4(1.5 * 2 ** 23),
+  lowest: f32x4(-87.3),
+  highest: f32x4(88.7),
+  mask: i32x4(STEPS - 1),
+  below: i32x4(2 ** 28 - BAND),
+  low29: i32x4(2 ** 29 - 1),
+  outside: i32x4(2 * BAND),
+  step: f64x2(Math.LN2 / STEPS),
+  half: f64x2(0.5),
+  one: f64x2(1),
+});
+
+/** Write the kernel's constants and its table T into a memory of the kernels (each module instance's, once). */
+export function writeExpTables(buffer: ArrayBufferLike): void {
+  K.write(buffer);
+  new Float64Array(buffer, EXP_TABLE, STEPS).set(EXP_STEP_TABLE);
+}
 
 export const expF32 = defineKernel({
   name: 'exp_f32',
   params: { out: I32, x: I32, n: I32, list: I32 },
   results: [I32],
-  locals: { i: I32, count: I32, v: V128, x2: V128, k: V128, t: V128, ki: V128, d: V128, lo: V128, safe: V128, safe2: V128 },
-  body: (c, { out, x, n, list, i, count, v, x2, k, t, ki, d, lo, safe, safe2 }) => {
-    const { INV_STEP, STEP_HI, STEP_LO, ROUND } = EXP_TABLES;
-    // every constant splatted into a v128 local once, before the loop
-    const constants = [INV_STEP, ROUND, STEP_HI, STEP_LO, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, -104, 88.7];
-    const names = ['inv_step', 'round', 'step_hi', 'step_lo', 'c120', 'c24', 'c6', 'half', 'one', 'lowest', 'highest'];
-    const local = new Map<number, Local>(constants.map((value, q) => [value, c.local(names[q], V128)]));
-    for (const [value, l] of local) c.f64Const(value).f64x2Splat().set(l);
-    const splat = (value: number) => c.get(local.get(value)!);
-    /** d for the pair in x2 (left in d); pushes a mask with all bits set in the lanes that are safe. */
-    const pair = () => {
-      c.get(x2); splat(INV_STEP); c.f64x2Mul(); splat(ROUND); c.f64x2Add(); splat(ROUND); c.f64x2Sub().set(k);
-      c.get(x2).get(k); splat(STEP_HI); c.f64x2Mul().f64x2Sub().get(k); splat(STEP_LO); c.f64x2Mul().f64x2Sub().set(t);
-      c.get(k).i32x4TruncSatF64x2SZero().set(ki);
-      // 2^(ki >> 6): exponent bits (ki >> 6) + 1023 shifted into place
-      c.get(ki).i32Const(6).i32x4ShrS().i32Const(1023).i32x4Splat().i32x4Add().i64x2ExtendLowI32x4S().i32Const(52).i64x2Shl();
-      // · FRAC[ki & 63], lane by lane
-      c.get(ki).i32x4ExtractLane(0).i32Const(63).i32And().i32Const(3).i32Shl().f64Load(REGION.frac).f64x2Splat();
-      c.get(ki).i32x4ExtractLane(1).i32Const(63).i32And().i32Const(3).i32Shl().f64Load(REGION.frac).f64x2ReplaceLane(1);
-      c.f64x2Mul();
-      // · the polynomial, innermost first (the same order as the TypeScript expression)
-      c.get(t); splat(1 / 120); c.f64x2Mul(); splat(1 / 24); c.f64x2Add();
-      c.get(t).f64x2Mul(); splat(1 / 6); c.f64x2Add();
-      c.get(t).f64x2Mul(); splat(0.5); c.f64x2Add();
-      c.get(t).f64x2Mul(); splat(1); c.f64x2Add();
-      c.get(t).f64x2Mul(); splat(1); c.f64x2Add();
-      c.f64x2Mul().set(d);
-      // safe (all bits set, per lane): −104 < x < 88.7 (false for NaN); see the file comment
-      c.get(x2); splat(-104); c.f64x2Gt().get(x2); splat(88.7); c.f64x2Lt().v128And();
+  locals: { i: I32, count: I32, v: V128, kk: V128, k: V128, good: V128, t: V128, d: V128, d2: V128, v2: V128, k2: V128 },
+  body: (c, { out, x, n, list, i, count, v, kk, k, good, t, d, d2, v2, k2 }) => {
+    const splat = (name: Parameters<typeof K.push>[1]) => K.push(c, name);
+    /** T[j] for lanes `lane`, `lane + 1`, as an f64x2 (left on the stack), their byte offsets j·8 read back from out[i + lane …]. */
+    const table = (lane: number) => {
+      c.elementAddress(out, i, 4).i32Load(4 * lane + 4);
+      c.elementAddress(out, i, 4).i32Load(4 * lane).v128Load64Zero(EXP_TABLE);
+      // v128.load64_lane takes (address, vector): the address was pushed first
+      c.v128Load64Lane(1, EXP_TABLE);
     };
-    /** List the pair starting at element `i + offset` unless the mask on the stack is all ones. */
-    const listUnlessSafe = (offset: number) => {
-      c.i64x2AllTrue().i32Eqz().ifThen(() => {
-        c.elementAddress(list, count, 4).get(i).i32Const(offset).i32Add().i32Store();
-        c.get(count).i32Const(1).i32Add().set(count);
-      });
+    /** d for lanes 0, 1 of xs and ks (left on the stack), which are lanes `lane`, `lane + 1` of the group. */
+    const core = (xs: Local, ks: Local, lane: number) => {
+      // t = x − k·(ln2/1024)
+      c.get(xs).f64x2PromoteLowF32x4().get(ks).f64x2PromoteLowF32x4();
+      splat('step');
+      c.f64x2Mul().f64x2Sub().set(t);
+      table(lane);
+      // · (1 + t·(1 + t·(1/2)))
+      c.get(t); splat('half'); c.f64x2Mul(); splat('one'); c.f64x2Add();
+      c.get(t).f64x2Mul(); splat('one'); c.f64x2Add();
+      c.f64x2Mul();
     };
     c.i32Const(0).set(i);
     c.i32Const(0).set(count);
     c.forRange(i, null, n, 4, () => { // from i = 0, set above with count
-      c.elementAddress(x, i, 4).v128Load().tee(v).f64x2PromoteLowF32x4().set(x2);
-      pair();
-      c.set(safe);
-      c.get(d).f32x4DemoteF64x2Zero().set(lo);
-      // lanes 2, 3 moved down
-      c.get(v).get(v).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().set(x2);
-      pair();
-      c.set(safe2);
-      // one test for the four lanes; the pairs one by one only when it fails
-      c.get(safe).get(safe2).v128And().i64x2AllTrue().i32Eqz().ifThen(() => {
-        c.get(safe);
-        listUnlessSafe(0);
-        c.get(safe2);
-        listUnlessSafe(2);
-      });
+      c.elementAddress(x, i, 4).v128Load().set(v);
+      // good (all bits set, per lane): −87.3 < x < 88.7 (false for NaN); the midpoint test is added below
+      c.get(v); splat('lowest'); c.f32x4Gt().get(v); splat('highest'); c.f32x4Lt().v128And().set(good);
+      c.get(v); splat('inv'); c.f32x4Mul(); splat('magic'); c.f32x4Add().tee(kk);
+      splat('magic'); c.f32x4Sub().set(k);
+      // the table offsets (k & 1023)·8, parked in out[i …] (overwritten below; x is already in v): four
+      // scalar loads from there cost less than four i32x4.extract_lane (measured: 3.1 → 2.4 ms per 1e6)
       c.elementAddress(out, i, 4);
-      c.get(lo).get(d).f32x4DemoteF64x2Zero().i8x16Shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
+      c.get(kk); splat('mask'); c.v128And().i32Const(3).i32x4Shl().v128Store();
+      core(v, k, 0);
+      c.set(d);
+      // lanes 2, 3 moved down
+      c.get(v).get(v).i8x16Shuffle(SWAP_HALVES).set(v2);
+      c.get(k).get(k).i8x16Shuffle(SWAP_HALVES).set(k2);
+      core(v2, k2, 2);
+      c.set(d2);
+      // the midpoint test on the 4 low words: (low − (2^28 − BAND)) mod 2^29 > 2·BAND
+      c.get(d).get(d2).i8x16Shuffle(LOW_WORDS);
+      splat('below'); c.i32x4Sub(); splat('low29'); c.v128And(); splat('outside'); c.i32x4GtS();
+      c.get(good).v128And().i32x4Bitmask().i32Const(15).i32Xor().ifThen(() => {
+        c.elementAddress(list, count, 4).get(i).i32Store();
+        c.elementAddress(list, count, 4).get(i).i32Const(2).i32Add().i32Store(4);
+        c.get(count).i32Const(2).i32Add().set(count);
+      });
+      // float32(d) · 2^(k >> 10): the exponent added to the bits
+      c.elementAddress(out, i, 4);
+      c.get(d).f32x4DemoteF64x2Zero().get(d2).f32x4DemoteF64x2Zero().i8x16Shuffle(LOW_HALVES);
+      c.get(kk).i32Const(Math.log2(STEPS)).i32x4ShrU().i32Const(23).i32x4Shl().i32x4Add();
       c.v128Store();
     });
     c.get(count);
