@@ -259,6 +259,8 @@ export class Code {
   f32x4Lt(): this { return this.simd('f32x4.lt', 0x43); }
   f32x4Gt(): this { return this.simd('f32x4.gt', 0x44); }
   i32x4GtS(): this { return this.simd('i32x4.gt_s', 0x3b); }
+  /** `b < a ? b : a` per lane (x86's minps: NaN in a stays). */
+  f32x4Pmin(): this { return this.simd('f32x4.pmin', 0xea); }
   /** Pops a v128; pushes an i32 whose bit j is the sign bit of lane j. */
   i32x4Bitmask(): this { return this.simd('i32x4.bitmask', 0xa4); }
   /** Pops an address; pushes the 8 bytes there in lane 0 of a v128, lane 1 zero. */

@@ -108,16 +108,13 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     const N = 1 << 20;
     const bits = new Uint32Array(N), xs = new Float32Array(bits.buffer);
     let bad = 0;
-    for (const [lo, hi] of [[0x00000000, 0x100000000]]) {
-      for (let start = lo; start < hi; start += N) {
-        const n = Math.min(N, hi - start);
-        for (let i = 0; i < n; i++) bits[i] = start + i;
-        const got = input(xs.subarray(0, n), [n], 'float32').exp().toTypedArray(); // in the arena: the shared kernels, split over the threads
-        for (let i = 0; i < n; i++) if (!Object.is(got[i], f32(Math.exp(xs[i])))) bad++;
-      }
+    for (let start = 0; start < 2 ** 32; start += N) {
+      for (let i = 0; i < N; i++) bits[i] = start + i;
+      const got = input(xs, [N], 'float32').exp().toTypedArray(); // in the arena: the shared kernels, split over the threads
+      for (let i = 0; i < N; i++) if (!Object.is(got[i], f32(Math.exp(xs[i])))) bad++;
     }
     expect(bad).toBe(0);
-  }, 600_000);
+  }, 3_600_000);
 
   it('exp of a contiguous view with an offset (a slice) reads from the offset', () => {
     const R = arena ? 200 : 10; // rows of 100
