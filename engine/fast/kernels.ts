@@ -18,6 +18,7 @@ import { encodeModule, type FunctionDef, type MemoryImport } from './wasm-encode
 import { EXP_TABLES } from './exp-f32.js';
 import { writeExpTables } from './kernels/exp.js';
 import { writeTanhTables } from './kernels/tanh.js';
+import { writeLogConstants } from './kernels/log.js';
 import { startupThreads } from './thread-count.js';
 import { attachArena } from '../memory/arena.js';
 import type { Kernel } from './define-kernel.js';
@@ -175,6 +176,7 @@ function instantiate(wasm: WasmApi, module: object, memory: KernelModule['memory
   new Float64Array(memory.buffer, REGION.frac, 64).set(EXP_TABLES.FRAC);
   writeExpTables(memory.buffer);
   writeTanhTables(memory.buffer);
+  writeLogConstants(memory.buffer);
   const functions = Object.fromEntries(Object.entries(KERNELS).map(([key, entry]) => [
     key,
     isKernel(entry) ? exports[entry.name] : Object.fromEntries(Object.values(entry).map((k) => [k.name, exports[k.name]])),
