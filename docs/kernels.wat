@@ -9400,47 +9400,7 @@
     (local $d2 v128)
     (local $bad v128)
     (local $r2 v128)
-    (local $ln2 v128)
-    (local $one v128)
-    (local $up v128)
-    (local $down v128)
-    (local $c2 v128)
-    (local $c3 v128)
-    (local $c4 v128)
-    (local $c5 v128)
-    (local $c6 v128)
-    (local $c7 v128)
     (local $entry2 v128)
-    f64.const 0.6931471805599453
-    f64x2.splat
-    local.set $ln2
-    f64.const 1
-    f64x2.splat
-    local.set $one
-    f64.const 1.0000000000000284
-    f64x2.splat
-    local.set $up
-    f64.const 0.9999999999999716
-    f64x2.splat
-    local.set $down
-    f64.const -0.5
-    f64x2.splat
-    local.set $c2
-    f64.const 0.3333333333333333
-    f64x2.splat
-    local.set $c3
-    f64.const -0.25
-    f64x2.splat
-    local.set $c4
-    f64.const 0.2
-    f64x2.splat
-    local.set $c5
-    f64.const -0.16666666666666666
-    f64x2.splat
-    local.set $c6
-    f64.const 0.14285714285714285
-    f64x2.splat
-    local.set $c7
     i32.const 0
     local.set $count
     i32.const 0
@@ -9458,16 +9418,16 @@
         i32.add
         v128.load
         local.tee $v
-        i32.const 8388608
-        i32x4.splat
+        i32.const 0
+        v128.load offset=268384
         i32x4.sub
-        i32.const 2130706432
-        i32x4.splat
+        i32.const 0
+        v128.load offset=268400
         i32x4.ge_u
         local.set $bad
         local.get $v
-        i32.const 1060306944
-        i32x4.splat
+        i32.const 0
+        v128.load offset=268416
         i32x4.sub
         local.tee $tmp
         i32.const 23
@@ -9476,16 +9436,16 @@
         local.get $tmp
         i32.const 15
         i32x4.shr_u
-        i32.const 255
-        i32x4.splat
+        i32.const 0
+        v128.load offset=268432
         v128.and
         i32.const 4
         i32x4.shl
         local.set $entry
         local.get $v
         local.get $tmp
-        i32.const -8388608
-        i32x4.splat
+        i32.const 0
+        v128.load offset=268448
         v128.and
         i32x4.sub
         local.set $z
@@ -9503,12 +9463,14 @@
         local.get $d
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         f64x2.mul
-        local.get $one
+        i32.const 0
+        v128.load offset=268304
         f64x2.sub
         local.set $r
         local.get $k
         f64x2.convert_low_i32x4_s
-        local.get $ln2
+        i32.const 0
+        v128.load offset=268288
         f64x2.mul
         local.get $entry2
         local.get $d
@@ -9519,22 +9481,18 @@
         f64x2.mul
         local.set $r2
         local.get $r
-        local.get $c3
+        i32.const 0
+        v128.load offset=268336
         f64x2.mul
-        local.get $c2
+        i32.const 0
+        v128.load offset=268320
         f64x2.add
         local.get $r
-        local.get $c5
+        i32.const 0
+        v128.load offset=268368
         f64x2.mul
-        local.get $c4
-        f64x2.add
-        local.get $r
-        local.get $c7
-        f64x2.mul
-        local.get $c6
-        f64x2.add
-        local.get $r2
-        f64x2.mul
+        i32.const 0
+        v128.load offset=268352
         f64x2.add
         local.get $r2
         f64x2.mul
@@ -9561,14 +9519,16 @@
         local.get $d2
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
         f64x2.mul
-        local.get $one
+        i32.const 0
+        v128.load offset=268304
         f64x2.sub
         local.set $r
         local.get $k
         local.get $k
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
         f64x2.convert_low_i32x4_s
-        local.get $ln2
+        i32.const 0
+        v128.load offset=268288
         f64x2.mul
         local.get $entry2
         local.get $d2
@@ -9579,22 +9539,18 @@
         f64x2.mul
         local.set $r2
         local.get $r
-        local.get $c3
+        i32.const 0
+        v128.load offset=268336
         f64x2.mul
-        local.get $c2
+        i32.const 0
+        v128.load offset=268320
         f64x2.add
         local.get $r
-        local.get $c5
+        i32.const 0
+        v128.load offset=268368
         f64x2.mul
-        local.get $c4
-        f64x2.add
-        local.get $r
-        local.get $c7
-        f64x2.mul
-        local.get $c6
-        f64x2.add
-        local.get $r2
-        f64x2.mul
+        i32.const 0
+        v128.load offset=268352
         f64x2.add
         local.get $r2
         f64x2.mul
@@ -9606,28 +9562,22 @@
         f64x2.add
         local.set $d2
         local.get $d
-        local.get $up
-        f64x2.mul
-        f32x4.demote_f64x2_zero
         local.get $d2
-        local.get $up
-        f64x2.mul
-        f32x4.demote_f64x2_zero
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        local.get $d
-        local.get $down
-        f64x2.mul
-        f32x4.demote_f64x2_zero
-        local.get $d2
-        local.get $down
-        f64x2.mul
-        f32x4.demote_f64x2_zero
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        f32x4.eq
+        i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        i32.const 0
+        v128.load offset=268464
+        i32x4.sub
+        i32.const 0
+        v128.load offset=268480
+        v128.and
+        i32.const 0
+        v128.load offset=268496
+        i32x4.gt_s
         local.get $bad
         v128.andnot
-        i32x4.all_true
-        i32.eqz
+        i32x4.bitmask
+        i32.const 15
+        i32.xor
         if
           local.get $list
           local.get $count
@@ -9665,79 +9615,21 @@
     (local $i i32)
     (local $count i32)
     (local $v v128)
-    (local $x2 v128)
     (local $y v128)
+    (local $kk v128)
     (local $k v128)
+    (local $e v128)
+    (local $good v128)
     (local $t v128)
-    (local $ki v128)
     (local $s v128)
-    (local $m v128)
     (local $d v128)
     (local $d2 v128)
-    (local $inv_step v128)
-    (local $round v128)
-    (local $step_hi v128)
-    (local $step_lo v128)
-    (local $c720 v128)
-    (local $c120 v128)
-    (local $c24 v128)
-    (local $c6 v128)
-    (local $half v128)
-    (local $one v128)
-    (local $two v128)
-    (local $big v128)
-    (local $sign v128)
-    (local $up v128)
-    (local $down v128)
-    f64.const 92.33248261689366
-    f64x2.splat
-    local.set $inv_step
-    f64.const 6755399441055744
-    f64x2.splat
-    local.set $round
-    f64.const 0.010830424695996044
-    f64x2.splat
-    local.set $step_hi
-    f64.const 2.5310172166650877e-13
-    f64x2.splat
-    local.set $step_lo
-    f64.const 0.001388888888888889
-    f64x2.splat
-    local.set $c720
-    f64.const 0.008333333333333333
-    f64x2.splat
-    local.set $c120
-    f64.const 0.041666666666666664
-    f64x2.splat
-    local.set $c24
-    f64.const 0.16666666666666666
-    f64x2.splat
-    local.set $c6
-    f64.const 0.5
-    f64x2.splat
-    local.set $half
-    f64.const 1
-    f64x2.splat
-    local.set $one
-    f64.const 2
-    f64x2.splat
-    local.set $two
-    f64.const 20
-    f64x2.splat
-    local.set $big
-    f64.const 0
-    f64x2.splat
-    local.set $sign
-    f64.const 1.0000000000000568
-    f64x2.splat
-    local.set $up
-    f64.const 0.9999999999999432
-    f64x2.splat
-    local.set $down
-    i32.const 0
-    local.set $count
+    (local $y2 v128)
+    (local $k2 v128)
     i32.const 0
     local.set $i
+    i32.const 0
+    local.set $count
     block
       loop
         local.get $i
@@ -9751,222 +9643,190 @@
         i32.add
         v128.load
         local.tee $v
-        f64x2.promote_low_f32x4
-        local.set $x2
-        local.get $x2
-        f64x2.abs
-        local.get $big
-        f64x2.min
-        local.get $two
-        f64x2.mul
-        local.set $y
+        i32.const 0
+        v128.load offset=267776
+        v128.and
+        local.tee $y
+        i32.const 0
+        v128.load offset=267824
+        f32x4.gt
+        local.set $good
         local.get $y
-        local.get $inv_step
-        f64x2.mul
-        local.get $round
-        f64x2.add
-        local.get $round
-        f64x2.sub
+        i32.const 0
+        v128.load offset=267808
+        f32x4.pmin
+        local.tee $y
+        local.get $y
+        f32x4.add
+        local.tee $y
+        i32.const 0
+        v128.load offset=267840
+        f32x4.mul
+        i32.const 0
+        v128.load offset=267856
+        f32x4.add
+        local.tee $kk
+        i32.const 0
+        v128.load offset=267856
+        f32x4.sub
         local.set $k
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $kk
+        i32.const 0
+        v128.load offset=267872
+        v128.and
+        i32.const 3
+        i32x4.shl
+        v128.store
+        local.get $kk
+        i32.const 10
+        i32x4.shr_u
+        i32.const 20
+        i32x4.shl
+        local.set $e
         local.get $y
+        f64x2.promote_low_f32x4
         local.get $k
-        local.get $step_hi
-        f64x2.mul
-        f64x2.sub
-        local.get $k
-        local.get $step_lo
+        f64x2.promote_low_f32x4
+        i32.const 0
+        v128.load offset=267952
         f64x2.mul
         f64x2.sub
         local.set $t
-        local.get $k
-        i32x4.trunc_sat_f64x2_s_zero
-        local.set $ki
-        local.get $ki
-        i32.const 6
-        i32x4.shr_s
-        i32.const 1023
-        i32x4.splat
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load offset=4
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        v128.load64_zero offset=270336
+        v128.load64_lane offset=270336 1
+        i32.const 0
+        v128.load offset=267888
+        local.get $e
+        i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
         i32x4.add
-        i64x2.extend_low_i32x4_s
-        i32.const 52
-        i64x2.shl
-        local.get $ki
-        i32x4.extract_lane 0
-        i32.const 63
-        i32.and
-        i32.const 3
-        i32.shl
-        f64.load offset=262144
-        f64x2.splat
-        local.get $ki
-        i32x4.extract_lane 1
-        i32.const 63
-        i32.and
-        i32.const 3
-        i32.shl
-        f64.load offset=262144
-        f64x2.replace_lane 1
-        f64x2.mul
         local.set $s
         local.get $t
-        local.get $c720
+        i32.const 0
+        v128.load offset=267968
         f64x2.mul
-        local.get $c120
+        i32.const 0
+        v128.load offset=267984
         f64x2.add
         local.get $t
         f64x2.mul
-        local.get $c24
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $c6
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $half
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $one
+        i32.const 0
+        v128.load offset=268000
         f64x2.add
         local.get $t
         f64x2.mul
         local.get $s
         f64x2.mul
         local.get $s
-        local.get $one
+        i32.const 0
+        v128.load offset=268000
         f64x2.sub
         f64x2.add
-        local.tee $m
-        local.get $m
-        local.get $two
+        local.tee $t
+        local.get $t
+        i32.const 0
+        v128.load offset=268016
         f64x2.add
         f64x2.div
-        local.get $x2
-        local.get $sign
-        v128.and
-        v128.or
         local.set $d
-        local.get $v
-        local.get $v
+        local.get $y
+        local.get $y
         i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        local.set $y2
+        local.get $k
+        local.get $k
+        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+        local.set $k2
+        local.get $y2
         f64x2.promote_low_f32x4
-        local.set $x2
-        local.get $x2
-        f64x2.abs
-        local.get $big
-        f64x2.min
-        local.get $two
-        f64x2.mul
-        local.set $y
-        local.get $y
-        local.get $inv_step
-        f64x2.mul
-        local.get $round
-        f64x2.add
-        local.get $round
-        f64x2.sub
-        local.set $k
-        local.get $y
-        local.get $k
-        local.get $step_hi
-        f64x2.mul
-        f64x2.sub
-        local.get $k
-        local.get $step_lo
+        local.get $k2
+        f64x2.promote_low_f32x4
+        i32.const 0
+        v128.load offset=267952
         f64x2.mul
         f64x2.sub
         local.set $t
-        local.get $k
-        i32x4.trunc_sat_f64x2_s_zero
-        local.set $ki
-        local.get $ki
-        i32.const 6
-        i32x4.shr_s
-        i32.const 1023
-        i32x4.splat
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load offset=12
+        local.get $out
+        local.get $i
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load offset=8
+        v128.load64_zero offset=270336
+        v128.load64_lane offset=270336 1
+        i32.const 0
+        v128.load offset=267888
+        local.get $e
+        i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
         i32x4.add
-        i64x2.extend_low_i32x4_s
-        i32.const 52
-        i64x2.shl
-        local.get $ki
-        i32x4.extract_lane 0
-        i32.const 63
-        i32.and
-        i32.const 3
-        i32.shl
-        f64.load offset=262144
-        f64x2.splat
-        local.get $ki
-        i32x4.extract_lane 1
-        i32.const 63
-        i32.and
-        i32.const 3
-        i32.shl
-        f64.load offset=262144
-        f64x2.replace_lane 1
-        f64x2.mul
         local.set $s
         local.get $t
-        local.get $c720
+        i32.const 0
+        v128.load offset=267968
         f64x2.mul
-        local.get $c120
+        i32.const 0
+        v128.load offset=267984
         f64x2.add
         local.get $t
         f64x2.mul
-        local.get $c24
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $c6
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $half
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        local.get $one
+        i32.const 0
+        v128.load offset=268000
         f64x2.add
         local.get $t
         f64x2.mul
         local.get $s
         f64x2.mul
         local.get $s
-        local.get $one
+        i32.const 0
+        v128.load offset=268000
         f64x2.sub
         f64x2.add
-        local.tee $m
-        local.get $m
-        local.get $two
+        local.tee $t
+        local.get $t
+        i32.const 0
+        v128.load offset=268016
         f64x2.add
         f64x2.div
-        local.get $x2
-        local.get $sign
-        v128.and
-        v128.or
         local.set $d2
         local.get $d
-        local.get $up
-        f64x2.mul
-        f32x4.demote_f64x2_zero
         local.get $d2
-        local.get $up
-        f64x2.mul
-        f32x4.demote_f64x2_zero
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        local.get $d
-        local.get $down
-        f64x2.mul
-        f32x4.demote_f64x2_zero
-        local.get $d2
-        local.get $down
-        f64x2.mul
-        f32x4.demote_f64x2_zero
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        f32x4.eq
-        i32x4.all_true
-        i32.eqz
+        i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        i32.const 0
+        v128.load offset=267904
+        i32x4.sub
+        i32.const 0
+        v128.load offset=267920
+        v128.and
+        i32.const 0
+        v128.load offset=267936
+        i32x4.gt_s
+        local.get $good
+        v128.and
+        i32x4.bitmask
+        i32.const 15
+        i32.xor
         if
           local.get $list
           local.get $count
@@ -9990,6 +9850,11 @@
         local.get $d2
         f32x4.demote_f64x2_zero
         i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+        local.get $v
+        i32.const 0
+        v128.load offset=267792
+        v128.and
+        v128.or
         v128.store
         local.get $i
         i32.const 4

@@ -44,6 +44,7 @@ import { defineKernel } from '../define-kernel.js';
 import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
 import { f32x4, f64x2, i32x4, memoryConstants } from './memory-constants.js';
+import { bandConstants, demote4, listUnlessVouched, outsideBand } from './midpoint-band.js';
 
 /** Steps of the reduction per power of 2 (x is reduced by multiples of ln2/STEPS). */
 const STEPS = 1024;
@@ -52,10 +53,6 @@ export const EXP_TABLE = REGION.frac + 8192;
 /** T[j] = 2^(j/1024), j = 0 … 1023, for `EXP_TABLE` (written into each memory by kernels.ts). */
 export const EXP_STEP_TABLE = new Float64Array(STEPS).map((_, j) => 2 ** (j / STEPS));
 
-/** The low 4 bytes of each f64 lane of two v128s (`i8x16.shuffle` lanes): the low words of 4 doubles. */
-const LOW_WORDS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
-/** The low 8 bytes of two v128s: two float32 pairs (each from `f32x4.demote_f64x2_zero`) as one f32x4. */
-const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 /** Half-width of the band around a float32 midpoint, in float64 ulps (see the error bound). */
 const BAND = 2 ** 17;
 
@@ -66,9 +63,7 @@ const K = memoryConstants(REGION.frac + 5120, {
   lowest: f32x4(-87.3),
   highest: f32x4(88.7),
   mask: i32x4(STEPS - 1),
-  below: i32x4(2 ** 28 - BAND),
-  low29: i32x4(2 ** 29 - 1),
-  outside: i32x4(2 * BAND),
+  ...bandConstants(BAND),
   step: f64x2(Math.LN2 / STEPS),
   half: f64x2(0.5),
   one: f64x2(1),
@@ -125,17 +120,13 @@ export const expF32 = defineKernel({
       c.get(k).get(k).i8x16Shuffle(SWAP_HALVES).set(k2);
       core(v2, k2, 2);
       c.set(d2);
-      // the midpoint test on the 4 low words: (low − (2^28 − BAND)) mod 2^29 > 2·BAND
-      c.get(d).get(d2).i8x16Shuffle(LOW_WORDS);
-      splat('below'); c.i32x4Sub(); splat('low29'); c.v128And(); splat('outside'); c.i32x4GtS();
-      c.get(good).v128And().i32x4Bitmask().i32Const(15).i32Xor().ifThen(() => {
-        c.elementAddress(list, count, 4).get(i).i32Store();
-        c.elementAddress(list, count, 4).get(i).i32Const(2).i32Add().i32Store(4);
-        c.get(count).i32Const(2).i32Add().set(count);
-      });
+      // the midpoint test (midpoint-band.ts); a group not vouched for is listed as its two pairs
+      outsideBand(c, d, d2, splat);
+      c.get(good).v128And();
+      listUnlessVouched(c, { list, count, i }, [0, 2]);
       // float32(d) · 2^(k >> 10): the exponent added to the bits
       c.elementAddress(out, i, 4);
-      c.get(d).f32x4DemoteF64x2Zero().get(d2).f32x4DemoteF64x2Zero().i8x16Shuffle(LOW_HALVES);
+      demote4(c, d, d2);
       c.get(kk).i32Const(Math.log2(STEPS)).i32x4ShrU().i32Const(23).i32x4Shl().i32x4Add();
       c.v128Store();
     });

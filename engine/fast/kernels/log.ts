@@ -32,16 +32,14 @@ import { defineKernel } from '../define-kernel.js';
 import { LOG_TABLES } from '../log-f32.js';
 import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
-import { LOWS } from './vouched-store.js';
 import { f64x2, i32x4, memoryConstants } from './memory-constants.js';
+import { LOW_HALVES, bandConstants, demote4, listUnlessVouched, outsideBand } from './midpoint-band.js';
 
 /** Byte offset of the table (INVC[i], LOGC[i] at LOG_TABLE + 16·i): after exp's 64 doubles in the table region. */
 export const LOG_TABLE = REGION.frac + 1024;
 
 /** Half-width of the band around a float32 midpoint, in float64 ulps (see the error bound). */
 const BAND = 2 ** 13;
-/** The low 4 bytes of each f64 lane of two v128s: the low words of 4 doubles. */
-const LOW_WORDS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
 /** The high 8 bytes of two v128s (`i8x16.shuffle` lanes): lane 1 of each f64x2. */
 const HIGHS = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
 
@@ -50,7 +48,7 @@ const { OFF, SHIFT, N, LN2 } = LOG_TABLES;
 const K = memoryConstants(REGION.frac + 6144, {
   ln2: f64x2(LN2), one: f64x2(1), c2: f64x2(-0.5), c3: f64x2(1 / 3), c4: f64x2(-0.25), c5: f64x2(0.2),
   normal: i32x4(0x00800000), span: i32x4(0x7f000000), off: i32x4(OFF), mask: i32x4(N - 1), exponent: i32x4(0xff800000 | 0),
-  below: i32x4(2 ** 28 - BAND), low29: i32x4(2 ** 29 - 1), outside: i32x4(2 * BAND),
+  ...bandConstants(BAND),
 });
 
 /** Write the kernel's constants into a memory of the kernels (each module instance's, once; the table is written by the driver). */
@@ -75,7 +73,7 @@ export const logF32 = defineKernel({
       c.get(z);
       if (lane === 2) c.get(z).i8x16Shuffle(SWAP_HALVES);
       c.f64x2PromoteLowF32x4();
-      c.get(t0).get(target).i8x16Shuffle(LOWS).f64x2Mul(); splat('one'); c.f64x2Sub().set(r);
+      c.get(t0).get(target).i8x16Shuffle(LOW_HALVES).f64x2Mul(); splat('one'); c.f64x2Sub().set(r);
       // k·ln2 + LOGC
       c.get(k);
       if (lane === 2) c.get(k).i8x16Shuffle(SWAP_HALVES);
@@ -99,15 +97,12 @@ export const logF32 = defineKernel({
       c.get(v).get(tmp); splat('exponent'); c.v128And().i32x4Sub().set(z);
       pair(0, d);
       pair(2, d2);
-      // the midpoint test on the 4 low words: (low − (2^28 − BAND)) mod 2^29 > 2·BAND, and not bad
-      c.get(d).get(d2).i8x16Shuffle(LOW_WORDS);
-      splat('below'); c.i32x4Sub(); splat('low29'); c.v128And(); splat('outside'); c.i32x4GtS();
-      c.get(bad).v128AndNot().i32x4Bitmask().i32Const(15).i32Xor().ifThen(() => {
-        c.elementAddress(list, count, 4).get(i).i32Store();
-        c.get(count).i32Const(1).i32Add().set(count);
-      });
+      // the midpoint test (midpoint-band.ts), and not bad
+      outsideBand(c, d, d2, splat);
+      c.get(bad).v128AndNot();
+      listUnlessVouched(c, { list, count, i }, [0]);
       c.elementAddress(out, i, 4);
-      c.get(d).f32x4DemoteF64x2Zero().get(d2).f32x4DemoteF64x2Zero().i8x16Shuffle(LOWS);
+      demote4(c, d, d2);
       c.v128Store();
     });
     c.get(count);

@@ -44,6 +44,7 @@ import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
 import { EXP_TABLE } from './exp.js';
 import { f32x4, f64x2, i32x4, memoryConstants } from './memory-constants.js';
+import { bandConstants, demote4, listUnlessVouched, outsideBand } from './midpoint-band.js';
 
 /** Half-width of the band around a float32 midpoint, in float64 ulps (see the error bound). */
 const BAND = 2 ** 17;
@@ -60,9 +61,7 @@ const K = memoryConstants(REGION.frac + 5632, {
   magic: f32x4(1.5 * 2 ** 23),
   mask: i32x4(1023),
   zero: i32x4(0),
-  below: i32x4(2 ** 28 - BAND),
-  low29: i32x4(2 ** 29 - 1),
-  outside: i32x4(2 * BAND),
+  ...bandConstants(BAND),
   step: f64x2(Math.LN2 / 1024),
   c6: f64x2(1 / 6),
   half: f64x2(0.5),
@@ -75,10 +74,6 @@ export function writeTanhTables(buffer: ArrayBufferLike): void {
   K.write(buffer);
 }
 
-/** The low 4 bytes of each f64 lane of two v128s: the low words of 4 doubles. */
-const LOW_WORDS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
-/** The low 8 bytes of two v128s: two float32 pairs (each from `f32x4.demote_f64x2_zero`) as one f32x4. */
-const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 /** (zero, e) → the high words of pair lanes 0, 1 from e's lanes 0, 1 (low words 0); and from lanes 2, 3. */
 const HIGH_WORDS_01 = [0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23];
 const HIGH_WORDS_23 = [8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31];
@@ -131,16 +126,13 @@ export const tanhF32 = defineKernel({
       c.get(k).get(k).i8x16Shuffle(SWAP_HALVES).set(k2);
       core(y2, k2, 2);
       c.set(d2);
-      // the midpoint test on the 4 low words: (low − (2^28 − BAND)) mod 2^29 > 2·BAND
-      c.get(d).get(d2).i8x16Shuffle(LOW_WORDS);
-      splat('below'); c.i32x4Sub(); splat('low29'); c.v128And(); splat('outside'); c.i32x4GtS();
-      c.get(good).v128And().i32x4Bitmask().i32Const(15).i32Xor().ifThen(() => {
-        c.elementAddress(list, count, 4).get(i).i32Store();
-        c.get(count).i32Const(1).i32Add().set(count);
-      });
+      // the midpoint test (midpoint-band.ts)
+      outsideBand(c, d, d2, splat);
+      c.get(good).v128And();
+      listUnlessVouched(c, { list, count, i }, [0]);
       // float32(d) with x's sign bit
       c.elementAddress(out, i, 4);
-      c.get(d).f32x4DemoteF64x2Zero().get(d2).f32x4DemoteF64x2Zero().i8x16Shuffle(LOW_HALVES);
+      demote4(c, d, d2);
       c.get(v); splat('sign'); c.v128And().v128Or();
       c.v128Store();
     });
