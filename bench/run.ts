@@ -183,6 +183,18 @@ if (wanted('W1')) {
     W.data.add_(W.grad!.mul(-50));
   };
   bench('W1', 'training step (forward+backward+update)', step, { torchMs: 74, goalMs: 74, minRuns: 15, extra: () => ({ loss0: first }) });
+  // the same step inside tidy (what bigram/neural.ts `train` does): its memory is reused. Measured
+  // before the inline case: that one leaves ~250 MB of fresh typed arrays per step to the garbage
+  // collector, whose work then lands in whatever case runs next (it made this case look slower
+  // than the step without tidy: 128 vs 106 ms in session 5; run first, the two cost the same)
+  const W2 = initWeights(vocab.size, new Generator().manualSeed(2147483647));
+  const tidyStep = () => tidy(() => {
+    const l = loss(W2, data.xs, data.ys, 0.01);
+    W2.grad = null;
+    l.backward();
+    W2.data.add_(W2.grad!.mul(-50));
+  });
+  bench('W1', 'training step inside tidy()', tidyStep, { torchMs: 74, goalMs: 74, minRuns: 15 });
   // the same step with the forward written out inline, as in bench/torch_peer.py, no tidy anywhere:
   // the engine cannot know when the user's xenc, logits, counts, probs die, so their memory is
   // fresh every step (bigram/neural.ts `loss` runs in tidy, which hands them to the loss's graph)
@@ -198,15 +210,6 @@ if (wanted('W1')) {
     Wi.data.add_(Wi.grad!.mul(-50));
   };
   bench('W1', 'same, forward written inline (no tidy at all)', inlineStep, { torchMs: 74, minRuns: 15 });
-  // the same step inside tidy (what bigram/neural.ts `train` does): its memory is reused
-  const W2 = initWeights(vocab.size, new Generator().manualSeed(2147483647));
-  const tidyStep = () => tidy(() => {
-    const l = loss(W2, data.xs, data.ys, 0.01);
-    W2.grad = null;
-    l.backward();
-    W2.data.add_(W2.grad!.mul(-50));
-  });
-  bench('W1', 'training step inside tidy()', tidyStep, { torchMs: 74, goalMs: 74, minRuns: 15 });
   // memory over many steps: heap and RSS sampled every 10 steps, for both ways of writing the step
   const steps = QUICK ? 20 : 100;
   for (const [label, run] of [['plain', step], ['tidy', tidyStep]] as const) {

@@ -10153,4 +10153,256 @@
         local.set $ib
         br 0
       end
+    end)
+
+  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $a i32) (param $b i32) (param $rows i32) (param $n i32)
+    (local $r i32)
+    (local $j i32)
+    (local $offset i32)
+    (local $nvec i32)
+    (local $beta v128)
+    (local $negBeta v128)
+    (local $sign v128)
+    (local $zero v128)
+    (local $lanes0 v128)
+    (local $lanes1 v128)
+    (local $gv v128)
+    (local $sb f32)
+    (local $snb f32)
+    (local $gs f32)
+    (local $acc f32)
+    f32.const 0
+    f32x4.splat
+    local.set $zero
+    i32.const -2147483648
+    i32x4.splat
+    local.set $sign
+    local.get $n
+    i32.const 3
+    i32.shr_s
+    local.set $nvec
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $b
+        local.get $r
+        i32.const 2
+        i32.shl
+        i32.add
+        f32.load
+        f32x4.splat
+        local.tee $beta
+        local.get $sign
+        v128.xor
+        local.set $negBeta
+        local.get $beta
+        f32x4.extract_lane 0
+        local.set $sb
+        local.get $negBeta
+        f32x4.extract_lane 0
+        local.set $snb
+        local.get $zero
+        local.set $lanes0
+        local.get $zero
+        local.set $lanes1
+        local.get $r
+        local.get $n
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $offset
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            local.get $nvec
+            i32.const 5
+            i32.shl
+            i32.ge_s
+            br_if 1
+            local.get $ga
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            local.get $g
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            v128.load
+            local.tee $gv
+            local.get $beta
+            f32x4.div
+            v128.store
+            local.get $lanes0
+            local.get $a
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            v128.load
+            local.get $beta
+            f32x4.div
+            local.get $negBeta
+            f32x4.div
+            local.get $gv
+            f32x4.mul
+            f32x4.add
+            local.set $lanes0
+            local.get $ga
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            local.get $g
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            v128.load offset=16
+            local.tee $gv
+            local.get $beta
+            f32x4.div
+            v128.store offset=16
+            local.get $lanes1
+            local.get $a
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            v128.load offset=16
+            local.get $beta
+            f32x4.div
+            local.get $negBeta
+            f32x4.div
+            local.get $gv
+            f32x4.mul
+            f32x4.add
+            local.set $lanes1
+            local.get $j
+            i32.const 32
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $lanes0
+        local.get $zero
+        f32x4.add
+        local.set $lanes0
+        local.get $lanes1
+        local.get $zero
+        f32x4.add
+        local.set $lanes1
+        f32.const 0
+        local.set $acc
+        local.get $nvec
+        i32.const 5
+        i32.shl
+        local.set $j
+        block
+          loop
+            local.get $j
+            local.get $n
+            i32.const 2
+            i32.shl
+            i32.ge_s
+            br_if 1
+            local.get $ga
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            local.get $g
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            f32.load
+            local.tee $gs
+            local.get $sb
+            f32.div
+            f32.store
+            local.get $acc
+            local.get $a
+            local.get $offset
+            i32.add
+            local.get $j
+            i32.add
+            f32.load
+            local.get $sb
+            f32.div
+            local.get $snb
+            f32.div
+            local.get $gs
+            f32.mul
+            f32.add
+            local.set $acc
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $acc
+        local.get $lanes0
+        f32x4.extract_lane 0
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes0
+        f32x4.extract_lane 1
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes0
+        f32x4.extract_lane 2
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes0
+        f32x4.extract_lane 3
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes1
+        f32x4.extract_lane 0
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes1
+        f32x4.extract_lane 1
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes1
+        f32x4.extract_lane 2
+        f32.add
+        local.set $acc
+        local.get $acc
+        local.get $lanes1
+        f32x4.extract_lane 3
+        f32.add
+        local.set $acc
+        local.get $gb
+        local.get $r
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $acc
+        f32.store
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
     end))

@@ -26,6 +26,7 @@ import { rowSum } from './kernels/row-sum.js';
 import { logF32 } from './kernels/log.js';
 import { tanhF32 } from './kernels/tanh.js';
 import { sqrtF32 } from './kernels/sqrt.js';
+import { divBackwardRows } from './kernels/div-backward-rows.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -49,6 +50,7 @@ export const KERNELS = {
   tanh: tanhF32,
   sqrt: sqrtF32,
   gemmTiles64,
+  divBackwardRows,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

@@ -9,6 +9,8 @@ import { record } from '../autograd/node.js';
 import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
 import { Storage } from '../storage.js';
 import { addInt32, mulInt32, subInt32 } from '../fast/int32-loops.js';
+import { simdDivBackwardRows } from '../fast/div-backward.js';
+import { cascadeSumF32 } from './cascade-sum.js';
 
 /**
  * `a + b`.
@@ -95,7 +97,45 @@ export const divRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
  * is exactly -g · ((x/y)/y): negating is exact and commutes with the rounding.
  */
 export function divBackward(g: Tensor, x: Tensor, y: Tensor, wantX: boolean, wantY: boolean): (Tensor | null)[] {
+  if (wantX && wantY && perRowDivisor(g, x, y)) return divBackwardRows(g, x, y);
   return [wantX ? g.div(y) : null, wantY ? x.div(y).div_(y.neg()).mul_(g) : null];
+}
+
+/**
+ * True when `x / y` divides float32 rows by one value each (`counts / counts.sum(1, keepdim)`):
+ * g and x contiguous of the same shape [..., n], y contiguous of that shape with n = 1.
+ */
+function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
+  if (g.dtype !== 'float32' || x.dtype !== 'float32' || y.dtype !== 'float32') return false;
+  const nd = x.ndim;
+  if (nd < 1 || x.numel() === 0 || g.ndim !== nd || y.ndim !== nd || y.shape[nd - 1] !== 1 || x.shape[nd - 1] === 1) return false;
+  for (let d = 0; d < nd; d++) if (g.shape[d] !== x.shape[d] || (d < nd - 1 && y.shape[d] !== x.shape[d])) return false;
+  return g.isContiguous() && x.isContiguous() && y.isContiguous();
+}
+
+/**
+ * divBackward for a per-row divisor (see `perRowDivisor`), both gradients in one pass over the
+ * rows: grad_x = g/y, and grad_y already summed over each row (what `sumToShape` makes of
+ * -g·((x/y)/y)), with the same float32 operations and the same row-sum order (`cascadeSumF32`),
+ * so the same bits as the unfused chain, without its full-size temporary.
+ */
+function divBackwardRows(g: Tensor, x: Tensor, y: Tensor): Tensor[] {
+  const n = x.shape[x.ndim - 1], rows = x.numel() / n;
+  const ga = Storage.allocUnfilled('float32', rows * n), gb = Storage.allocUnfilled('float32', rows); // every element is written
+  const gad = ga.data, gbd = gb.data, gd = g.storage.data, xd = x.storage.data, yd = y.storage.data;
+  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, xd, x.offset, yd, y.offset, rows, n)) {
+    const fr = Math.fround, t = new Float32Array(n);
+    for (let r = 0; r < rows; r++) {
+      const beta = yd[y.offset + r];
+      for (let j = 0, k = r * n; j < n; j++, k++) {
+        const gk = gd[g.offset + k];
+        gad[k] = gk / beta; // rounded to float32 when stored
+        t[j] = fr(fr(fr(xd[x.offset + k] / beta) / -beta) * gk); // ((x/y) / (-y)) · g
+      }
+      gbd[r] = cascadeSumF32(t, 0, n);
+    }
+  }
+  return [new Tensor(ga, x.shape), new Tensor(gb, y.shape)];
 }
 
 /**

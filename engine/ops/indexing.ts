@@ -157,6 +157,40 @@ function positionArray(n: number, length: number): Int32Array | Float64Array {
   return length < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
 }
 
+/**
+ * `zo[b] += i·stride` for each index value i = vals[vo + b] (a negative one counts from the end
+ * of its dim of `size`), b < n. A function of its own, and `scatterAdd` too: each sees the same
+ * few array types (int32 indices and positions), so the JIT keeps its element loads fast, where
+ * the loops inlined in the backward closure saw every dtype of the program and were several
+ * times slower.
+ */
+function addPositions(zo: Int32Array | Float64Array, vals: ArrayLike<number>, vo: number, n: number, size: number, stride: number): void {
+  for (let b = 0; b < n; b++) {
+    const i = vals[vo + b];
+    zo[b] += (i < 0 ? i + size : i) * stride;
+  }
+}
+
+/** `x[zo[b]] += g[go + b]` for b < n, in order (index backward's scatter when every dim is indexed). */
+function scatterAdd(x: { [i: number]: number }, zo: Int32Array | Float64Array, g: ArrayLike<number>, go: number, n: number): void {
+  for (let b = 0; b < n; b++) x[zo[b]] += g[go + b];
+}
+
+/**
+ * `x[i·s0 + j·s1] += g[go + b]` for b < n, in order, with i = v0[o0 + b] and j = v1[o1 + b] (a
+ * negative index counts from the end of its dim of size0, size1): the scatter of `scatterAdd` for
+ * two index tensors, its positions computed as it goes.
+ */
+function scatterAdd2(
+  x: { [i: number]: number }, g: ArrayLike<number>, go: number, n: number,
+  v0: ArrayLike<number>, o0: number, size0: number, s0: number, v1: ArrayLike<number>, o1: number, size1: number, s1: number,
+): void {
+  for (let b = 0; b < n; b++) {
+    const i = v0[o0 + b], j = v1[o1 + b];
+    x[(i < 0 ? i + size0 : i) * s0 + (j < 0 ? j + size1 : j) * s1] += g[go + b];
+  }
+}
+
 /** Advanced indexing on the view `v`: gather along the indexed dims. */
 function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   const B = broadcastShapesFor('index (broadcasting the index tensors)', adv.map((a) => a.idx.shape));
@@ -221,25 +255,31 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
       perm.forEach((p, i) => (inv[p] = i));
       gg = g.permute(inv);
     }
-    const gd = gg.toTypedArray();
+    const [gd, go] = rowMajorValues(gg);
     const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
     // positions in gx: same offsets but relative to a contiguous tensor of v's shape
     const cs = contiguousStrides(v.shape);
+    if (rest.length === 0 && adv.length === 2) {
+      // two index tensors and nothing else (probs[arange(n), ys]): the positions computed as the
+      // scatter runs, without the array of positions
+      const [v0, o0] = rowMajorValues(adv[0].idx.expand(B)), [v1, o1] = rowMajorValues(adv[1].idx.expand(B));
+      scatterAdd2(gx.storage.data, gd, go, nB, v0, o0, v.shape[adv[0].dim], cs[adv[0].dim], v1, o1, v.shape[adv[1].dim], cs[adv[1].dim]);
+      return [gx];
+    }
     const zo = positionArray(nB, v.numel());
     adv.forEach(({ dim, idx }) => {
-      const size = v.shape[dim];
       const [vals, vo] = rowMajorValues(idx.expand(B));
-      for (let b = 0; b < nB; b++) zo[b] += (vals[vo + b] < 0 ? vals[vo + b] + size : vals[vo + b]) * cs[dim];
+      addPositions(zo, vals, vo, nB, v.shape[dim], cs[dim]);
     });
     const xd = gx.storage.data;
     const rs = rest.map((i) => cs[i]);
     if (rest.length === 0) {
-      for (let b = 0; b < nB; b++) xd[zo[b]] += gd[b]; // one element per index (probs[arange(n), ys])
+      scatterAdd(xd, zo, gd, go, nB); // one element per index (probs[arange(n), ys])
     } else {
       let k = 0;
       for (let b = 0; b < nB; b++) {
         forEachRow(restShape, [rs], [zo[b]], (n, p, s) => {
-          for (let i = 0; i < n; i++, p += s) xd[p] += gd[k++];
+          for (let i = 0; i < n; i++, p += s) xd[p] += gd[go + k++];
         });
       }
     }
