@@ -114,6 +114,8 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
     return true;
   }
   const copyKernel = copyKernels!.binary[`${kernelOp}_${la}${lb}`];
+  // x · x (and x ** 2): one copy serves as both operands
+  const same = la === 'F' && lb === 'F' && ad === bd && a.offset === b.offset;
   if (la === 'S') copy.f32[A] = ad[a.offset];
   if (lb === 'S') copy.f32[B] = bd[b.offset];
   // a chunk: `rows` rows of `cols` (per-row layouts), or `len` consecutive elements
@@ -124,9 +126,9 @@ export function simdBinary(op: string, out: Tensor, a: Tensor, b: Tensor): boole
     const r0 = perRow ? start / cols : 0;
     if (la === 'F') copy.f32.set(ad.subarray(a.offset + start, a.offset + start + len), A);
     else if (la === 'R') copy.f32.set(ad.subarray(a.offset + r0, a.offset + r0 + rows), A);
-    if (lb === 'F') copy.f32.set(bd.subarray(b.offset + start, b.offset + start + len), B);
+    if (lb === 'F' && !same) copy.f32.set(bd.subarray(b.offset + start, b.offset + start + len), B);
     else if (lb === 'R') copy.f32.set(bd.subarray(b.offset + r0, b.offset + r0 + rows), B);
-    copyKernel(REGION.out, REGION.a, REGION.b, rows, perRow ? cols : len, 1); // scratch: no overlap
+    copyKernel(REGION.out, REGION.a, same ? REGION.a : REGION.b, rows, perRow ? cols : len, 1); // scratch: no overlap
     od.set(copy.f32.subarray(OUT, OUT + len), out.offset + start);
     start += len;
   }

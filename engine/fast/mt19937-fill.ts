@@ -59,13 +59,23 @@ export function mtKernelsApply(n: number): boolean {
  * false (nothing drawn) when they do not apply.
  */
 export function simdUniformsF32(mt: MtState, out: Float32Array, start: number, end: number): boolean {
-  if (!mtKernelsApply(end - start)) return false;
   const A = REGION.a / 4;
+  return simdUniformChunksF32(mt, end - start, (s, len) => out.set(copyView.f32.subarray(A, A + len), start + s));
+}
+
+/**
+ * The next `n` float32 uniforms of the stream, in order, a chunk of at most `CHUNK` at a time in
+ * the copy kernels' scratch region a: `consume(s, len)` is called with uniforms s … s + len − 1
+ * there (s a multiple of `CHUNK`), and may work on them in place with the copy kernels (not on
+ * region b, which holds the state). False (nothing drawn) when the kernels do not apply.
+ */
+export function simdUniformChunksF32(mt: MtState, n: number, consume: (s: number, len: number) => void): boolean {
+  if (!mtKernelsApply(n)) return false;
   withState(mt, () => {
-    for (let s = start; s < end; s += CHUNK) {
-      const len = Math.min(CHUNK, end - s);
+    for (let s = 0; s < n; s += CHUNK) {
+      const len = Math.min(CHUNK, n - s);
       drawInto(mt, REGION.a, len);
-      out.set(copyView.f32.subarray(A, A + len), s);
+      consume(s, len);
     }
   });
   return true;

@@ -9,7 +9,7 @@
  * @module
  */
 import { MT19937, MT_N } from './mt19937.js';
-import { simdUniformsF32, simdUniformsF64 } from '../fast/mt19937-fill.js';
+import { simdUniformChunksF32, simdUniformsF32, simdUniformsF64 } from '../fast/mt19937-fill.js';
 
 /**
  * Which float32 `normal_fill` kernel `randn`/`normal_` with 16 or more elements emulates
@@ -314,6 +314,18 @@ export class Generator {
     this.engine.fillU32(words, 0, words.length);
     for (let i = start, k = 0; i < end; i++, k++) out[i] = (words[k] & 0xffffff) * TWO_POW_M24;
     return out;
+  }
+
+  /**
+   * The draws of `fillFloat32Uniforms(out, 0, n)` handed over a chunk at a time in the SIMD
+   * kernels' scratch memory instead of written to an array (`simdUniformChunksF32` in
+   * `fast/mt19937-fill.ts`): `randn`'s Box–Muller works on them there (`fast/normal-fill.ts`).
+   * False, nothing drawn, when the kernels do not apply.
+   * @internal
+   * @example new Generator().float32UniformChunks(4096, (s, len) => {}) // true: 4,096 words drawn
+   */
+  float32UniformChunks(n: number, consume: (s: number, len: number) => void): boolean {
+    return simdUniformChunksF32(this.engine, n, consume);
   }
 
   /**

@@ -14,7 +14,7 @@ import { cephesLogF32, cephesSinCosF32 } from './cephes-f32.js';
 import { fma32 } from './fma32.js';
 import { cosF64, logF64, sinF64 } from './libm-f64.js';
 import type { Generator } from './generator.js';
-import { simdBoxMuller } from '../fast/normal-fill.js';
+import { simdBoxMuller, simdNormalFill } from '../fast/normal-fill.js';
 
 /** 2*pi as a double: the scalar kernels multiply the float uniform by it in double. */
 const TWO_PI = 6.283185307179586;
@@ -126,9 +126,14 @@ export function fillNormal<T extends Float32Array | Float64Array>(
     const m = Math.fround(mean);
     const s = Math.fround(std);
     const fill16 = g.normalKernel === 'avx2' ? fill16Avx2 : fill16Scalar;
-    g.fillFloat32Uniforms(out, 0, n);
-    // the scalar kernel's whole blocks in SIMD (the blocks it cannot vouch for are left to fill16)
-    const redo = g.normalKernel === 'scalar' ? simdBoxMuller(out, n >> 4, m, s) : null;
+    // the scalar kernel's whole blocks in SIMD (the blocks it cannot vouch for are left to fill16),
+    // drawing the uniforms in the same pass where it can
+    const scalar = g.normalKernel === 'scalar';
+    let redo = scalar ? simdNormalFill({ fill: (o, a, b) => g.fillFloat32Uniforms(o, a, b), chunks: (k, consume) => g.float32UniformChunks(k, consume) }, out, n, m, s) : null;
+    if (redo === null) {
+      g.fillFloat32Uniforms(out, 0, n);
+      if (scalar) redo = simdBoxMuller(out, n >> 4, m, s);
+    }
     if (redo === null) for (let i = 0; i < n - 15; i += 16) fill16(out, i, m, s);
     else for (const b of redo) fill16(out, 16 * b, m, s);
     if (n % 16 !== 0) {

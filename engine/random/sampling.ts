@@ -28,7 +28,8 @@ function floatStorage(op: string, shape: number | readonly number[], opts: Rando
   const s = checkShape(typeof shape === 'number' ? [shape] : [...shape], op);
   const dtype = checkDType(opts?.dtype ?? 'float32');
   if (!isFloating(dtype)) throw new TypeError(`${op}: "${op}" not implemented for '${torchTypeName(dtype)}': use float32 or float64`);
-  return { st: Storage.alloc(dtype, s.reduce((p, d) => p * d, 1)), shape: s };
+  // every element is written (rand, randn), so the storage is not zero-filled first
+  return { st: Storage.allocUnfilled(dtype, s.reduce((p, d) => p * d, 1)), shape: s };
 }
 
 function checkGenerator(op: string, g: unknown): Generator {

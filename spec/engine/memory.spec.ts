@@ -15,6 +15,7 @@ import {
   Storage, Tensor, arange, emptyCache, keep, memoryStats, resetMemoryStats, setMemoryPoolLimit, tidy,
 } from '../../engine/index.js';
 import { rng } from '../support/autograd-helpers.js';
+import { freshUnfilled } from '../../engine/memory/allocate.js';
 
 const POOLED = 1 << 16; // elements: 256 KiB of float32, above MIN_POOLED_BYTES
 
@@ -91,6 +92,19 @@ describe('the memory pool', () => {
     dirty('float32');
     const rows = x.index(arange(n / 4)).toTypedArray(); // a gather of every row
     expect(Array.from(rows)).toEqual(Array.from(xv));
+  });
+
+  it('a fresh buffer without the zero-fill (freshUnfilled, Node\'s allocUnsafeSlow) has the dtype\'s array type, its length, a buffer of its own', () => {
+    for (const [dtype, type, bytes] of [['float32', Float32Array, 4], ['float64', Float64Array, 8], ['int32', Int32Array, 4], ['bool', Uint8Array, 1]] as const) {
+      const a = freshUnfilled(dtype, POOLED + 3);
+      expect(a).toBeInstanceOf(type);
+      expect(a.length).toBe(POOLED + 3);
+      expect([a.byteOffset, a.buffer.byteLength]).toEqual([0, (POOLED + 3) * bytes]);
+      expect(freshUnfilled(dtype, POOLED).buffer).not.toBe(a.buffer);
+    }
+    // outside any scope with an empty pool, an unfilled storage is such a buffer; a zero-filled one is zeros
+    expect(Storage.allocUnfilled('int32', POOLED).data).toBeInstanceOf(Int32Array);
+    expect(Storage.alloc('float32', POOLED).data.every((v) => v === 0)).toBe(true);
   });
 
   it('small buffers are left to the garbage collector', () => {

@@ -177,6 +177,29 @@ describe('randn and normal_ with SIMD on and off', () => {
     });
   }
 
+  it('randn draws its uniforms and transforms them in one pass (simdNormalFill) with the bits and the stream position of the plain loop: sizes at the chunk, block and thread thresholds, 1 and 2 threads, in the arena or not', () => {
+    const sizes = [16, 127, 128, 2047, 2048, 2049, CHUNK - 1, CHUNK, CHUNK + 15, 3 * CHUNK + 7, 16 * 8192 - 1, 16 * 8192, 16 * 8192 + 17, 300_003];
+    for (const threads of [1, 2]) {
+      for (const n of sizes) {
+        for (const arena of [false, true]) {
+          const run = () => {
+            const g = new Generator().manualSeed(n + 11);
+            const values = arena ? tidy(() => randn([n], { generator: g }).clone().toTypedArray()) : randn([n], { generator: g }).toTypedArray();
+            // the next words of the stream after the draw: where the generator was left
+            return { values, after: [g.nextU32(), g.nextU32(), g.nextU32()] };
+          };
+          setNumThreads(threads);
+          const on = run();
+          setSimdEnabled(false);
+          const off = run();
+          setSimdEnabled(true);
+          expect(on.after, `stream position after randn(${n})`).toEqual(off.after);
+          for (let i = 0; i < n; i++) if (!Object.is(on.values[i], off.values[i])) expect.fail(`randn(${n}), ${threads} thread(s), arena ${arena}: element ${i}: ${on.values[i]} vs ${off.values[i]}`);
+        }
+      }
+    }
+  }, 120_000);
+
   it('normal_(mean, std) on a large tensor, and the AVX2 kernel, are unchanged', () => {
     const run = () => {
       const t = zeros([300_001]);

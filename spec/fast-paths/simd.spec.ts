@@ -176,6 +176,19 @@ for (const arena of [false, true]) describe(arena ? 'the SIMD kernels, operands 
     }
   });
 
+  it('x op x (one copy serves both operands) and two slices of one storage at different offsets equal the plain loop bit for bit', () => {
+    fc.assert(fc.property(fc.integer({ min: 256, max: 3 * CHUNK + 40 }), fc.integer({ min: 0, max: 9 }), fc.nat(), fc.constantFrom('add', 'sub', 'mul', 'div'), (n, shift, seed, op) => {
+      const xv = values(n + 10, seed);
+      const x = input(xv, [n + 10], 'float32');
+      const a = x.narrow(0, shift, n), b = x.narrow(0, 0, n); // views of one storage: equal only when shift = 0
+      for (const [p, q, what] of [[a, a, 'x op x'], [a, b, 'x[s:] op x[:n]']] as const) {
+        const out = ops[op](p, q).toTypedArray();
+        expectSameBits(out, (i) => f32(plain[op](xv[shift + i], what === 'x op x' ? xv[shift + i] : xv[i])), `${op} ${what}, n ${n}, shift ${shift}`);
+      }
+      expectSameBits(x.pow(2).toTypedArray(), (i) => f32(xv[i] * xv[i]), `x ** 2, n ${n + 10}`);
+    }), { numRuns: 25 });
+  });
+
   it('in place (add_, sub_, mul_, div_): rows of 27 with a per-row operand, and x op= x', () => {
     const rows = arena ? 20000 : 300; // the per-row operand too must be large enough for the arena
     for (const op of ['add', 'sub', 'mul', 'div'] as const) {
