@@ -10,47 +10,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Tensor, setSimdEnabled, tensor } from '../../engine/index.js';
+import { OPS, apply, bits, fill, naive, plain, value, viewOf } from '../support/float32-binary.js';
 import { simdRowVectorBinary } from '../../engine/fast/row-vector-binary.js';
 import { isArenaArray } from '../../engine/memory/arena.js';
 import { closeScope, openScope } from '../../engine/memory/scope.js';
 import { Storage } from '../../engine/storage.js';
 
 afterEach(() => setSimdEnabled(true));
-
-type Op = 'add' | 'sub' | 'mul' | 'div';
-const OPS: Op[] = ['add', 'sub', 'mul', 'div'];
-const apply = (op: Op, x: Tensor, y: Tensor) => (op === 'add' ? x.add(y) : op === 'sub' ? x.sub(y) : op === 'mul' ? x.mul(y) : x.div(y));
-const f32 = Math.fround;
-const scalarOp = (op: Op, p: number, q: number) => f32(op === 'add' ? p + q : op === 'sub' ? p - q : op === 'mul' ? p * q : p / q);
-
-/** Bit patterns (NaN as NaN, −0 told from +0). */
-const bits = (t: Tensor | Float32Array) => Array.from(t instanceof Tensor ? t.toTypedArray() : t, (x) => (Object.is(x, -0) ? '-0' : String(x)));
-
-/** The independent loop: every element of the broadcast operands, one float32 operation each. */
-function naive(op: Op, x: Tensor, y: Tensor, shape: number[]): Float32Array {
-  const xs = x.expand(shape).toTypedArray(), ys = y.expand(shape).toTypedArray();
-  return Float32Array.from(xs, (p, i) => scalarOp(op, p, ys[i]));
-}
-
-/** The plain loop's result (SIMD off). */
-function plain(op: Op, x: Tensor, y: Tensor): Tensor {
-  setSimdEnabled(false);
-  try {
-    return apply(op, x, y);
-  } finally {
-    setSimdEnabled(true);
-  }
-}
-
-const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1, -1, 3.4e38, -3.4e38, 1e-45, 1e-40];
-const value = fc.oneof(
-  { weight: 20, arbitrary: fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }) },
-  { weight: 2, arbitrary: fc.constantFrom(...SPECIAL) },
-);
-
-/** `n` float32 values starting at `offset` of a longer tensor (a view with an offset when offset > 0), as `shape`. */
-const viewOf = (values: number[], offset: number, shape: number[]) =>
-  tensor(values, { dtype: 'float32' }).narrow(0, offset, shape.reduce((p, d) => p * d, 1)).view(shape);
 
 const cases = fc.record({
   lead: fc.oneof(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 2 }), fc.tuple(fc.integer({ min: 90, max: 300 }))), // broadcast dims
@@ -63,12 +29,6 @@ const cases = fc.record({
   const n = [...lead, ...row].reduce((p, d) => p * d, 1);
   // a row of one value is a scalar operand (simdBinary's layout)
   return n >= 256 && n <= 40000 && lead.some((d) => d > 1) && row.some((d) => d > 1);
-});
-
-/** Values for n elements: the generated ones, repeated with a twist so every element differs. */
-const fill = (seed: number[], n: number) => Array.from({ length: n }, (_, i) => {
-  const v = seed[i % seed.length];
-  return Number.isFinite(v) && v !== 0 ? v * (1 + (i % 7) / 8) : v;
 });
 
 describe('row-vector SIMD kernels equal the plain loop and an independent loop, bit for bit', () => {
