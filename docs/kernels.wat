@@ -10405,4 +10405,1124 @@
         local.set $r
         br 0
       end
+    end)
+
+  (func $add_FV (export "add_FV") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $b
+    local.set $bRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $a
+        local.get $j
+        i32.add
+        local.set $aRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.add
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.add
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.add
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $add_VF (export "add_VF") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $a
+    local.set $aRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $b
+        local.get $j
+        i32.add
+        local.set $bRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.add
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.add
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.add
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $sub_FV (export "sub_FV") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $b
+    local.set $bRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $a
+        local.get $j
+        i32.add
+        local.set $aRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.sub
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.sub
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.sub
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $sub_VF (export "sub_VF") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $a
+    local.set $aRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $b
+        local.get $j
+        i32.add
+        local.set $bRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.sub
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.sub
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.sub
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $mul_FV (export "mul_FV") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $b
+    local.set $bRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $a
+        local.get $j
+        i32.add
+        local.set $aRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.mul
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.mul
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.mul
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $mul_VF (export "mul_VF") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $a
+    local.set $aRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $b
+        local.get $j
+        i32.add
+        local.set $bRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.mul
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.mul
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.mul
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $div_FV (export "div_FV") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $b
+    local.set $bRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $a
+        local.get $j
+        i32.add
+        local.set $aRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.div
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.div
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.div
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $div_VF (export "div_VF") (param $out i32) (param $a i32) (param $b i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $j i32)
+    (local $outRow i32)
+    (local $aRow i32)
+    (local $bRow i32)
+    local.get $a
+    local.set $aRow
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $r
+        local.get $cols
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.set $j
+        local.get $out
+        local.get $j
+        i32.add
+        local.set $outRow
+        local.get $b
+        local.get $j
+        i32.add
+        local.set $bRow
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.div
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $cols
+        i32.const 4
+        i32.ge_s
+        local.get $j
+        local.get $cols
+        i32.lt_s
+        i32.and
+        if
+          local.get $cols
+          i32.const 4
+          i32.sub
+          local.set $j
+          local.get $outRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $aRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $bRow
+          local.get $j
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          f32x4.div
+          v128.store
+          local.get $cols
+          local.set $j
+        end
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $outRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $aRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.div
+            f32.store
+            local.get $j
+            i32.const 1
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
     end))

@@ -11,6 +11,7 @@
 import type { Kernel } from './define-kernel.js';
 import { allFinite } from './kernels/all-finite.js';
 import { binaryKernels } from './kernels/binary.js';
+import { rowVectorKernels } from './kernels/binary-row-vector.js';
 import { boxMuller } from './kernels/box-muller.js';
 import { cascadeRowSum } from './kernels/cascade-row-sum.js';
 import { colSum } from './kernels/col-sum.js';
@@ -51,6 +52,7 @@ export const KERNELS = {
   sqrt: sqrtF32,
   gemmTiles64,
   divBackwardRows,
+  rowVector: rowVectorKernels,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

@@ -10,6 +10,8 @@ import { forEachRow } from '../iterate.js';
 import { Tensor, type TensorLike } from '../tensor.js';
 import { toDType } from './cast.js';
 import { simdBinary } from '../fast/elementwise.js';
+import { simdRowVectorBinary } from '../fast/row-vector-binary.js';
+import { simdSmallSameShape } from '../fast/small-binary.js';
 
 /** Inner loop of a unary op: `out[o + i] = f(x[xi + i*xs])` for i < n. */
 export type UnaryKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, xs: number, n: number) => void;
@@ -100,7 +102,10 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
   const out = new Tensor(Storage.allocUnfilled(outDtype, shape.reduce((p, d) => p * d, 1)), shape); // every element is written
-  if (!simdBinary(op, out, a, b)) writeBinary(out, a, b, kernel); // SIMD for float32 add/sub/mul/div
+  if (simdSmallSameShape(op, out, a, b)) return out; // a small float32 op of two operands of its shape: the short road
+  if (simdBinary(op, out, a, b)) return out; // SIMD for float32 add/sub/mul/div
+  if (simdRowVectorBinary(op, out, a, b)) return out; // … and with a row vector (a bias: [32, 200] + [200])
+  writeBinary(out, a, b, kernel);
   return out;
 }
 

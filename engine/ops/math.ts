@@ -16,6 +16,7 @@ import { tanhF32Kernel } from '../fast/tanh-f32.js';
 import { simdLogF32, simdSqrtF32, simdTanhF32 } from '../fast/math-f32.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { tanhX86 } from './x86/tanh.js';
+import { tanhBackward } from './tanh-backward.js';
 
 /**
  * The reference loops: `Math.f` of each element, in float64; a float32 output rounds it as it is
@@ -76,7 +77,8 @@ export function sqrt(x: Tensor): Tensor {
 
 /**
  * `tanh(x)`.
- * d tanh(x)/dx = 1 - tanh(x)²  →  grad = g · (1 - out²).
+ * d tanh(x)/dx = 1 - tanh(x)²  →  grad = g · (1 - out²) (one pass over the elements where it can,
+ * with the bits of the chain `g.mul(out.mul(out).neg().add(1))`: tanh-backward.ts).
  *
  * @example tanh(tensor([-1, 0, 1])) // tensor([-0.7616,  0.0000,  0.7616])
  */
@@ -84,7 +86,7 @@ export function tanh(x: Tensor): Tensor {
   if (x.dtype === 'float32' && pytorchX86()) return tanhX86(x); // opt-in: PyTorch's x86 bits (x86/tanh.ts)
   // float32: plainTanh's bits, faster (tanh-f32.ts; the SIMD kernel when it can)
   const out = mapUnary(x, floatOf(x), x.dtype === 'float32' ? tanhF32Kernel : plainTanh, simdTanhF32);
-  return record(out, 'TanhBackward0', [x], (g) => [g.mul(out.mul(out).neg().add(1))], [out]);
+  return record(out, 'TanhBackward0', [x], (g) => [tanhBackward(g, out)], [out]);
 }
 
 /**
