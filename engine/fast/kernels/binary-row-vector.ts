@@ -8,8 +8,8 @@
  * 4 as one vector when `cols ≥ 4`. Driver: `simdRowVectorBinary` in `row-vector-binary.ts`.
  */
 import { defineKernel, type Kernel } from '../define-kernel.js';
-import { I32, type Code } from '../wasm-encoder.js';
-import type { SimdBinaryOp } from './binary.js';
+import { I32 } from '../wasm-encoder.js';
+import { forRowOfLanes, opInstructions, type SimdBinaryOp } from './binary.js';
 
 /** Which operand is the row vector: `FV` (b) or `VF` (a). */
 export type RowVectorLayout = 'FV' | 'VF';
@@ -20,8 +20,7 @@ function rowVectorKernel(op: SimdBinaryOp, layout: RowVectorLayout): Kernel {
     params: { out: I32, a: I32, b: I32, rows: I32, cols: I32 },
     locals: { r: I32, j: I32, outRow: I32, aRow: I32, bRow: I32 },
     body: (c, { out, a, b, rows, cols, r, j, outRow, aRow, bRow }) => {
-      const vectorOp = (c: Code) => ({ add: c.f32x4Add, sub: c.f32x4Sub, mul: c.f32x4Mul, div: c.f32x4Div })[op].call(c);
-      const scalarOp = (c: Code) => ({ add: c.f32Add, sub: c.f32Sub, mul: c.f32Mul, div: c.f32Div })[op].call(c);
+      const { vectorOp, scalarOp } = opInstructions(op);
       /** out[j … j+3] = a[j … j+3] op b[j … j+3] of the current row. */
       const vectorAtJ = () => {
         c.elementAddress(outRow, j, 4);
@@ -39,18 +38,8 @@ function rowVectorKernel(op: SimdBinaryOp, layout: RowVectorLayout): Kernel {
         c.get(out).get(j).i32Add().set(outRow);
         if (layout === 'VF') c.get(b).get(j).i32Add().set(bRow);
         else c.get(a).get(j).i32Add().set(aRow);
-        // 4 lanes at a time
-        c.forGroups(j, 0, cols, 4, vectorAtJ);
-        // the last cols % 4 elements: with 4 or more in the row, redo the row's last 4 as one
-        // vector (out overlaps no operand: the overlap rewrites equal values) …
-        c.get(cols).i32Const(4).i32GeS().get(j).get(cols).i32LtS().i32And();
-        c.ifThen(() => {
-          c.get(cols).i32Const(4).i32Sub().set(j);
-          vectorAtJ();
-          c.get(cols).set(j);
-        });
-        // … otherwise one at a time
-        c.forRange(j, null, cols, 1, () => {
+        // the row, 4 lanes at a time (out overlaps no operand, so its last cols % 4 may be a redone vector)
+        forRowOfLanes(c, j, cols, vectorAtJ, () => {
           c.elementAddress(outRow, j, 4);
           c.elementAddress(aRow, j, 4).f32Load();
           c.elementAddress(bRow, j, 4).f32Load();

@@ -8,12 +8,40 @@
  * `elementwise.ts`.
  */
 import { defineKernel, type Kernel } from '../define-kernel.js';
-import { F32, I32, V128, type Code } from '../wasm-encoder.js';
+import { F32, I32, V128, type Code, type Local } from '../wasm-encoder.js';
 
 /** The binary ops with SIMD kernels. */
 export type SimdBinaryOp = 'add' | 'sub' | 'mul' | 'div';
 /** Operand layout of a binary kernel: full, per row, scalar. */
 export type Layout = 'F' | 'R' | 'S';
+
+/** `op`'s instruction on four float32 lanes (`f32x4.add` …) and on one float32 (`f32.add` …). */
+export function opInstructions(op: SimdBinaryOp): { vectorOp: (c: Code) => void; scalarOp: (c: Code) => void } {
+  return {
+    vectorOp: (c) => ({ add: c.f32x4Add, sub: c.f32x4Sub, mul: c.f32x4Mul, div: c.f32x4Div })[op].call(c),
+    scalarOp: (c) => ({ add: c.f32Add, sub: c.f32Sub, mul: c.f32Mul, div: c.f32Div })[op].call(c),
+  };
+}
+
+/**
+ * A row of `cols` float32 elements: 4 lanes at a time from j = 0 (`vectorAtJ` does the 4 at j),
+ * then the last `cols % 4`. With 4 or more in the row (and, when `overlapOk` is given, that local
+ * = 1: out overlaps no input) those are done by redoing the row's last 4 as one vector (the overlap
+ * rewrites equal values); otherwise one at a time (`scalarAtJ` does the one at j).
+ */
+export function forRowOfLanes(c: Code, j: Local, cols: Local, vectorAtJ: () => void, scalarAtJ: () => void, overlapOk?: Local): void {
+  c.forGroups(j, 0, cols, 4, vectorAtJ);
+  if (overlapOk !== undefined) c.get(overlapOk);
+  c.get(cols).i32Const(4).i32GeS();
+  if (overlapOk !== undefined) c.i32And();
+  c.get(j).get(cols).i32LtS().i32And();
+  c.ifThen(() => {
+    c.get(cols).i32Const(4).i32Sub().set(j);
+    vectorAtJ();
+    c.get(cols).set(j);
+  });
+  c.forRange(j, null, cols, 1, scalarAtJ);
+}
 
 function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): Kernel {
   return defineKernel({
@@ -21,8 +49,7 @@ function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): Kernel {
     params: { out: I32, a: I32, b: I32, rows: I32, cols: I32, overlapOk: I32 },
     locals: { r: I32, j: I32, outRow: I32, aRow: I32, bRow: I32, va: V128, vb: V128, sa: F32, sb: F32 },
     body: (c, { out, a, b, rows, cols, overlapOk, r, j, outRow, aRow, bRow, va, vb, sa, sb }) => {
-      const vectorOp = (c: Code) => ({ add: c.f32x4Add, sub: c.f32x4Sub, mul: c.f32x4Mul, div: c.f32x4Div })[op].call(c);
-      const scalarOp = (c: Code) => ({ add: c.f32Add, sub: c.f32Sub, mul: c.f32Mul, div: c.f32Div })[op].call(c);
+      const { vectorOp, scalarOp } = opInstructions(op);
       /** out[j … j+3] = a[j … j+3] op b[j … j+3] of the current row. */
       const vectorAtJ = () => {
         c.elementAddress(outRow, j, 4);
@@ -42,24 +69,14 @@ function binaryKernel(op: SimdBinaryOp, la: Layout, lb: Layout): Kernel {
           if (layout === 'F') c.get(base).get(j).i32Add().set(row);
           if (layout === 'R') c.elementAddress(base, r, 4).f32Load().tee(s).f32x4Splat().set(v);
         }
-        // 4 lanes at a time
-        c.forGroups(j, 0, cols, 4, vectorAtJ);
-        // the last cols % 4 elements: when the output overlaps no input and the row has 4
-        // elements, redo the row's last 4 as one vector (the overlap rewrites equal values) …
-        c.get(overlapOk).get(cols).i32Const(4).i32GeS().i32And().get(j).get(cols).i32LtS().i32And();
-        c.ifThen(() => {
-          c.get(cols).i32Const(4).i32Sub().set(j);
-          vectorAtJ();
-          c.get(cols).set(j);
-        });
-        // … otherwise one at a time
-        c.forRange(j, null, cols, 1, () => {
+        // the row, 4 lanes at a time; its last cols % 4 as a redone vector only when out overlaps no input
+        forRowOfLanes(c, j, cols, vectorAtJ, () => {
           c.elementAddress(outRow, j, 4);
           if (la === 'F') c.elementAddress(aRow, j, 4).f32Load(); else c.get(sa);
           if (lb === 'F') c.elementAddress(bRow, j, 4).f32Load(); else c.get(sb);
           scalarOp(c);
           c.f32Store();
-        });
+        }, overlapOk);
       });
     },
   });
