@@ -10155,7 +10155,7 @@
       end
     end)
 
-  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $a i32) (param $b i32) (param $rows i32) (param $n i32)
+  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $a i32) (param $b i32) (param $rows i32) (param $n i32) (param $addRowSum i32)
     (local $r i32)
     (local $j i32)
     (local $offset i32)
@@ -10171,6 +10171,7 @@
     (local $snb f32)
     (local $gs f32)
     (local $acc f32)
+    (local $accv v128)
     f32.const 0
     f32x4.splat
     local.set $zero
@@ -10399,6 +10400,74 @@
         i32.add
         local.get $acc
         f32.store
+        local.get $addRowSum
+        if
+          local.get $acc
+          f32x4.splat
+          local.set $accv
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 16
+              i32.add
+              local.get $n
+              i32.const 2
+              i32.shl
+              i32.gt_s
+              br_if 1
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              v128.load
+              local.get $accv
+              f32x4.add
+              v128.store
+              local.get $j
+              i32.const 16
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              local.get $n
+              i32.const 2
+              i32.shl
+              i32.ge_s
+              br_if 1
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              f32.load
+              local.get $acc
+              f32.add
+              f32.store
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+        end
         local.get $r
         i32.const 1
         i32.add

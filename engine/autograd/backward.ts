@@ -22,6 +22,7 @@ import { formatShape, sameShape } from '../shape.js';
 import { noGrad } from './grad-mode.js';
 import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
+import { absorbingTarget, consumerCounts } from './row-normalise.js';
 import { keepGrad, openBackwardMemory, type BackwardMemory } from '../memory/backward-memory.js';
 import { releaseGraphMemory } from '../memory/graph-memory.js';
 
@@ -67,7 +68,17 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
  * in `grads`, or a leaf in `leafGrads`) has received. Returns the gradients the step used up (for
  * the memory).
  */
-function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>, memory: BackwardMemory): Tensor[] {
+function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>, memory: BackwardMemory, consumers: ReadonlyMap<Node, number>): Tensor[] {
+  // x / x.sum(-1, keepdim=True): x's whole gradient at once, the sum's node then gets none
+  // (`row-normalise.ts`)
+  const target = absorbingTarget(node, consumers, grads);
+  if (target !== null) {
+    const [gx] = memory.step(() => [node.applyAbsorbingDivisorSum(g)]);
+    if (gx !== null) {
+      grads.set(target, gx);
+      return [g];
+    }
+  }
   const inputGrads = memory.step(() => node.apply(g));
   const usedUp: Tensor[] = [g];
   node.next.forEach((target, i) => {
@@ -122,6 +133,7 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
     }
     const order = topologicalOrder(rootNode);
     const grads = new Map<Node, Tensor>([[rootNode, g0]]);
+    const consumers = consumerCounts(order);
     // the leaves' and retained tensors' gradients are written only once the whole walk has
     // succeeded: a backward that raises (a version error in a later node) leaves every .grad as it
     // was, instead of holding part of a gradient (PyTorch sums a leaf's contributions before its
@@ -136,7 +148,7 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
         grads.delete(node);
         if (g === undefined) continue; // no gradient reached this node
         if (node.retained) retainedGrads.set(node.retained, g.clone());
-        const usedUp = propagate(node, g, grads, leafGrads, memory);
+        const usedUp = propagate(node, g, grads, leafGrads, memory, consumers);
         memory.giveBack(usedUp, grads.values());
       }
       completed = true;

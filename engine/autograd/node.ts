@@ -43,6 +43,14 @@ export class Node {
   saved: SavedTensor[];
   /** Set by `Tensor.retainGrad()`: the output tensor that wants its `.grad` kept. */
   retained: Tensor | null = null;
+  /**
+   * Set by `div` on `x / y`: the whole gradient of x when y is `x.sum(-1, keepdim=True)` and the
+   * division and that sum are x's only consumers (the division's and the sum's contributions in
+   * one pass, the same bits as the two steps), or null when the shapes do not allow it. The walk
+   * decides when it applies (`autograd/row-normalise.ts`) and calls it through
+   * `applyAbsorbingDivisorSum`.
+   */
+  absorbDivisorSum: ((grad: Tensor) => Tensor | null) | null = null;
   private backwardFn: BackwardFn | null;
 
   constructor(name: string, inputs: readonly (Tensor | null)[], backward: BackwardFn, saved: readonly Tensor[]) {
@@ -75,6 +83,24 @@ export class Node {
    * ```
    */
   apply(grad: Tensor): (Tensor | null)[] {
+    return this.checked(this.backwardFn)(grad);
+  }
+
+  /**
+   * `absorbDivisorSum` (see there) after the same checks as `apply`: x's whole gradient, or null.
+   * @example
+   * ```ts
+   * const x = tensor([[1, 3]], { dtype: 'float32', requiresGrad: true }).mul(1);
+   * x.div(x.sum(-1, true)).gradFn?.applyAbsorbingDivisorSum(ones([1, 2])) // tensor([[0., 0.]])
+   * ```
+   */
+  applyAbsorbingDivisorSum(grad: Tensor): Tensor | null {
+    const absorb = this.absorbDivisorSum;
+    return absorb === null ? null : this.checked(absorb)(grad);
+  }
+
+  /** `fn`, after checking that the graph was not freed and nothing saved was modified in place. */
+  private checked<F>(fn: F | null): F {
     if (this.backwardFn === null) {
       throw new Error(
         `Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed): ` +
@@ -90,7 +116,7 @@ export class Node {
         );
       }
     }
-    return this.backwardFn(grad);
+    return fn as F;
   }
 
   /**
@@ -104,7 +130,10 @@ export class Node {
    */
   release(): void {
     // a node that saved nothing has nothing to free: like PyTorch, backward may run through it again
-    if (this.saved.length > 0) this.backwardFn = null;
+    if (this.saved.length > 0) {
+      this.backwardFn = null;
+      this.absorbDivisorSum = null;
+    }
     this.saved = [];
   }
 }

@@ -15,12 +15,13 @@ const MIN_PART = 1 << 16;
 
 /**
  * For r < rows, j < n: `ga[gaOff + r·n + j] = g/b`, `gb[gbOff + r] = Σ_j ((a/b)/(−b))·g` with
- * `g = g[gi + r·n + j]`, `a = a[ai + r·n + j]`, `b = b[bi + r]` (float32, rows contiguous).
+ * `g = g[gi + r·n + j]`, `a = a[ai + r·n + j]`, `b = b[bi + r]` (float32, rows contiguous);
+ * with `addRowSum`, then `ga[gaOff + r·n + j] += gb[gbOff + r]` (float32) for each row.
  */
 export function simdDivBackwardRows(
   ga: ArrayLike<number>, gaOff: number, gb: ArrayLike<number>, gbOff: number,
   g: ArrayLike<number>, gi: number, a: ArrayLike<number>, ai: number, b: ArrayLike<number>, bi: number,
-  rows: number, n: number,
+  rows: number, n: number, addRowSum = false,
 ): boolean {
   if (!isSimdEnabled() || kernels === null || n < 8 || n >= 32 || rows * n < 256) return false;
   if (!(ga instanceof Float32Array) || !(gb instanceof Float32Array) || !(g instanceof Float32Array) || !(a instanceof Float32Array) || !(b instanceof Float32Array)) return false;
@@ -44,10 +45,10 @@ export function simdDivBackwardRows(
   const ga0 = ga.byteOffset + 4 * gaOff, g0 = g.byteOffset + 4 * gi, a0 = a.byteOffset + 4 * ai;
   const part = (r0: number, r1: number): [string, number[]] => {
     const full = 4 * r0 * n, one = 4 * r0;
-    return ['div_backward_rows_f32', [ga0 + full, gbAt + one, g0 + full, a0 + full, bAt + one, r1 - r0, n]];
+    return ['div_backward_rows_f32', [ga0 + full, gbAt + one, g0 + full, a0 + full, bAt + one, r1 - r0, n, addRowSum ? 1 : 0]];
   };
   if (runSplit(Math.ceil(MIN_PART / n), rows, (i, count) => part(...partBounds(rows, i, count))) === null) {
-    kernels.divBackwardRows(ga0, gbAt, g0, a0, bAt, rows, n);
+    kernels.divBackwardRows(ga0, gbAt, g0, a0, bAt, rows, n, addRowSum ? 1 : 0);
   }
   if (gbScratch !== null) gb.set(gbScratch, gbOff);
   return true;

@@ -82,7 +82,9 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt0] = operands('div', a, b);
   const dt = isFloating(dt0) ? dt0 : 'float32';
   const out = mapBinary('div', x, y, dt, divRows);
-  return record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b)), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
+  record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b)), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
+  if (out.gradFn !== null && x === a && y === b) out.gradFn.absorbDivisorSum = (g) => divBackwardRowSum(g, x, y);
+  return out;
 }
 
 /** div's loop over one row (`o = p / q`; `div_` uses it too). */
@@ -117,13 +119,15 @@ function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
  * divBackward for a per-row divisor (see `perRowDivisor`), both gradients in one pass over the
  * rows: grad_x = g/y, and grad_y already summed over each row (what `sumToShape` makes of
  * -g·((x/y)/y)), with the same float32 operations and the same row-sum order (`cascadeSumF32`),
- * so the same bits as the unfused chain, without its full-size temporary.
+ * so the same bits as the unfused chain, without its full-size temporary. With `addRowSum`
+ * (y = x.sum(-1, keepdim), see `divBackwardRowSum`), each row's grad_y is then added to its
+ * grad_x, and grad_x is returned alone.
  */
-function divBackwardRows(g: Tensor, x: Tensor, y: Tensor): Tensor[] {
+function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, addRowSum = false): Tensor[] {
   const n = x.shape[x.ndim - 1], rows = x.numel() / n;
   const ga = Storage.allocUnfilled('float32', rows * n), gb = Storage.allocUnfilled('float32', rows); // every element is written
   const gad = ga.data, gbd = gb.data, gd = g.storage.data, xd = x.storage.data, yd = y.storage.data;
-  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, xd, x.offset, yd, y.offset, rows, n)) {
+  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, xd, x.offset, yd, y.offset, rows, n, addRowSum)) {
     const fr = Math.fround, t = new Float32Array(n);
     for (let r = 0; r < rows; r++) {
       const beta = yd[y.offset + r];
@@ -133,9 +137,23 @@ function divBackwardRows(g: Tensor, x: Tensor, y: Tensor): Tensor[] {
         t[j] = fr(fr(fr(xd[x.offset + k] / beta) / -beta) * gk); // ((x/y) / (-y)) · g
       }
       gbd[r] = cascadeSumF32(t, 0, n);
+      if (addRowSum) for (let k = r * n, gbr = gbd[r]; k < (r + 1) * n; k++) gad[k] = gad[k] + gbr; // a float32 sum, rounded when stored
     }
   }
-  return [new Tensor(ga, x.shape), new Tensor(gb, y.shape)];
+  return addRowSum ? [new Tensor(ga, x.shape)] : [new Tensor(ga, x.shape), new Tensor(gb, y.shape)];
+}
+
+/**
+ * The whole gradient of x in `x / x.sum(-1, keepdim=True)` (the softmax's normalisation) when
+ * the division and the sum are x's only consumers: the division's grad_x = g/y plus the sum's,
+ * grad_y broadcast back over each row, in one pass (`divBackwardRows` with `addRowSum`). The
+ * same float32 operations in the same order as the walk's three steps (the division's backward,
+ * the sum's, `grad_x.add_(grad_y.expand(…))`), so the same bits. Null when y is not one value
+ * per row of x (the walk then runs the steps one by one). Autograd calls it
+ * (`autograd/row-normalise.ts`); the division's node carries it (`Node.absorbDivisorSum`).
+ */
+function divBackwardRowSum(g: Tensor, x: Tensor, y: Tensor): Tensor | null {
+  return perRowDivisor(g, x, y) ? divBackwardRows(g, x, y, true)[0] : null;
 }
 
 /**

@@ -13,6 +13,11 @@
  * `((0 + tail…) + lane0) + … + lane7`. So the bits are those of the three full-size passes and
  * the row sum it replaces, without the full-size temporary t. `−β` is β with its sign bit flipped
  * (`y.neg()`). `ga`, `g`, `a`: rows × n contiguous; `gb`, `b`: one float per row.
+ *
+ * With `addRowSum` ≠ 0, the row's grad_b is then added to each of its grad_a, while the row is
+ * still in cache: `grad_a[j] = grad_a[j] + grad_b[r]`, one f32 addition each (f32x4 lanes, then
+ * the tail), the bits of the walk's `grad_a.add_(grad_b.expand(…))` when b is `a.sum(-1,
+ * keepdim=True)` and the two gradients of `a` meet (`autograd/row-normalise.ts`).
  * Driver: `simdDivBackwardRows` in `div-backward.ts`.
  */
 import { defineKernel } from '../define-kernel.js';
@@ -20,12 +25,12 @@ import { F32, I32, V128 } from '../wasm-encoder.js';
 
 export const divBackwardRows = defineKernel({
   name: 'div_backward_rows_f32',
-  params: { ga: I32, gb: I32, g: I32, a: I32, b: I32, rows: I32, n: I32 },
+  params: { ga: I32, gb: I32, g: I32, a: I32, b: I32, rows: I32, n: I32, addRowSum: I32 },
   locals: {
     r: I32, j: I32, offset: I32, nvec: I32, beta: V128, negBeta: V128, sign: V128, zero: V128,
-    lanes0: V128, lanes1: V128, gv: V128, sb: F32, snb: F32, gs: F32, acc: F32,
+    lanes0: V128, lanes1: V128, gv: V128, sb: F32, snb: F32, gs: F32, acc: F32, accv: V128,
   },
-  body: (c, { ga, gb, g, a, b, rows, n, r, j, offset, nvec, beta, negBeta, sign, zero, lanes0, lanes1, gv, sb, snb, gs, acc }) => {
+  body: (c, { ga, gb, g, a, b, rows, n, addRowSum, r, j, offset, nvec, beta, negBeta, sign, zero, lanes0, lanes1, gv, sb, snb, gs, acc, accv }) => {
     c.f32Const0().f32x4Splat().set(zero);
     c.i32Const(0x80000000).i32x4Splat().set(sign);
     c.get(n).i32Const(3).i32ShrS().set(nvec);
@@ -65,6 +70,20 @@ export const divBackwardRows = defineKernel({
       for (let l = 0; l < 4; l++) c.get(acc).get(lanes0).f32x4ExtractLane(l).f32Add().set(acc);
       for (let l = 0; l < 4; l++) c.get(acc).get(lanes1).f32x4ExtractLane(l).f32Add().set(acc);
       c.elementAddress(gb, r, 4).get(acc).f32Store();
+      // grad_a += grad_b over the row: 4 lanes at a time, then the tail
+      c.get(addRowSum).ifThen(() => {
+        c.get(acc).f32x4Splat().set(accv);
+        c.forGroups(j, 0, () => c.get(n).i32Const(2).i32Shl(), 16, () => {
+          c.get(ga).get(offset).i32Add().get(j).i32Add();
+          c.get(ga).get(offset).i32Add().get(j).i32Add().v128Load().get(accv).f32x4Add();
+          c.v128Store();
+        });
+        c.forRange(j, null, () => c.get(n).i32Const(2).i32Shl(), 4, () => {
+          c.get(ga).get(offset).i32Add().get(j).i32Add();
+          c.get(ga).get(offset).i32Add().get(j).i32Add().f32Load().get(acc).f32Add();
+          c.f32Store();
+        });
+      });
     });
   },
 });
