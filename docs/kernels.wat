@@ -10155,7 +10155,7 @@
       end
     end)
 
-  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $a i32) (param $b i32) (param $rows i32) (param $n i32) (param $addRowSum i32)
+  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $q i32) (param $b i32) (param $rows i32) (param $n i32) (param $addRowSum i32)
     (local $r i32)
     (local $j i32)
     (local $offset i32)
@@ -10243,14 +10243,12 @@
             f32x4.div
             v128.store
             local.get $lanes0
-            local.get $a
+            local.get $q
             local.get $offset
             i32.add
             local.get $j
             i32.add
             v128.load
-            local.get $beta
-            f32x4.div
             local.get $negBeta
             f32x4.div
             local.get $gv
@@ -10273,14 +10271,12 @@
             f32x4.div
             v128.store offset=16
             local.get $lanes1
-            local.get $a
+            local.get $q
             local.get $offset
             i32.add
             local.get $j
             i32.add
             v128.load offset=16
-            local.get $beta
-            f32x4.div
             local.get $negBeta
             f32x4.div
             local.get $gv
@@ -10332,14 +10328,12 @@
             f32.div
             f32.store
             local.get $acc
-            local.get $a
+            local.get $q
             local.get $offset
             i32.add
             local.get $j
             i32.add
             f32.load
-            local.get $sb
-            f32.div
             local.get $snb
             f32.div
             local.get $gs

@@ -1,7 +1,7 @@
 /**
  * Driver of the `div_backward_rows_f32` kernel (`kernels/div-backward-rows.ts`): both gradients
- * of `a / b`, b one value per row, in one pass over the rows, the same bits as the unfused chain
- * `g / b`, `((a / b) / (−b)) · g` summed over each row. Returns false (the caller runs its plain
+ * of `a / b`, b one value per row, in one pass over the rows, given the quotient q = a / b: the
+ * same bits as the unfused chain `g / b`, `((a / b) / (−b)) · g` summed over each row. Returns false (the caller runs its plain
  * loop) when it does not apply: SIMD off, rows outside 8 ≤ n < 32, or a full-size operand
  * outside the arena (the kernel reads and writes the full-size arrays in place).
  */
@@ -14,18 +14,18 @@ import { partBounds, runSplit } from './threads.js';
 const MIN_PART = 1 << 16;
 
 /**
- * For r < rows, j < n: `ga[gaOff + r·n + j] = g/b`, `gb[gbOff + r] = Σ_j ((a/b)/(−b))·g` with
- * `g = g[gi + r·n + j]`, `a = a[ai + r·n + j]`, `b = b[bi + r]` (float32, rows contiguous);
+ * For r < rows, j < n: `ga[gaOff + r·n + j] = g/b`, `gb[gbOff + r] = Σ_j (q/(−b))·g` with
+ * `g = g[gi + r·n + j]`, `q = q[qi + r·n + j]` (= a/b), `b = b[bi + r]` (float32, rows contiguous);
  * with `addRowSum`, then `ga[gaOff + r·n + j] += gb[gbOff + r]` (float32) for each row.
  */
 export function simdDivBackwardRows(
   ga: ArrayLike<number>, gaOff: number, gb: ArrayLike<number>, gbOff: number,
-  g: ArrayLike<number>, gi: number, a: ArrayLike<number>, ai: number, b: ArrayLike<number>, bi: number,
+  g: ArrayLike<number>, gi: number, q: ArrayLike<number>, qi: number, b: ArrayLike<number>, bi: number,
   rows: number, n: number, addRowSum = false,
 ): boolean {
   if (!isSimdEnabled() || kernels === null || n < 8 || n >= 32 || rows * n < 256) return false;
-  if (!(ga instanceof Float32Array) || !(gb instanceof Float32Array) || !(g instanceof Float32Array) || !(a instanceof Float32Array) || !(b instanceof Float32Array)) return false;
-  if (!isArenaArray(ga) || !isArenaArray(g) || !isArenaArray(a)) return false;
+  if (!(ga instanceof Float32Array) || !(gb instanceof Float32Array) || !(g instanceof Float32Array) || !(q instanceof Float32Array) || !(b instanceof Float32Array)) return false;
+  if (!isArenaArray(ga) || !isArenaArray(g) || !isArenaArray(q)) return false;
   // the per-row operands: in place in the arena, or through a scratch slot
   let bAt: number, gbScratch: Float32Array | null = null;
   if (isArenaArray(b)) bAt = b.byteOffset + 4 * bi;
@@ -42,13 +42,13 @@ export function simdDivBackwardRows(
     if (gbScratch === null) return false;
     gbAt = gbScratch.byteOffset;
   }
-  const ga0 = ga.byteOffset + 4 * gaOff, g0 = g.byteOffset + 4 * gi, a0 = a.byteOffset + 4 * ai;
+  const ga0 = ga.byteOffset + 4 * gaOff, g0 = g.byteOffset + 4 * gi, q0 = q.byteOffset + 4 * qi;
   const part = (r0: number, r1: number): [string, number[]] => {
     const full = 4 * r0 * n, one = 4 * r0;
-    return ['div_backward_rows_f32', [ga0 + full, gbAt + one, g0 + full, a0 + full, bAt + one, r1 - r0, n, addRowSum ? 1 : 0]];
+    return ['div_backward_rows_f32', [ga0 + full, gbAt + one, g0 + full, q0 + full, bAt + one, r1 - r0, n, addRowSum ? 1 : 0]];
   };
   if (runSplit(Math.ceil(MIN_PART / n), rows, (i, count) => part(...partBounds(rows, i, count))) === null) {
-    kernels.divBackwardRows(ga0, gbAt, g0, a0, bAt, rows, n, addRowSum ? 1 : 0);
+    kernels.divBackwardRows(ga0, gbAt, g0, q0, bAt, rows, n, addRowSum ? 1 : 0);
   }
   if (gbScratch !== null) gb.set(gbScratch, gbOff);
   return true;

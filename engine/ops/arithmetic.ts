@@ -82,8 +82,13 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt0] = operands('div', a, b);
   const dt = isFloating(dt0) ? dt0 : 'float32';
   const out = mapBinary('div', x, y, dt, divRows);
-  record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b)), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
-  if (out.gradFn !== null && x === a && y === b) out.gradFn.absorbDivisorSum = (g) => divBackwardRowSum(g, x, y);
+  // a per-row divisor: the backward reads x/y from the output while it is unchanged (the same
+  // bits as computing it again: `quotient`); other divisions do not keep their output
+  const perRow = needs(a) && needs(b) && perRowDivisor(x, x, y);
+  const version = out.version;
+  const quotient = () => (perRow && out.version === version && !out.storage.released ? out : null);
+  record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b), quotient()), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
+  if (out.gradFn !== null && x === a && y === b) out.gradFn.absorbDivisorSum = (g) => divBackwardRowSum(g, x, y, quotient());
   return out;
 }
 
@@ -96,10 +101,11 @@ export const divRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
  * div's gradients for `x / y` (`div_` uses them too, with x the target's old value): grad_x = g/y,
  * grad_y = -g·((x/y)/y) in PyTorch's order (`div_tensor_other_backward`). For grad_y, one
  * full-size temporary q = x/y is updated in place (it is ours: nothing else sees it); q / (-y) · g
- * is exactly -g · ((x/y)/y): negating is exact and commutes with the rounding.
+ * is exactly -g · ((x/y)/y): negating is exact and commutes with the rounding. `quotient`, when
+ * given, is `x / y` as the forward computed it (unchanged since), read instead of dividing again.
  */
-export function divBackward(g: Tensor, x: Tensor, y: Tensor, wantX: boolean, wantY: boolean): (Tensor | null)[] {
-  if (wantX && wantY && perRowDivisor(g, x, y)) return divBackwardRows(g, x, y);
+export function divBackward(g: Tensor, x: Tensor, y: Tensor, wantX: boolean, wantY: boolean, quotient: Tensor | null = null): (Tensor | null)[] {
+  if (wantX && wantY && perRowDivisor(g, x, y)) return divBackwardRows(g, x, y, quotient);
   return [wantX ? g.div(y) : null, wantY ? x.div(y).div_(y.neg()).mul_(g) : null];
 }
 
@@ -119,22 +125,25 @@ function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
  * divBackward for a per-row divisor (see `perRowDivisor`), both gradients in one pass over the
  * rows: grad_x = g/y, and grad_y already summed over each row (what `sumToShape` makes of
  * -g·((x/y)/y)), with the same float32 operations and the same row-sum order (`cascadeSumF32`),
- * so the same bits as the unfused chain, without its full-size temporary. With `addRowSum`
+ * so the same bits as the unfused chain, without its full-size temporary. x/y is read from
+ * `quotient` (the forward's output, unchanged: the bits of dividing again, one division fewer
+ * per element), or computed into a temporary when there is none. With `addRowSum`
  * (y = x.sum(-1, keepdim), see `divBackwardRowSum`), each row's grad_y is then added to its
  * grad_x, and grad_x is returned alone.
  */
-function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, addRowSum = false): Tensor[] {
+function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, addRowSum = false): Tensor[] {
   const n = x.shape[x.ndim - 1], rows = x.numel() / n;
+  const q = quotient ?? x.div(y); // x/y, float32, contiguous
   const ga = Storage.allocUnfilled('float32', rows * n), gb = Storage.allocUnfilled('float32', rows); // every element is written
-  const gad = ga.data, gbd = gb.data, gd = g.storage.data, xd = x.storage.data, yd = y.storage.data;
-  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, xd, x.offset, yd, y.offset, rows, n, addRowSum)) {
+  const gad = ga.data, gbd = gb.data, gd = g.storage.data, qd = q.storage.data, yd = y.storage.data;
+  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, qd, q.offset, yd, y.offset, rows, n, addRowSum)) {
     const fr = Math.fround, t = new Float32Array(n);
     for (let r = 0; r < rows; r++) {
       const beta = yd[y.offset + r];
       for (let j = 0, k = r * n; j < n; j++, k++) {
         const gk = gd[g.offset + k];
         gad[k] = gk / beta; // rounded to float32 when stored
-        t[j] = fr(fr(fr(xd[x.offset + k] / beta) / -beta) * gk); // ((x/y) / (-y)) · g
+        t[j] = fr(fr(qd[q.offset + k] / -beta) * gk); // ((x/y) / (-y)) · g
       }
       gbd[r] = cascadeSumF32(t, 0, n);
       if (addRowSum) for (let k = r * n, gbr = gbd[r]; k < (r + 1) * n; k++) gad[k] = gad[k] + gbr; // a float32 sum, rounded when stored
@@ -152,8 +161,8 @@ function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, addRowSum = false): Te
  * per row of x (the walk then runs the steps one by one). Autograd calls it
  * (`autograd/row-normalise.ts`); the division's node carries it (`Node.absorbDivisorSum`).
  */
-function divBackwardRowSum(g: Tensor, x: Tensor, y: Tensor): Tensor | null {
-  return perRowDivisor(g, x, y) ? divBackwardRows(g, x, y, true)[0] : null;
+function divBackwardRowSum(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null): Tensor | null {
+  return perRowDivisor(g, x, y) ? divBackwardRows(g, x, y, quotient, true)[0] : null;
 }
 
 /**

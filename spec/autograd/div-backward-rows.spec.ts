@@ -125,6 +125,26 @@ describe('the fused division backward (per-row divisor) = the unfused chain, bit
     }
   });
 
+  it('the quotient read from the forward\'s output only while it is unchanged: modified in place, x / y is computed again', () => {
+    setNumThreads(1);
+    const r = rng(11);
+    for (const rows of [3, 3000]) { // the plain loop and the kernel (in the arena)
+      const n = 27, shape = [rows, n];
+      const c: Case = { shape, g: values(rows * n, r, 0.01), a: values(rows * n, r, 0.01), b: values(rows, r, 0.01) };
+      tidy(() => {
+        const make = (v: number[], s: number[]) => Tensor.fromArray(new Float32Array(v), s).clone();
+        const g = make(c.g, shape), a = make(c.a, shape).requiresGrad_(), b = make(c.b, [rows, 1]).requiresGrad_();
+        const q = a.div(b);
+        q.mul_(3); // q's values change: its backward multiplies g by 3, then the division's must divide a by b again
+        q.backward(g);
+        const g3 = noGrad(() => g.mul(3));
+        const chain = noGrad(() => [g3.div(b), a.div(b).div_(b.neg()).mul_(g3).sum(-1, true)]);
+        expectSameBits(a.grad!.toTypedArray() as Float32Array, chain[0].toTypedArray() as Float32Array, `grad_a, ${rows} rows`);
+        expectSameBits(b.grad!.toTypedArray() as Float32Array, chain[1].toTypedArray() as Float32Array, `grad_b, ${rows} rows`);
+      });
+    }
+  });
+
   it('split by rows between two threads: the same bits (the helper ran)', () => {
     setNumThreads(2);
     const r = rng(27);

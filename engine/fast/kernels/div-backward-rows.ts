@@ -1,10 +1,10 @@
 /**
  * `div_backward_rows_f32`: both gradients of `a / b` in one pass, for `b` one value per row of
- * `n` floats (8 ≤ n < 32: the lecture's `counts / counts.sum(1, keepdim=True)`, rows of 27).
- * For each row r, with β = b[r]:
+ * `n` floats (8 ≤ n < 32: the lecture's `counts / counts.sum(1, keepdim=True)`, rows of 27),
+ * given the quotient `q = a / b` (the forward's output). For each row r, with β = b[r]:
  *
  *   grad_a[j] = g[j] / β                           (`g.div(y)`)
- *   t[j]      = ((a[j] / β) / (−β)) · g[j]          (`x.div(y).div_(y.neg()).mul_(g)`)
+ *   t[j]      = (q[j] / (−β)) · g[j]                (`x.div(y).div_(y.neg()).mul_(g)`)
  *   grad_b[r] = Σ_j t[j]                            (`sumToShape`'s `sum(1, keepdim)` of t)
  *
  * The same float32 operations as the unfused chain, each correctly rounded (f32x4 and f32 ops are
@@ -12,7 +12,7 @@
  * to 31): lanes = (0 + t₀…₃ + t₈…₁₁ + …) + 0 and (0 + t₄…₇ + …) + 0, then
  * `((0 + tail…) + lane0) + … + lane7`. So the bits are those of the three full-size passes and
  * the row sum it replaces, without the full-size temporary t. `−β` is β with its sign bit flipped
- * (`y.neg()`). `ga`, `g`, `a`: rows × n contiguous; `gb`, `b`: one float per row.
+ * (`y.neg()`). `ga`, `g`, `q`: rows × n contiguous; `gb`, `b`: one float per row.
  *
  * With `addRowSum` ≠ 0, the row's grad_b is then added to each of its grad_a, while the row is
  * still in cache: `grad_a[j] = grad_a[j] + grad_b[r]`, one f32 addition each (f32x4 lanes, then
@@ -25,12 +25,12 @@ import { F32, I32, V128 } from '../wasm-encoder.js';
 
 export const divBackwardRows = defineKernel({
   name: 'div_backward_rows_f32',
-  params: { ga: I32, gb: I32, g: I32, a: I32, b: I32, rows: I32, n: I32, addRowSum: I32 },
+  params: { ga: I32, gb: I32, g: I32, q: I32, b: I32, rows: I32, n: I32, addRowSum: I32 },
   locals: {
     r: I32, j: I32, offset: I32, nvec: I32, beta: V128, negBeta: V128, sign: V128, zero: V128,
     lanes0: V128, lanes1: V128, gv: V128, sb: F32, snb: F32, gs: F32, acc: F32, accv: V128,
   },
-  body: (c, { ga, gb, g, a, b, rows, n, addRowSum, r, j, offset, nvec, beta, negBeta, sign, zero, lanes0, lanes1, gv, sb, snb, gs, acc, accv }) => {
+  body: (c, { ga, gb, g, q, b, rows, n, addRowSum, r, j, offset, nvec, beta, negBeta, sign, zero, lanes0, lanes1, gv, sb, snb, gs, acc, accv }) => {
     c.f32Const0().f32x4Splat().set(zero);
     c.i32Const(0x80000000).i32x4Splat().set(sign);
     c.get(n).i32Const(3).i32ShrS().set(nvec);
@@ -49,9 +49,9 @@ export const divBackwardRows = defineKernel({
           at(ga);
           at(g).v128Load(half).tee(gv).get(beta).f32x4Div();
           c.v128Store(half);
-          // t = ((a / β) / (−β)) · g, added to this half's lanes
+          // t = (q / (−β)) · g, added to this half's lanes
           c.get(lanes);
-          at(a).v128Load(half).get(beta).f32x4Div().get(negBeta).f32x4Div().get(gv).f32x4Mul();
+          at(q).v128Load(half).get(negBeta).f32x4Div().get(gv).f32x4Mul();
           c.f32x4Add().set(lanes);
         }
       });
@@ -64,7 +64,7 @@ export const divBackwardRows = defineKernel({
         c.get(g).get(offset).i32Add().get(j).i32Add().f32Load().tee(gs).get(sb).f32Div();
         c.f32Store();
         c.get(acc);
-        c.get(a).get(offset).i32Add().get(j).i32Add().f32Load().get(sb).f32Div().get(snb).f32Div().get(gs).f32Mul();
+        c.get(q).get(offset).i32Add().get(j).i32Add().f32Load().get(snb).f32Div().get(gs).f32Mul();
         c.f32Add().set(acc);
       });
       for (let l = 0; l < 4; l++) c.get(acc).get(lanes0).f32x4ExtractLane(l).f32Add().set(acc);
