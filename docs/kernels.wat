@@ -10155,7 +10155,7 @@
       end
     end)
 
-  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $q i32) (param $b i32) (param $rows i32) (param $n i32) (param $addRowSum i32)
+  (func $div_backward_rows_f32 (export "div_backward_rows_f32") (param $ga i32) (param $gb i32) (param $g i32) (param $q i32) (param $b i32) (param $rows i32) (param $n i32) (param $mode i32) (param $f i32)
     (local $r i32)
     (local $j i32)
     (local $offset i32)
@@ -10394,7 +10394,10 @@
         i32.add
         local.get $acc
         f32.store
-        local.get $addRowSum
+        local.get $mode
+        i32.const 1
+        i32.sub
+        i32.eqz
         if
           local.get $acc
           f32x4.splat
@@ -10453,6 +10456,91 @@
               f32.load
               local.get $acc
               f32.add
+              f32.store
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+        end
+        local.get $mode
+        i32.const 2
+        i32.sub
+        i32.eqz
+        if
+          local.get $acc
+          f32x4.splat
+          local.set $accv
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 16
+              i32.add
+              local.get $n
+              i32.const 2
+              i32.shl
+              i32.gt_s
+              br_if 1
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              v128.load
+              local.get $accv
+              f32x4.add
+              local.get $f
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              v128.load
+              f32x4.mul
+              v128.store
+              local.get $j
+              i32.const 16
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              local.get $n
+              i32.const 2
+              i32.shl
+              i32.ge_s
+              br_if 1
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              local.get $ga
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              f32.load
+              local.get $acc
+              f32.add
+              local.get $f
+              local.get $offset
+              i32.add
+              local.get $j
+              i32.add
+              f32.load
+              f32.mul
               f32.store
               local.get $j
               i32.const 4

@@ -22,7 +22,7 @@ import { formatShape, sameShape } from '../shape.js';
 import { noGrad } from './grad-mode.js';
 import { Node } from './node.js';
 import { sumToShape } from './sum-to-shape.js';
-import { absorbingTarget, consumerCounts } from './row-normalise.js';
+import { absorbableExp, absorbingTarget, consumerCounts } from './row-normalise.js';
 import { keepGrad, openBackwardMemory, type BackwardMemory } from '../memory/backward-memory.js';
 import { releaseGraphMemory } from '../memory/graph-memory.js';
 
@@ -63,24 +63,33 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
 }
 
 /**
- * One step of the walk: `node`'s backward function turns `g` into its inputs' gradients; each is
- * summed back to its input's shape, converted to its dtype, and added to what its target (a node
- * in `grads`, or a leaf in `leafGrads`) has received. Returns the gradients the step used up (for
- * the memory).
+ * One step of the walk: `node`'s backward function turns `g` into its inputs' gradients, which
+ * `distribute` hands on. Returns the gradients the step used up (for the memory).
  */
 function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>, memory: BackwardMemory, consumers: ReadonlyMap<Node, number>): Tensor[] {
-  // x / x.sum(-1, keepdim=True): x's whole gradient at once, the sum's node then gets none
-  // (`row-normalise.ts`)
+  // x / x.sum(-1, keepdim=True): x's whole gradient at once, the sum's node then gets none; and
+  // when x = exp(z), z's gradient too, the exp's node then gets none (`row-normalise.ts`)
   const target = absorbingTarget(node, consumers, grads);
   if (target !== null) {
-    const [gx] = memory.step(() => [node.applyAbsorbingDivisorSum(g)]);
+    const throughExp = absorbableExp(target, node);
+    if (throughExp) target.assertUsable();
+    const [gx] = memory.step(() => [node.applyAbsorbingDivisorSum(g, throughExp ? node.inputs[0] : null)]);
     if (gx !== null) {
-      grads.set(target, gx);
-      return [g];
+      if (!throughExp) grads.set(target, gx);
+      return throughExp ? [g, ...distribute(target, g, [gx], grads, leafGrads, memory)] : [g];
     }
   }
   const inputGrads = memory.step(() => node.apply(g));
-  const usedUp: Tensor[] = [g];
+  return [g, ...distribute(node, g, inputGrads, grads, leafGrads, memory)];
+}
+
+/**
+ * Hand `node`'s input gradients on: each is summed back to its input's shape, converted to its
+ * dtype, and added to what its target (a node in `grads`, or a leaf in `leafGrads`) has
+ * received. `g` is the gradient the step started from. Returns the gradients used up.
+ */
+function distribute(node: Node, g: Tensor, inputGrads: (Tensor | null)[], grads: Map<Node, Tensor>, leafGrads: Map<Tensor, Tensor>, memory: BackwardMemory): Tensor[] {
+  const usedUp: Tensor[] = [];
   node.next.forEach((target, i) => {
     const gi = inputGrads[i];
     const input = node.inputs[i];

@@ -46,11 +46,12 @@ export class Node {
   /**
    * Set by `div` on `x / y`: the whole gradient of x when y is `x.sum(-1, keepdim=True)` and the
    * division and that sum are x's only consumers (the division's and the sum's contributions in
-   * one pass, the same bits as the two steps), or null when the shapes do not allow it. The walk
+   * one pass, the same bits as the two steps), times `factor` element by element when given (the
+   * gradient through exp, `x = exp(z)`: the factor is x), or null when the shapes do not allow it. The walk
    * decides when it applies (`autograd/row-normalise.ts`) and calls it through
    * `applyAbsorbingDivisorSum`.
    */
-  absorbDivisorSum: ((grad: Tensor) => Tensor | null) | null = null;
+  absorbDivisorSum: ((grad: Tensor, factor: Tensor | null) => Tensor | null) | null = null;
   private backwardFn: BackwardFn | null;
 
   constructor(name: string, inputs: readonly (Tensor | null)[], backward: BackwardFn, saved: readonly Tensor[]) {
@@ -83,24 +84,32 @@ export class Node {
    * ```
    */
   apply(grad: Tensor): (Tensor | null)[] {
-    return this.checked(this.backwardFn)(grad);
+    this.assertUsable();
+    return this.backwardFn!(grad);
   }
 
   /**
-   * `absorbDivisorSum` (see there) after the same checks as `apply`: x's whole gradient, or null.
+   * `absorbDivisorSum` (see there) after the same checks as `apply`: x's whole gradient (times
+   * `factor` element by element, when given), or null.
    * @example
    * ```ts
    * const x = tensor([[1, 3]], { dtype: 'float32', requiresGrad: true }).mul(1);
    * x.div(x.sum(-1, true)).gradFn?.applyAbsorbingDivisorSum(ones([1, 2])) // tensor([[0., 0.]])
    * ```
    */
-  applyAbsorbingDivisorSum(grad: Tensor): Tensor | null {
+  applyAbsorbingDivisorSum(grad: Tensor, factor: Tensor | null = null): Tensor | null {
     const absorb = this.absorbDivisorSum;
-    return absorb === null ? null : this.checked(absorb)(grad);
+    if (absorb === null) return null;
+    this.assertUsable();
+    return absorb(grad, factor);
   }
 
-  /** `fn`, after checking that the graph was not freed and nothing saved was modified in place. */
-  private checked<F>(fn: F | null): F {
+  /**
+   * Throw if the graph was freed here (a second backward without `retainGraph`) or a saved
+   * tensor was modified in place since it was saved: what `apply` checks before it runs.
+   * @example y.gradFn?.assertUsable() // throws after y's graph was freed
+   */
+  assertUsable(): void {
     if (this.backwardFn === null) {
       throw new Error(
         `Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed): ` +
@@ -116,7 +125,6 @@ export class Node {
         );
       }
     }
-    return fn as F;
   }
 
   /**

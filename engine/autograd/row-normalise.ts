@@ -9,7 +9,9 @@
  * the division is y's only consumer, nothing else can reach x's gradient in between, so the
  * division's node computes the sum in the same pass over the rows (`Node.absorbDivisorSum`,
  * `divBackwardRowSum` in `ops/arithmetic.ts`): the same float32 operations in the same order,
- * so the same bits; the sum's node then receives no gradient and is skipped.
+ * so the same bits; the sum's node then receives no gradient and is skipped. When x is the
+ * output of `exp` (the softmax: `counts = logits.exp()`), the exp's backward, grad_x · x, is one
+ * more float32 operation in the same pass, and the exp's node is skipped too.
  */
 import { Node } from './node.js';
 import type { Tensor } from '../tensor.js';
@@ -41,4 +43,15 @@ export function absorbingTarget(node: Node, consumers: ReadonlyMap<Node, number>
   const sumOfX = toY.name === 'SumBackward1' && toY.inputs[0] === node.inputs[0] && toY.next[0] === toX;
   if (!sumOfX || toY.retained !== null || consumers.get(toY) !== 1 || consumers.get(toX) !== 2 || grads.has(toX)) return null;
   return toX;
+}
+
+/**
+ * Whether the division's x is the output of `exp` whose backward (`grad_x · x`, ExpBackward0's
+ * `g.mul(out)` with the output it saved) can be done in the same pass: x's node `target` is that
+ * exp (its saved output is the division's x) and x keeps no `.grad`. The walk then hands the
+ * product to the exp's input directly, and the exp's node gets no gradient.
+ * @example absorbableExp(countsNode, divNode) // true for `counts = logits.exp(); counts / counts.sum(1, true)`
+ */
+export function absorbableExp(target: Node, division: Node): boolean {
+  return target.name === 'ExpBackward0' && target.retained === null && target.saved.length === 1 && target.saved[0].tensor === division.inputs[0];
 }

@@ -5,6 +5,7 @@
  */
 import { Tensor, type TensorLike } from '../tensor.js';
 import { isFloating } from '../dtype.js';
+import { sameShape } from '../shape.js';
 import { record } from '../autograd/node.js';
 import { mapBinary, mapUnary, operands, type BinaryKernel } from './map.js';
 import { Storage } from '../storage.js';
@@ -88,7 +89,7 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const version = out.version;
   const quotient = () => (perRow && out.version === version && !out.storage.released ? out : null);
   record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b), quotient()), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
-  if (out.gradFn !== null && x === a && y === b) out.gradFn.absorbDivisorSum = (g) => divBackwardRowSum(g, x, y, quotient());
+  if (out.gradFn !== null && x === a && y === b) out.gradFn.absorbDivisorSum = (g, factor) => divBackwardRowSum(g, x, y, quotient(), factor);
   return out;
 }
 
@@ -129,14 +130,15 @@ function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
  * `quotient` (the forward's output, unchanged: the bits of dividing again, one division fewer
  * per element), or computed into a temporary when there is none. With `addRowSum`
  * (y = x.sum(-1, keepdim), see `divBackwardRowSum`), each row's grad_y is then added to its
- * grad_x, and grad_x is returned alone.
+ * grad_x, and grad_x is returned alone, multiplied by `factor` element by element when given.
  */
-function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, addRowSum = false): Tensor[] {
+function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, addRowSum = false, factor: Tensor | null = null): Tensor[] {
   const n = x.shape[x.ndim - 1], rows = x.numel() / n;
   const q = quotient ?? x.div(y); // x/y, float32, contiguous
   const ga = Storage.allocUnfilled('float32', rows * n), gb = Storage.allocUnfilled('float32', rows); // every element is written
   const gad = ga.data, gbd = gb.data, gd = g.storage.data, qd = q.storage.data, yd = y.storage.data;
-  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, qd, q.offset, yd, y.offset, rows, n, addRowSum)) {
+  const times = factor === null ? null : { data: factor.storage.data, offset: factor.offset };
+  if (!simdDivBackwardRows(gad, 0, gbd, 0, gd, g.offset, qd, q.offset, yd, y.offset, rows, n, addRowSum, times)) {
     const fr = Math.fround, t = new Float32Array(n);
     for (let r = 0; r < rows; r++) {
       const beta = yd[y.offset + r];
@@ -147,6 +149,7 @@ function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | nul
       }
       gbd[r] = cascadeSumF32(t, 0, n);
       if (addRowSum) for (let k = r * n, gbr = gbd[r]; k < (r + 1) * n; k++) gad[k] = gad[k] + gbr; // a float32 sum, rounded when stored
+      if (times !== null) for (let k = r * n; k < (r + 1) * n; k++) gad[k] = gad[k] * times.data[times.offset + k]; // a float32 product
     }
   }
   return addRowSum ? [new Tensor(ga, x.shape)] : [new Tensor(ga, x.shape), new Tensor(gb, y.shape)];
@@ -157,12 +160,16 @@ function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | nul
  * the division and the sum are x's only consumers: the division's grad_x = g/y plus the sum's,
  * grad_y broadcast back over each row, in one pass (`divBackwardRows` with `addRowSum`). The
  * same float32 operations in the same order as the walk's three steps (the division's backward,
- * the sum's, `grad_x.add_(grad_y.expand(…))`), so the same bits. Null when y is not one value
- * per row of x (the walk then runs the steps one by one). Autograd calls it
- * (`autograd/row-normalise.ts`); the division's node carries it (`Node.absorbDivisorSum`).
+ * the sum's, `grad_x.add_(grad_y.expand(…))`), so the same bits. With `factor` (float32,
+ * contiguous, x's shape), that gradient times `factor`, element by element: `x = exp(z)`'s
+ * backward `grad_x.mul(x)` in the same pass. Null when y is not one value per row of x (the walk
+ * then runs the steps one by one). Autograd calls it (`autograd/row-normalise.ts`); the
+ * division's node carries it (`Node.absorbDivisorSum`).
  */
-function divBackwardRowSum(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null): Tensor | null {
-  return perRowDivisor(g, x, y) ? divBackwardRows(g, x, y, quotient, true)[0] : null;
+function divBackwardRowSum(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, factor: Tensor | null): Tensor | null {
+  if (!perRowDivisor(g, x, y)) return null;
+  if (factor !== null && !(factor.dtype === 'float32' && factor.isContiguous() && sameShape(factor.shape, x.shape))) return null;
+  return divBackwardRows(g, x, y, quotient, true, factor)[0];
 }
 
 /**

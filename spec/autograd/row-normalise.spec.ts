@@ -9,11 +9,13 @@
  * `g/s + sum(((x/s)/(−s))·g, -1, keepdim)`. Properties over shapes (rows of 1 to 40: below,
  * inside and above the kernel's 8 ≤ n < 32) and float32 values with NaN, ±∞, ±0, extremes and
  * subnormals; on the kernel in the arena, on two threads, on the plain loop; and the cases where
- * the walk must not absorb the sum (a third consumer of x, a second consumer of the sum).
+ * the walk must not absorb the sum (a third consumer of x, a second consumer of the sum). The
+ * softmax, x = z.exp(): z's gradient with the exp's backward absorbed too, against the walk step
+ * by step, the sum absorbed alone, and the chain op by op.
  */
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Tensor, getNumThreads, noGrad, setNumThreads, setSimdEnabled, startHelperThreads, tidy } from '../../engine/index.js';
+import { Tensor, arange, getNumThreads, noGrad, oneHot, setNumThreads, setSimdEnabled, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/fast/threads.js';
 import { isArenaArray } from '../../engine/memory/arena.js';
 
@@ -93,6 +95,99 @@ function check(c: Case, inArena: boolean): void {
   expectSameBits(absorbed.walk, stepwise.walk, `absorbed vs step by step, shape [${c.shape}]`);
   expectSameBits(absorbed.walk, absorbed.chain, `absorbed vs the chain op by op, shape [${c.shape}]`);
 }
+
+/**
+ * The softmax, `x = z.exp(); x / x.sum(-1, keepdim)`: z's gradient through the walk with the sum
+ * and the exp absorbed (`mode` 'both'), the sum only (`x.retainGrad()` keeps the exp's node), or
+ * neither (`s.retainGrad()`); and op by op: `(g/s + sum(((x/s)/(−s))·g, -1, keepdim)) · x`.
+ */
+function gradientOfZ(c: Case, inArena: boolean, mode: 'both' | 'sum' | 'neither'): { walk: Float32Array; chain: Float32Array } {
+  const make = (v: number[]) => (inArena ? Tensor.fromArray(new Float32Array(v), c.shape).clone() : Tensor.fromArray(new Float32Array(v), c.shape));
+  const body = () => {
+    const g = make(c.g);
+    const p = make(c.x).requiresGrad_();
+    const z = p.mul(1);
+    z.retainGrad();
+    const x = z.exp();
+    if (mode === 'sum') x.retainGrad();
+    const s = x.sum(-1, true);
+    if (mode === 'neither') s.retainGrad();
+    const sumRan = watchApply(s), expRan = watchApply(x);
+    x.div(s).backward(g);
+    expect([sumRan(), expRan()], 'the sum\'s and the exp\'s nodes ran').toEqual([mode === 'neither', mode !== 'both']);
+    const chain = noGrad(() => g.div(s).add(x.div(s).div_(s.neg()).mul_(g).sum(-1, true)).mul(x));
+    return { walk: z.grad!.toTypedArray() as Float32Array, chain: chain.toTypedArray() as Float32Array };
+  };
+  return inArena ? tidy(body) : body();
+}
+
+/** A softmax case: z of moderate size (exp neither 0 nor ∞ for most), with specials. */
+const expCaseOf = (minRows: number) => caseOf(minRows).map((c) => ({ ...c, x: c.x.map((v) => (Number.isFinite(v) && Math.abs(v) > 1e-30 ? f32(Math.sign(v) * Math.log2(Math.abs(v) + 1)) : v)) }));
+
+function checkSoftmax(c: Case, inArena: boolean): void {
+  const both = gradientOfZ(c, inArena, 'both');
+  expectSameBits(both.walk, gradientOfZ(c, inArena, 'neither').walk, `exp and sum absorbed vs step by step, shape [${c.shape}]`);
+  expectSameBits(both.walk, gradientOfZ(c, inArena, 'sum').walk, `exp and sum absorbed vs the sum only, shape [${c.shape}]`);
+  expectSameBits(both.walk, both.chain, `exp and sum absorbed vs the chain op by op, shape [${c.shape}]`);
+}
+
+describe('the softmax x = z.exp(), x / x.sum(-1, keepdim): the exp\'s backward absorbed too = the walk step by step, bit for bit', () => {
+  let threads = 1;
+  beforeAll(() => {
+    threads = getNumThreads();
+  });
+  afterAll(() => {
+    setNumThreads(threads);
+    setSimdEnabled(true);
+  });
+
+  it('the SIMD kernel in the arena, the plain loop, SIMD off', () => {
+    setNumThreads(1);
+    fc.assert(fc.property(expCaseOf(2100), (c) => checkSoftmax(c, true)), { numRuns: 20 });
+    fc.assert(fc.property(expCaseOf(1), (c) => checkSoftmax(c, true)), { numRuns: 60 });
+    fc.assert(fc.property(expCaseOf(1), (c) => checkSoftmax(c, false)), { numRuns: 30 });
+    setSimdEnabled(false);
+    try {
+      fc.assert(fc.property(expCaseOf(2100), (c) => checkSoftmax(c, true)), { numRuns: 5 });
+    } finally {
+      setSimdEnabled(true);
+    }
+  });
+
+  it('edge cases: every special value as z and as gradient, rows of 3 to 32', () => {
+    setNumThreads(1);
+    for (const n of [3, 9, 27, 32]) {
+      const k = SPECIAL.length, rows = k * k * 30;
+      const c: Case = { shape: [rows, n], g: [], x: [] };
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < n; j++) {
+          c.g.push(j === (i % n) ? SPECIAL[Math.floor(i / k) % k] : f32(0.25 * j - 1));
+          c.x.push(j === ((i + 3) % n) ? SPECIAL[i % k] : f32(0.1 * j - 1));
+        }
+      }
+      checkSoftmax(c, true);
+      checkSoftmax(c, false);
+    }
+  });
+
+  it('the lecture\'s step: the same W.grad with the exp and the sum absorbed as step by step', () => {
+    const r = rng(3);
+    const rows = 5000, V = 27;
+    const xs = Tensor.fromArray(new Int32Array(Array.from({ length: rows }, () => Math.floor(r() * V))), [rows], 'int32');
+    const ys = Tensor.fromArray(new Int32Array(Array.from({ length: rows }, () => Math.floor(r() * V))), [rows], 'int32');
+    const w = new Float32Array(values(V * V, r, 0, false).map((v) => f32(v / 4096)));
+    const run = (stepwise: boolean) => tidy(() => {
+      const W = Tensor.fromArray(w, [V, V]).requiresGrad_();
+      const counts = oneHot(xs, V).float().matmul(W).exp();
+      const s = counts.sum(1, true);
+      if (stepwise) s.retainGrad();
+      const probs = counts.div(s);
+      probs.index(arange(rows), ys).log().mean().neg().add(W.pow(2).mean().mul(0.01)).backward();
+      return W.grad!.toTypedArray() as Float32Array;
+    });
+    expectSameBits(run(false), run(true), 'W.grad');
+  });
+});
 
 describe('x / x.sum(-1, keepdim): the sum absorbed into the division\'s backward = the walk step by step, bit for bit', () => {
   let threads = 1;

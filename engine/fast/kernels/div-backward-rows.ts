@@ -14,10 +14,12 @@
  * the row sum it replaces, without the full-size temporary t. `−β` is β with its sign bit flipped
  * (`y.neg()`). `ga`, `g`, `q`: rows × n contiguous; `gb`, `b`: one float per row.
  *
- * With `addRowSum` ≠ 0, the row's grad_b is then added to each of its grad_a, while the row is
- * still in cache: `grad_a[j] = grad_a[j] + grad_b[r]`, one f32 addition each (f32x4 lanes, then
- * the tail), the bits of the walk's `grad_a.add_(grad_b.expand(…))` when b is `a.sum(-1,
- * keepdim=True)` and the two gradients of `a` meet (`autograd/row-normalise.ts`).
+ * With `mode` 1, the row's grad_b is then added to each of its grad_a, while the row is still in
+ * cache: `grad_a[j] = grad_a[j] + grad_b[r]`, one f32 addition each (f32x4 lanes, then the
+ * tail), the bits of the walk's `grad_a.add_(grad_b.expand(…))` when b is `a.sum(-1,
+ * keepdim=True)` and the two gradients of `a` meet (`autograd/row-normalise.ts`). With `mode` 2,
+ * also `grad_a[j] = grad_a[j] · f[j]` after the addition (`f` rows × n like `ga`): the backward of
+ * `a = exp(z)`, `grad_a.mul(a)`, in the same pass (`f` is `a`).
  * Driver: `simdDivBackwardRows` in `div-backward.ts`.
  */
 import { defineKernel } from '../define-kernel.js';
@@ -25,12 +27,12 @@ import { F32, I32, V128 } from '../wasm-encoder.js';
 
 export const divBackwardRows = defineKernel({
   name: 'div_backward_rows_f32',
-  params: { ga: I32, gb: I32, g: I32, q: I32, b: I32, rows: I32, n: I32, addRowSum: I32 },
+  params: { ga: I32, gb: I32, g: I32, q: I32, b: I32, rows: I32, n: I32, mode: I32, f: I32 },
   locals: {
     r: I32, j: I32, offset: I32, nvec: I32, beta: V128, negBeta: V128, sign: V128, zero: V128,
     lanes0: V128, lanes1: V128, gv: V128, sb: F32, snb: F32, gs: F32, acc: F32, accv: V128,
   },
-  body: (c, { ga, gb, g, q, b, rows, n, addRowSum, r, j, offset, nvec, beta, negBeta, sign, zero, lanes0, lanes1, gv, sb, snb, gs, acc, accv }) => {
+  body: (c, { ga, gb, g, q, b, rows, n, mode, f, r, j, offset, nvec, beta, negBeta, sign, zero, lanes0, lanes1, gv, sb, snb, gs, acc, accv }) => {
     c.f32Const0().f32x4Splat().set(zero);
     c.i32Const(0x80000000).i32x4Splat().set(sign);
     c.get(n).i32Const(3).i32ShrS().set(nvec);
@@ -70,20 +72,25 @@ export const divBackwardRows = defineKernel({
       for (let l = 0; l < 4; l++) c.get(acc).get(lanes0).f32x4ExtractLane(l).f32Add().set(acc);
       for (let l = 0; l < 4; l++) c.get(acc).get(lanes1).f32x4ExtractLane(l).f32Add().set(acc);
       c.elementAddress(gb, r, 4).get(acc).f32Store();
-      // grad_a += grad_b over the row: 4 lanes at a time, then the tail
-      c.get(addRowSum).ifThen(() => {
+      // grad_a += grad_b over the row (mode 1), then grad_a *= f (mode 2): 4 lanes at a time, then the tail
+      const rowPass = (times: boolean) => {
+        const at = (base: typeof g) => c.get(base).get(offset).i32Add().get(j).i32Add();
         c.get(acc).f32x4Splat().set(accv);
         c.forGroups(j, 0, () => c.get(n).i32Const(2).i32Shl(), 16, () => {
-          c.get(ga).get(offset).i32Add().get(j).i32Add();
-          c.get(ga).get(offset).i32Add().get(j).i32Add().v128Load().get(accv).f32x4Add();
+          at(ga);
+          at(ga).v128Load().get(accv).f32x4Add();
+          if (times) at(f).v128Load().f32x4Mul();
           c.v128Store();
         });
         c.forRange(j, null, () => c.get(n).i32Const(2).i32Shl(), 4, () => {
-          c.get(ga).get(offset).i32Add().get(j).i32Add();
-          c.get(ga).get(offset).i32Add().get(j).i32Add().f32Load().get(acc).f32Add();
+          at(ga);
+          at(ga).f32Load().get(acc).f32Add();
+          if (times) at(f).f32Load().f32Mul();
           c.f32Store();
         });
-      });
+      };
+      c.get(mode).i32Const(1).i32Sub().i32Eqz().ifThen(() => rowPass(false));
+      c.get(mode).i32Const(2).i32Sub().i32Eqz().ifThen(() => rowPass(true));
     });
   },
 });
