@@ -14,6 +14,9 @@
  *    their buffers to the pool unless a pending gradient shares them (`memory/backward-memory.ts`).
  *    Once the walk has freed the graph (no `retainGraph`), the forward tensors a `tidy` handed to
  *    it go back too (`memory/graph-memory.ts`).
+ * 5. One shortcut: the backward of a softmax's `x / x.sum(-1, keepdim=True)` (and of the
+ *    `x = exp(z)` before it) in one step, when nothing else can see the gradients in between
+ *    (`row-normalise.ts`): the same bits as the steps one by one.
  *
  * Everything runs with grad mode off: gradients do not record graphs of their own.
  */
