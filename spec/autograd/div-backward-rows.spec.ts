@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tensor, getNumThreads, noGrad, setNumThreads, setSimdEnabled, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/fast/threads.js';
 import { isArenaArray } from '../../engine/memory/arena.js';
+import { expectSameBits } from '../support/same-bits.js';
 
 const f32 = Math.fround;
 const SPECIAL = [0, -0, Infinity, -Infinity, NaN, 1e-45, -3.4e38, 3.4e38, 1, -1];
@@ -63,13 +64,6 @@ function gradients(c: Case, inArena: boolean): { fused: [Float32Array, Float32Ar
     };
   };
   return inArena ? tidy(body) : body();
-}
-
-function expectSameBits(got: Float32Array, want: Float32Array, what: string): void {
-  expect(got.length, what).toBe(want.length);
-  for (let i = 0; i < got.length; i++) {
-    if (!Object.is(got[i], want[i])) expect.fail(`${what}: element ${i}: got ${got[i]}, expected ${want[i]}`);
-  }
 }
 
 function check(c: Case, inArena: boolean): void {

@@ -18,20 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tensor, arange, getNumThreads, noGrad, oneHot, setNumThreads, setSimdEnabled, startHelperThreads, tidy } from '../../engine/index.js';
 import { helperJobs } from '../../engine/fast/threads.js';
 import { isArenaArray } from '../../engine/memory/arena.js';
+import { rng } from '../support/autograd-helpers.js';
+import { expectSameBits } from '../support/same-bits.js';
 
 const f32 = Math.fround;
 const SPECIAL = [0, -0, Infinity, -Infinity, NaN, 1e-45, -1e-40, -3.4e38, 3.4e38, 1, -1];
-
-/** A seeded generator of uniform numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` float32 values: mostly ordinary (of either sign, over many magnitudes), a fraction `special` of them special. */
 function values(count: number, r: () => number, special: number, positive: boolean): number[] {
@@ -40,6 +31,41 @@ function values(count: number, r: () => number, special: number, positive: boole
     const v = f32(r() * 2 ** (24 * r() - 12));
     return positive || r() < 0.5 ? v : -v;
   });
+}
+
+/**
+ * `prop` on every path: the SIMD kernel (rows of 2,100 or more, in the arena), the plain loop
+ * (small tensors in the arena, and memory outside the arena), and with SIMD off.
+ */
+function onEveryPath(caseArb: (minRows: number) => fc.Arbitrary<Case>, prop: (c: Case, inArena: boolean) => void): void {
+  setNumThreads(1);
+  fc.assert(fc.property(caseArb(2100), (c) => prop(c, true)), { numRuns: 20 });
+  fc.assert(fc.property(caseArb(1), (c) => prop(c, true)), { numRuns: 60 });
+  fc.assert(fc.property(caseArb(1), (c) => prop(c, false)), { numRuns: 30 });
+  fc.assert(fc.property(caseArb(2100), (c) => prop(c, false)), { numRuns: 5 });
+  setSimdEnabled(false);
+  try {
+    fc.assert(fc.property(caseArb(1), (c) => prop(c, true)), { numRuns: 30 });
+    fc.assert(fc.property(caseArb(2100), (c) => prop(c, true)), { numRuns: 5 });
+  } finally {
+    setSimdEnabled(true);
+  }
+}
+
+/**
+ * Rows of n where one x and one gradient per row take each special value in turn (every pair
+ * of them across the rows), the other elements ordinary (`xAt(j)`).
+ */
+function specialRows(n: number, xAt: (j: number) => number): Case {
+  const k = SPECIAL.length, rows = k * k * 30;
+  const c: Case = { shape: [rows, n], g: [], x: [] };
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < n; j++) {
+      c.g.push(j === (i % n) ? SPECIAL[Math.floor(i / k) % k] : f32(0.25 * j - 1));
+      c.x.push(j === ((i + 3) % n) ? SPECIAL[i % k] : xAt(j));
+    }
+  }
+  return c;
 }
 
 /** Watch the backward node of `s` (a sum): the returned function tells whether it ran. */
@@ -81,13 +107,6 @@ function gradientOfX(c: Case, inArena: boolean, absorb: boolean): { walk: Float3
     return { walk: x.grad!.toTypedArray() as Float32Array, chain: chain.toTypedArray() as Float32Array };
   };
   return inArena ? tidy(body) : body();
-}
-
-function expectSameBits(got: Float32Array, want: Float32Array, what: string): void {
-  expect(got.length, what).toBe(want.length);
-  for (let i = 0; i < got.length; i++) {
-    if (!Object.is(got[i], want[i])) expect.fail(`${what}: element ${i}: got ${got[i]}, expected ${want[i]}`);
-  }
 }
 
 function check(c: Case, inArena: boolean): void {
@@ -141,30 +160,12 @@ describe('the softmax x = z.exp(), x / x.sum(-1, keepdim): the exp\'s backward a
     setSimdEnabled(true);
   });
 
-  it('the SIMD kernel in the arena, the plain loop, SIMD off', () => {
-    setNumThreads(1);
-    fc.assert(fc.property(expCaseOf(2100), (c) => checkSoftmax(c, true)), { numRuns: 20 });
-    fc.assert(fc.property(expCaseOf(1), (c) => checkSoftmax(c, true)), { numRuns: 60 });
-    fc.assert(fc.property(expCaseOf(1), (c) => checkSoftmax(c, false)), { numRuns: 30 });
-    setSimdEnabled(false);
-    try {
-      fc.assert(fc.property(expCaseOf(2100), (c) => checkSoftmax(c, true)), { numRuns: 5 });
-    } finally {
-      setSimdEnabled(true);
-    }
-  });
+  it('the SIMD kernel in the arena, the plain loop, SIMD off', () => onEveryPath(expCaseOf, checkSoftmax));
 
   it('edge cases: every special value as z and as gradient, rows of 3 to 32', () => {
     setNumThreads(1);
     for (const n of [3, 9, 27, 32]) {
-      const k = SPECIAL.length, rows = k * k * 30;
-      const c: Case = { shape: [rows, n], g: [], x: [] };
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < n; j++) {
-          c.g.push(j === (i % n) ? SPECIAL[Math.floor(i / k) % k] : f32(0.25 * j - 1));
-          c.x.push(j === ((i + 3) % n) ? SPECIAL[i % k] : f32(0.1 * j - 1));
-        }
-      }
+      const c = specialRows(n, (j) => f32(0.1 * j - 1));
       checkSoftmax(c, true);
       checkSoftmax(c, false);
     }
@@ -239,36 +240,12 @@ describe('x / x.sum(-1, keepdim): the sum absorbed into the division\'s backward
     }
   });
 
-  it('the SIMD kernel, in place in the arena (operands of 64 KiB or more), one thread', () => {
-    setNumThreads(1);
-    fc.assert(fc.property(caseOf(2100), (c) => check(c, true)), { numRuns: 25 });
-  });
-
-  it('the plain loop: small tensors, operands outside the arena, SIMD off', () => {
-    setNumThreads(1);
-    fc.assert(fc.property(caseOf(1), (c) => check(c, true)), { numRuns: 100 });
-    fc.assert(fc.property(caseOf(1), (c) => check(c, false)), { numRuns: 50 });
-    fc.assert(fc.property(caseOf(2100), (c) => check(c, false)), { numRuns: 5 });
-    setSimdEnabled(false);
-    try {
-      fc.assert(fc.property(caseOf(1), (c) => check(c, true)), { numRuns: 50 });
-      fc.assert(fc.property(caseOf(2100), (c) => check(c, true)), { numRuns: 5 });
-    } finally {
-      setSimdEnabled(true);
-    }
-  });
+  it('the SIMD kernel in the arena, the plain loop, SIMD off', () => onEveryPath(caseOf, check));
 
   it('edge cases: every special value as x and as gradient, in rows of 3 to 32 (the lecture\'s 27)', () => {
     setNumThreads(1);
     for (const n of [3, 8, 9, 12, 27, 31, 32]) {
-      const k = SPECIAL.length, rows = k * k * 30;
-      const c: Case = { shape: [rows, n], g: [], x: [] };
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < n; j++) {
-          c.g.push(j === (i % n) ? SPECIAL[Math.floor(i / k) % k] : f32(0.25 * j - 1));
-          c.x.push(j === ((i + 3) % n) ? SPECIAL[i % k] : f32(1.5 + j));
-        }
-      }
+      const c = specialRows(n, (j) => f32(1.5 + j));
       check(c, true);
       check(c, false);
     }
