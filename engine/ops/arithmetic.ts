@@ -84,13 +84,20 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
   const dt = isFloating(dt0) ? dt0 : 'float32';
   const out = mapBinary('div', x, y, dt, divRows);
   // a per-row divisor: the backward reads x/y from the output while it is unchanged (the same
-  // bits as computing it again: `quotient`); other divisions do not keep their output
-  const perRow = needs(a) && needs(b) && perRowDivisor(x, x, y);
-  const version = out.version;
-  const quotient = () => (perRow && out.version === version && !out.storage.released ? out : null);
+  // bits as computing it again); other divisions do not keep their output
+  const quotient = needs(a) && needs(b) && perRowDivisor(x, x, y) ? whileUnchanged(out) : () => null;
   record(out, 'DivBackward0', [a, b], (g) => divBackward(g, x, y, needs(a), needs(b), quotient()), savedOf(needs(b) && x, y)); // y for both gradients, x only for grad_b
   if (out.gradFn !== null && x === a && y === b) out.gradFn.absorbDivisorSum = (g, factor) => divBackwardRowSum(g, x, y, quotient(), factor);
   return out;
+}
+
+/**
+ * `t` as long as it keeps the values it has now (its version, its memory not released), then
+ * null. A function of its own, so that only the closure it returns holds `t`.
+ */
+function whileUnchanged(t: Tensor): () => Tensor | null {
+  const version = t.version;
+  return () => (t.version === version && !t.storage.released ? t : null);
 }
 
 /** div's loop over one row (`o = p / q`; `div_` uses it too). */
