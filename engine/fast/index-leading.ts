@@ -11,12 +11,15 @@
  * computed from the index values and x's strides as the loop goes: no broadcast copies of the
  * index tensors, no array of positions (what the general path of `ops/indexing.ts` builds). The
  * block (the dims not indexed) must be one strided run of `m` elements (`m = 1` when every dim is
- * indexed): the caller checks that.
+ * indexed): the caller checks that. Two index tensors and one element each (`probs[arange(n), ys]`,
+ * and `crossEntropy`'s `logProbs[arange(n), targets]`) have loops of their own, with the two
+ * columns in local variables: the loop over a list of columns costs about twice as much per
+ * element there.
  *
  * The element loads and stores see few array types (the JIT then keeps them fast): the index
- * values are always an Int32Array, and `gatherLeading` copies a 4-byte dtype (float32, int32)
- * through an Int32Array view of its bits, so the lecture's float32 and int32 tensors share one
- * loop; the bits are copied unchanged (a NaN keeps its payload, as PyTorch's copy does).
+ * values are always an Int32Array, and `gatherLeading` copies a float32 tensor through an
+ * Int32Array view of its bits, so the lecture's float32 and int32 tensors share one loop; the
+ * bits are copied unchanged (a NaN keeps its payload, as PyTorch's copy does).
  */
 
 /** One index tensor's values in row-major order of B (`vals[at + b]`), and the dim of x it indexes. */
@@ -58,28 +61,33 @@ export function asBits(a: ArrayLike<number>): ArrayLike<number> {
 }
 
 /**
- * Gather: `out[b·m + e] = x[p_b + e·runStride]` for b < n (B's elements), e < m. Returns false
- * when an index value lies outside its dim (then `out` is partly written and the caller discards
- * it: the general path makes the error).
+ * Gather: `out[b·m + e] = x[p_b + e·runStride]` for b < n (B's elements), e < m, the bits copied.
+ * Returns false when an index value lies outside its dim (then `out` is partly written and the
+ * caller discards it: the general path makes the error).
  * @example gatherLeading(out, x, 0, [{ vals: Int32Array.of(0, 1), at: 0, size: 2, stride: 3 }, { vals: Int32Array.of(2, -1), at: 0, size: 3, stride: 1 }], 2, 1, 1) // out = [x[2], x[5]]
  */
 export function gatherLeading(
-  out: ArrayLike<number> & { [i: number]: number }, x: ArrayLike<number>, offset: number,
+  out: ArrayLike<number>, x: ArrayLike<number>, offset: number,
   cols: readonly IndexColumn[], n: number, m: number, runStride: number,
 ): boolean {
   const o = asBits(out) as { [i: number]: number }, src = asBits(x);
-  if (m === 1) {
-    for (let b = 0; b < n; b++) {
-      const p = positionOf(cols, offset, b);
-      if (p < 0) return false;
-      o[b] = src[p];
-    }
-    return true;
-  }
+  if (m === 1 && cols.length === 2) return gatherPairs(o, src, offset, cols[0], cols[1], n);
   for (let b = 0, k = 0; b < n; b++) {
     const p = positionOf(cols, offset, b);
     if (p < 0) return false;
     for (let e = 0; e < m; e++) o[k++] = src[p + e * runStride];
+  }
+  return true;
+}
+
+/** `gatherLeading` for two index tensors and one element each: `o[b] = src[offset + i[b]·s0 + j[b]·s1]`. */
+function gatherPairs(o: { [i: number]: number }, src: ArrayLike<number>, offset: number, c0: IndexColumn, c1: IndexColumn, n: number): boolean {
+  const { vals: v0, at: a0, size: n0, stride: s0 } = c0, { vals: v1, at: a1, size: n1, stride: s1 } = c1;
+  for (let b = 0; b < n; b++) {
+    const iv = v0[a0 + b], jv = v1[a1 + b];
+    const i = iv < 0 ? iv + n0 : iv, j = jv < 0 ? jv + n1 : jv;
+    if (i < 0 || i >= n0 || j < 0 || j >= n1) return false;
+    o[b] = src[offset + i * s0 + j * s1];
   }
   return true;
 }
@@ -95,12 +103,21 @@ export function gatherLeading(
 export function scatterAddLeading(
   gx: { [i: number]: number }, g: ArrayLike<number>, go: number, cols: readonly IndexColumn[], n: number, m: number,
 ): void {
-  if (m === 1) {
-    for (let b = 0; b < n; b++) gx[positionOf(cols, 0, b)] += g[go + b];
+  if (m === 1 && cols.length === 2) {
+    scatterAddPairs(gx, g, go, cols[0], cols[1], n);
     return;
   }
   for (let b = 0, k = go; b < n; b++) {
     const p = positionOf(cols, 0, b);
     for (let e = 0; e < m; e++) gx[p + e] += g[k++];
+  }
+}
+
+/** `scatterAddLeading` for two index tensors and one element each: `gx[i[b]·s0 + j[b]·s1] += g[go + b]`. */
+function scatterAddPairs(gx: { [i: number]: number }, g: ArrayLike<number>, go: number, c0: IndexColumn, c1: IndexColumn, n: number): void {
+  const { vals: v0, at: a0, size: n0, stride: s0 } = c0, { vals: v1, at: a1, size: n1, stride: s1 } = c1;
+  for (let b = 0; b < n; b++) {
+    const iv = v0[a0 + b], jv = v1[a1 + b];
+    gx[(iv < 0 ? iv + n0 : iv) * s0 + (jv < 0 ? jv + n1 : jv) * s1] += g[go + b];
   }
 }
