@@ -10,7 +10,10 @@
  * replaces those dims in place; otherwise B comes first (NumPy's and PyTorch's rule).
  * `probs.index(arange(5), ys)` is `probs[torch.arange(5), ys]`: one element per row.
  * Backward scatters the gradient back with accumulation (a repeated index gets the sum), in time
- * linear in the number of indexed elements.
+ * linear in the number of indexed elements. The common case, index tensors of one shape on the
+ * leading dims (`probs[arange(n), ys]`, `C[X]`), computes each position from the index values and
+ * the strides as it copies (`leadingIndex`, loops in fast/index-leading.ts); any other case
+ * broadcasts the index tensors first (`generalGather`).
  */
 import { Tensor } from '../tensor.js';
 import { broadcastShapesFor, contiguousStrides, formatShape, numelOf, sameShape } from '../shape.js';
