@@ -10,14 +10,18 @@
  * replaces those dims in place; otherwise B comes first (NumPy's and PyTorch's rule).
  * `probs.index(arange(5), ys)` is `probs[torch.arange(5), ys]`: one element per row.
  * Backward scatters the gradient back with accumulation (a repeated index gets the sum), in time
- * linear in the number of indexed elements.
+ * linear in the number of indexed elements. The common case, index tensors of one shape on the
+ * leading dims (`probs[arange(n), ys]`, `C[X]`), computes each position from the index values and
+ * the strides as it copies (`leadingIndex`, loops in fast/index-leading.ts); any other case
+ * broadcasts the index tensors first (`generalGather`).
  */
 import { Tensor } from '../tensor.js';
-import { broadcastShapesFor, contiguousStrides, formatShape, numelOf } from '../shape.js';
+import { broadcastShapesFor, contiguousStrides, formatShape, numelOf, sameShape } from '../shape.js';
 import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { needsGrad, record } from '../autograd/node.js';
 import { select, sliceDim, unsqueeze } from './views.js';
+import { asBits, gatherLeading, scatterAddLeading, type IndexColumn } from '../fast/index-leading.js';
 
 /** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
 export interface Slice {
@@ -193,6 +197,66 @@ function scatterAdd2(
 
 /** Advanced indexing on the view `v`: gather along the indexed dims. */
 function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
+  return leadingIndex(v, adv) ?? generalGather(v, adv);
+}
+
+/**
+ * The number of elements m and the stride of the dims of `v` from `first` on when they form one
+ * strided run (size-1 dims aside): the block `x[i₀, …, i_{k−1}]` that `gatherLeading` copies. Null
+ * when they do not (a transposed or sliced view whose remaining dims have gaps).
+ */
+function trailingRun(v: Tensor, first: number): { m: number; stride: number } | null {
+  let m = 1, stride = 1, next = -1; // next: the stride the previous (outer) dim must have
+  for (let d = v.ndim - 1; d >= first; d--) {
+    const size = v.shape[d];
+    if (size === 1) continue;
+    if (next === -1) stride = v.strides[d];
+    else if (v.strides[d] !== next) return null;
+    m *= size;
+    next = v.strides[d] * size;
+  }
+  return { m, stride };
+}
+
+/** Each index tensor as a column of `gatherLeading`: its values row-major, the size of its dim and `strides[dim]`. */
+function indexColumns(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], strides: readonly number[]): IndexColumn[] {
+  return adv.map(({ dim, idx }) => {
+    const [vals, at] = rowMajorValues(idx); // int32: an Int32Array
+    return { vals: vals as Int32Array, at, size: v.shape[dim], stride: strides[dim] };
+  });
+}
+
+/**
+ * The common case of advanced indexing, `v[i₀, …, i_{k−1}]` with index tensors of one shape B on
+ * the first k dims and the other dims one strided run (`probs[arange(n), ys]`, `C[X]`): the
+ * positions come straight from the index values and v's strides (fast/index-leading.ts), without
+ * the general path's broadcast index copies and arrays of positions. The result, `[...B, ...rest]`,
+ * and the gradient are the general path's, bit for bit. Null when the case does not apply, or when
+ * an index value is out of range (the general path then throws its error).
+ */
+function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): Tensor | null {
+  const B = adv[0].idx.shape;
+  if (!adv.every((a, d) => a.dim === d && sameShape(a.idx.shape, B))) return null;
+  const run = trailingRun(v, adv.length);
+  if (run === null) return null;
+  const nB = numelOf(B), { m } = run;
+  const out = Storage.allocUnfilled(v.dtype, nB * m); // every element is written
+  if (!gatherLeading(out.data, v.storage.data, v.offset, indexColumns(v, adv, v.strides), nB, m, run.stride)) {
+    out.release(); // an index out of range: nothing was made
+    return null;
+  }
+  return record(new Tensor(out, [...B, ...v.shape.slice(adv.length)]), 'IndexBackward0', [v], (g) => {
+    // out[b, r] = v[i₀[b], …, i_{k−1}[b], r], so ∂out[b, r]/∂v[j, r] is 1 where (i₀[b], …) = j:
+    // grad_v[j, r] = Σ_b g[b, r]·[(i₀[b], …) = j], zeros with g added at the indices in order of b
+    const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
+    const [gd, go] = rowMajorValues(g);
+    scatterAddLeading(gx.storage.data, gd, go, indexColumns(v, adv, contiguousStrides(v.shape)), nB, m);
+    return [gx];
+  }, adv.map((a) => a.idx)); // saved: modifying an index tensor before backward is an error
+}
+
+/** Advanced indexing, any case: broadcast the index tensors, gather, move B where the indices stood. */
+function generalGather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   const B = broadcastShapesFor('index (broadcasting the index tensors)', adv.map((a) => a.idx.shape));
   const nB = numelOf(B);
   const advDims = adv.map((a) => a.dim);
@@ -221,7 +285,7 @@ function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
 
   // gather: result laid out as B + rest (row-major)
   const out = Storage.allocUnfilled(v.dtype, nB * nRest); // every element is written
-  const od = out.data, vd = v.storage.data;
+  const od = asBits(out.data) as { [i: number]: number }, vd = asBits(v.storage.data); // copies of the bits
   if (rest.length === 0) {
     for (let b = 0; b < nB; b++) od[b] = vd[offsets[b]];
   } else {
