@@ -15,7 +15,7 @@
  * starts at +0 and is never −0 (+0 + −0 = +0), and adding ±0 to it leaves it as it is.
  */
 import type { DType } from '../dtype.js';
-import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from './matmul.js';
+import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmKIJOneHot, simdGemmSparseA } from './matmul.js';
 import { packPanels, simdGemmTiles64 } from './gemm-tiles64.js';
 
 /** Rounds a product or a partial sum to the precision of the output dtype. */
@@ -56,6 +56,8 @@ export function fastGemm(
     for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
     Bc = copy; obc = 0; brow = m;
   }
+  // the lecture's backward xencᵀ · G: B checked by the kernel as it reads it (false when B is not finite)
+  if (long && simdGemmKIJOneHot(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc)) return true;
   // zero terms may be skipped only when B is finite (0·inf is NaN); a dense product needs no check
   const finite = (long || sparse) && allFinite(k, m, Bc, obc, brow);
   if (long) {
