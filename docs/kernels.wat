@@ -11702,9 +11702,6 @@
           i32.shl
           i32.add
           f32.load
-          f32.const 0
-          local.get $mask
-          select
           f32x4.splat
           local.set $av
           local.get $b32
@@ -11715,16 +11712,52 @@
           i32.shl
           i32.add
           local.set $bRow
-          i32.const 0
-          local.set $j
-          block
-            loop
-              local.get $j
-              i32.const 4
-              i32.add
-              local.get $m
-              i32.gt_s
-              br_if 1
+          local.get $m
+          i32.const 32
+          i32.gt_s
+          if
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m
+                i32.gt_s
+                br_if 1
+                local.get $row
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                local.get $zero
+                local.get $av
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                f32x4.mul
+                f32x4.add
+                v128.store
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+          else
+            i32.const 0
+            local.set $j
+            local.get $m
+            i32.const 4
+            i32.ge_s
+            if
+              i32.const 0
+              local.set $j
               local.get $row
               local.get $j
               i32.const 2
@@ -11741,11 +11774,183 @@
               f32x4.mul
               f32x4.add
               v128.store
-              local.get $j
               i32.const 4
-              i32.add
               local.set $j
-              br 0
+            end
+            local.get $m
+            i32.const 8
+            i32.ge_s
+            if
+              i32.const 4
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 8
+              local.set $j
+            end
+            local.get $m
+            i32.const 12
+            i32.ge_s
+            if
+              i32.const 8
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 12
+              local.set $j
+            end
+            local.get $m
+            i32.const 16
+            i32.ge_s
+            if
+              i32.const 12
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 16
+              local.set $j
+            end
+            local.get $m
+            i32.const 20
+            i32.ge_s
+            if
+              i32.const 16
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 20
+              local.set $j
+            end
+            local.get $m
+            i32.const 24
+            i32.ge_s
+            if
+              i32.const 20
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 24
+              local.set $j
+            end
+            local.get $m
+            i32.const 28
+            i32.ge_s
+            if
+              i32.const 24
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 28
+              local.set $j
+            end
+            local.get $m
+            i32.const 32
+            i32.ge_s
+            if
+              i32.const 28
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 32
+              local.set $j
             end
           end
           local.get $j
@@ -11945,7 +12150,7 @@
       end
     end)
 
-  (func $gemm_kij_one_hot (export "gemm_kij_one_hot") (param $acc i32) (param $a i32) (param $b i32) (param $kc i32) (param $n i32) (param $m i32) (param $mp i32) (param $lda i32) (param $c0 i32) (param $c1 i32) (result i32)
+  (func $gemm_kij_one_hot (export "gemm_kij_one_hot") (param $acc i32) (param $a i32) (param $b i32) (param $kc i32) (param $n i32) (param $m i32) (param $mp i32) (param $lda i32) (result i32)
     (local $p i32)
     (local $i i32)
     (local $j i32)
@@ -12101,15 +12306,9 @@
         local.get $valid
         i32.and
         local.set $mask
-        local.get $mask
-        local.get $p
-        local.get $c0
-        i32.ge_s
-        local.get $p
-        local.get $c1
-        i32.lt_s
-        i32.and
-        i32.or
+        local.get $m
+        i32.const 32
+        i32.gt_s
         if
           i32.const 0
           local.set $j
@@ -12140,23 +12339,194 @@
               br 0
             end
           end
+        else
+          i32.const 0
+          local.set $j
           local.get $m
           i32.const 4
-          i32.sub
-          local.set $j
-          local.get $check
-          local.get $bRow
-          local.get $j
-          i32.const 2
-          i32.shl
-          i32.add
-          v128.load
-          local.tee $bv
-          local.get $bv
-          f32x4.sub
-          f32x4.add
-          local.set $check
+          i32.ge_s
+          if
+            i32.const 0
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 4
+            local.set $j
+          end
+          local.get $m
+          i32.const 8
+          i32.ge_s
+          if
+            i32.const 4
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 8
+            local.set $j
+          end
+          local.get $m
+          i32.const 12
+          i32.ge_s
+          if
+            i32.const 8
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 12
+            local.set $j
+          end
+          local.get $m
+          i32.const 16
+          i32.ge_s
+          if
+            i32.const 12
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 16
+            local.set $j
+          end
+          local.get $m
+          i32.const 20
+          i32.ge_s
+          if
+            i32.const 16
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 20
+            local.set $j
+          end
+          local.get $m
+          i32.const 24
+          i32.ge_s
+          if
+            i32.const 20
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 24
+            local.set $j
+          end
+          local.get $m
+          i32.const 28
+          i32.ge_s
+          if
+            i32.const 24
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 28
+            local.set $j
+          end
+          local.get $m
+          i32.const 32
+          i32.ge_s
+          if
+            i32.const 28
+            local.set $j
+            local.get $check
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            local.tee $bv
+            local.get $bv
+            f32x4.sub
+            f32x4.add
+            local.set $check
+            i32.const 32
+            local.set $j
+          end
         end
+        local.get $m
+        i32.const 4
+        i32.sub
+        local.set $j
+        local.get $check
+        local.get $bRow
+        local.get $j
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $bv
+        local.get $bv
+        f32x4.sub
+        f32x4.add
+        local.set $check
         block
           loop
             local.get $mask
@@ -12188,14 +12558,79 @@
             i32.shl
             i32.add
             local.set $row
-            i32.const 0
-            local.set $j
-            block
-              loop
-                local.get $j
-                local.get $m
-                i32.ge_s
-                br_if 1
+            local.get $m
+            i32.const 32
+            i32.gt_s
+            if
+              i32.const 0
+              local.set $j
+              block
+                loop
+                  local.get $j
+                  i32.const 1
+                  i32.add
+                  local.get $m
+                  i32.gt_s
+                  br_if 1
+                  local.get $bRow
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  v128.load
+                  local.set $bv
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  v128.load
+                  local.get $av
+                  local.get $bv
+                  f64x2.promote_low_f32x4
+                  f64x2.mul
+                  f64x2.add
+                  v128.store
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  v128.load offset=16
+                  local.get $av
+                  local.get $bv
+                  local.get $bv
+                  i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                  f64x2.promote_low_f32x4
+                  f64x2.mul
+                  f64x2.add
+                  v128.store offset=16
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+            else
+              i32.const 0
+              local.set $j
+              local.get $m
+              i32.const 1
+              i32.ge_s
+              if
+                i32.const 0
+                local.set $j
                 local.get $bRow
                 local.get $j
                 i32.const 2
@@ -12239,11 +12674,372 @@
                 f64x2.mul
                 f64x2.add
                 v128.store offset=16
-                local.get $j
                 i32.const 4
-                i32.add
                 local.set $j
-                br 0
+              end
+              local.get $m
+              i32.const 5
+              i32.ge_s
+              if
+                i32.const 4
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 8
+                local.set $j
+              end
+              local.get $m
+              i32.const 9
+              i32.ge_s
+              if
+                i32.const 8
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 12
+                local.set $j
+              end
+              local.get $m
+              i32.const 13
+              i32.ge_s
+              if
+                i32.const 12
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 16
+                local.set $j
+              end
+              local.get $m
+              i32.const 17
+              i32.ge_s
+              if
+                i32.const 16
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 20
+                local.set $j
+              end
+              local.get $m
+              i32.const 21
+              i32.ge_s
+              if
+                i32.const 20
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 24
+                local.set $j
+              end
+              local.get $m
+              i32.const 25
+              i32.ge_s
+              if
+                i32.const 24
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 28
+                local.set $j
+              end
+              local.get $m
+              i32.const 29
+              i32.ge_s
+              if
+                i32.const 28
+                local.set $j
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.set $bv
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 32
+                local.set $j
               end
             end
             br 0
@@ -12272,4 +13068,81 @@
     f32.const 0
     f32x4.splat
     f32x4.eq
-    i32x4.all_true))
+    i32x4.all_true)
+
+  (func $one_hot_i32 (export "one_hot_i32") (param $out i32) (param $idx i32) (param $count i32) (param $c i32)
+    (local $r i32)
+    (local $j i32)
+    (local $row i32)
+    (local $zero v128)
+    i32.const 0
+    i32x4.splat
+    local.set $zero
+    local.get $out
+    local.set $row
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $count
+        i32.ge_s
+        br_if 1
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $c
+            i32.gt_s
+            br_if 1
+            local.get $row
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $zero
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $row
+        local.get $c
+        i32.const 4
+        i32.sub
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $zero
+        v128.store
+        local.get $row
+        local.get $idx
+        local.get $r
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.const 1
+        i32.store
+        local.get $row
+        local.get $c
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $row
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end))

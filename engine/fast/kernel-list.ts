@@ -30,6 +30,7 @@ import { sqrtF32 } from './kernels/sqrt.js';
 import { divBackwardRows } from './kernels/div-backward-rows.js';
 import { gemmOneHotRows } from './kernels/gemm-one-hot-rows.js';
 import { gemmKIJOneHot } from './kernels/gemm-kij-one-hot.js';
+import { oneHotI32 } from './kernels/one-hot.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -57,6 +58,7 @@ export const KERNELS = {
   rowVector: rowVectorKernels,
   gemmOneHotRows,
   gemmKIJOneHot,
+  oneHotI32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

@@ -211,14 +211,10 @@ export function simdGemmKIJOneHot(
   view.f64.fill(0, accBase, accBase + n * mp);
   let finite = true;
   if (inPlace) {
-    // in one call, or in parts of the rows i of C on the helper threads: each part runs
-    // p = 0 … k−1 for its rows (every sum keeps its order) and checks its share of B's rows
-    const part = (index: number, count: number): [string, number[]] => {
-      const [i0, i1] = partBounds(n, index, count), [c0, c1] = partBounds(k, index, count);
-      return ['gemm_kij_one_hot', [REGION.out + 8 * i0 * mp, A.byteOffset + 4 * (oa + i0), B.byteOffset + 4 * ob, k, i1 - i0, m, mp, n, c0, c1]];
-    };
-    const results = runSplit(Math.ceil(2 ** 17 / k), n, part);
-    finite = results === null ? kernels.gemmKIJOneHot(REGION.out, A.byteOffset + 4 * oa, B.byteOffset + 4 * ob, k, n, m, mp, n, 0, k) === 1 : results.every((r) => r === 1);
+    // in one call: parts of the rows of C on helper threads would each read the whole of A (and
+    // most of B) to find their rows' terms, twice the memory traffic of a kernel bound by it
+    // (measured: slower on 2 threads than on 1)
+    finite = kernels.gemmKIJOneHot(REGION.out, A.byteOffset + 4 * oa, B.byteOffset + 4 * ob, k, n, m, mp, n) === 1;
   } else {
     // chunks of p values through the scratch memory (the kernel reads up to 3 floats past a row of
     // A or B: they land in bits and lanes that are never used)
@@ -227,7 +223,7 @@ export function simdGemmKIJOneHot(
       const pc = Math.min(pPerChunk, k - p0);
       view.f32.set(A.subarray(oa + p0 * n, oa + (p0 + pc) * n), REGION.a / 4);
       view.f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);
-      finite = copyKernels!.gemmKIJOneHot(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n, 0, pc) === 1;
+      finite = copyKernels!.gemmKIJOneHot(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n) === 1;
     }
   }
   if (!finite) return false;

@@ -5,6 +5,8 @@
  */
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
+import { simdOneHot } from '../fast/one-hot-rows.js';
+import { isArenaArray, zeroArenaArray } from '../memory/arena.js';
 
 /**
  * One-hot encode an integer tensor. `numClasses = -1` uses `max(indices) + 1`.
@@ -32,8 +34,13 @@ export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   }
   if (!Number.isInteger(c) || c < 1) throw new RangeError(`one_hot: numClasses must be a positive integer or -1, got ${numClasses}`);
   if (max >= c) throw new RangeError(`one_hot: class values must be smaller than num_classes (${c}), got ${max}`);
-  const out = Storage.alloc('int32', count * c); // zero-filled
-  const od = out.data;
-  for (let i = 0, row = 0; i < count; i++, row += c) od[row + vals[from + i]] = 1;
+  const out = Storage.allocUnfilled('int32', count * c); // every element is written below
+  const od = out.data as Int32Array;
+  if (!simdOneHot(od, vals, from, count, c)) {
+    // zeros (memory.fill for an arena block: a typed array's fill is slow on shared memory), then the ones
+    if (isArenaArray(od)) zeroArenaArray(od);
+    else od.fill(0);
+    for (let i = 0, row = 0; i < count; i++, row += c) od[row + vals[from + i]] = 1;
+  }
   return new Tensor(out, [...indices.shape, c]);
 }

@@ -8,10 +8,8 @@
  * For each p, the non-zeros of column p of A are found at once (`nonZeroMask`), without a branch
  * per element, and for each non-zero A[i,p], i ascending, `acc[i,:] += A[i,p]·B[p,:]` in float64
  * (the lanes past m collect garbage and are ignored). Each acc[i,j] takes its terms in order
- * p = 0 … kc−1, the plain loop's order. Row p of B is checked (x − x is +0 for a finite x, NaN
- * otherwise; the last four columns by a load that may overlap the group before) when some A[i,p]
- * is non-zero, and when p lies in [c0, c1): a part of the rows of C on a helper thread checks the
- * rows of B it reads and its share of the others, so the parts together check every row.
+ * p = 0 … kc−1, the plain loop's order. Every row of B is checked (x − x is +0 for a finite x,
+ * NaN otherwise; the last four columns by a load that may overlap the group before).
  *
  * A is given column by column (`n` float32 per p, `lda` apart), B row by row (`m` float32 per p),
  * `acc` holds n rows of `mp` doubles (m rounded up to a multiple of 4). Driver: `simdGemmKIJOneHot`
@@ -20,13 +18,14 @@
 import { defineKernel } from '../define-kernel.js';
 import { I32, SWAP_HALVES, V128 } from '../wasm-encoder.js';
 import { nonZeroMask, validBits } from './non-zero-mask.js';
+import { unrolledGroups } from './unrolled-groups.js';
 
 export const gemmKIJOneHot = defineKernel({
   name: 'gemm_kij_one_hot',
-  params: { acc: I32, a: I32, b: I32, kc: I32, n: I32, m: I32, mp: I32, lda: I32, c0: I32, c1: I32 },
+  params: { acc: I32, a: I32, b: I32, kc: I32, n: I32, m: I32, mp: I32, lda: I32 },
   results: [I32],
   locals: { p: I32, i: I32, j: I32, mask: I32, valid: I32, col: I32, bRow: I32, row: I32, av: V128, bv: V128, check: V128 },
-  body: (c, { acc, a, b, kc, n, m, mp, lda, c0, c1, p, i, j, mask, valid, col, bRow, row, av, bv, check }) => {
+  body: (c, { acc, a, b, kc, n, m, mp, lda, p, i, j, mask, valid, col, bRow, row, av, bv, check }) => {
     /** The address of acc[i, j] (row = the address of acc[i, 0]). */
     const accAt = () => c.elementAddress(row, j, 8);
     /** check += v − v for the four floats of B[p, j … j+3]. */
@@ -39,20 +38,17 @@ export const gemmKIJOneHot = defineKernel({
     c.get(b).set(bRow);
     c.forRange(p, 0, kc, 1, () => {
       nonZeroMask(c, col, n, valid, mask);
-      // check row p of B when it is read below, or when p is in this part's share [c0, c1)
-      c.get(mask).get(p).get(c0).i32GeS().get(p).get(c1).i32LtS().i32And().i32Or();
-      c.ifThen(() => {
-        c.forGroups(j, 0, m, 4, checkGroup);
-        c.get(m).i32Const(4).i32Sub().set(j);
-        checkGroup(); // the last four columns (m ≥ 4)
-      });
+      // check row p of B (every row: a row a zero column of A skips is checked too)
+      unrolledGroups(c, j, m, 0, checkGroup);
+      c.get(m).i32Const(4).i32Sub().set(j);
+      checkGroup(); // the last four columns (m ≥ 4)
       // acc[i,:] += A[i,p] · B[p,:] for each non-zero A[i,p], i ascending
       c.loopUntil(() => c.get(mask).i32Eqz(), () => {
         c.get(mask).i32Ctz().set(i);
         c.get(mask).get(mask).i32Const(1).i32Sub().i32And().set(mask);
         c.elementAddress(col, i, 4).f32Load().f64PromoteF32().f64x2Splat().set(av);
         c.elementAddress(acc, () => c.get(i).get(mp).i32Mul(), 8).set(row);
-        c.forRange(j, 0, m, 4, () => {
+        unrolledGroups(c, j, m, 3, () => {
           c.elementAddress(bRow, j, 4).v128Load().set(bv);
           // lanes 0, 1
           accAt();

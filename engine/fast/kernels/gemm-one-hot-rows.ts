@@ -4,8 +4,9 @@
  * The non-zeros of a row of A are found at once (`nonZeroMask`), without a branch per element:
  * - a row with at most one non-zero a = A[r,p] (a one-hot row): C[r,:] = fl(+0 + fl(a·B[p,:])),
  *   the plain loop's sum with its zero terms skipped, written straight (no zeroing first, no
- *   read back). A row of zeros takes a = +0 and p = 0: fl(+0 + fl(+0·B[0,j])) is +0, the plain
- *   loop's sum of zero terms (B is finite, checked by the caller: +0·b is ±0 and +0 + ±0 = +0);
+ *   read back). A row of zeros takes p = 0 and a = A[r,0], ±0: fl(+0 + fl(±0·B[0,j])) is +0,
+ *   the plain loop's sum of zero terms (B is finite, checked by the caller: ±0·b is ±0 and
+ *   +0 + ±0 = +0);
  * - a row with more: the row of C = +0, then `c = fl(c + fl(a·B[p,:]))` for each non-zero, p
  *   ascending (as `gemm_sparse_a`).
  * Skipping a zero term is exact since B is finite (see `fastGemm` in gemm.ts). The last four
@@ -17,6 +18,7 @@
 import { defineKernel } from '../define-kernel.js';
 import { F32, I32, V128 } from '../wasm-encoder.js';
 import { nonZeroMask, validBits } from './non-zero-mask.js';
+import { unrolledGroups } from './unrolled-groups.js';
 
 export const gemmOneHotRows = defineKernel({
   name: 'gemm_one_hot_rows',
@@ -40,11 +42,11 @@ export const gemmOneHotRows = defineKernel({
       nonZeroMask(c, aRow, k, valid, mask);
       c.get(mask).get(mask).i32Const(1).i32Sub().i32And().i32Eqz();
       c.ifThen(() => {
-        // at most one non-zero: p = its column (0 for none), a = A[r, p] (+0 for none)
+        // at most one non-zero: p = its column (0 for none), a = A[r, p] (±0 for none)
         c.get(mask).i32Ctz().i32Const(0).get(mask).select().set(p);
-        c.elementAddress(aRow, p, 4).f32Load().f32Const0().get(mask).select().f32x4Splat().set(av);
+        c.elementAddress(aRow, p, 4).f32Load().f32x4Splat().set(av);
         setBRow();
-        c.forGroups(j, 0, m, 4, storeProducts);
+        unrolledGroups(c, j, m, 0, storeProducts);
         // the last (partial) group: the four columns m−4 … m−1 (m ≥ 4)
         c.get(j).get(m).i32LtS();
         c.ifThen(() => {
