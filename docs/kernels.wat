@@ -13070,10 +13070,11 @@
     f32x4.eq
     i32x4.all_true)
 
-  (func $one_hot_i32 (export "one_hot_i32") (param $out i32) (param $idx i32) (param $count i32) (param $c i32)
+  (func $one_hot_i32 (export "one_hot_i32") (param $out i32) (param $idx i32) (param $count i32) (param $c i32) (result i32)
     (local $r i32)
     (local $j i32)
     (local $row i32)
+    (local $at i32)
     (local $zero v128)
     i32.const 0
     i32x4.splat
@@ -13088,6 +13089,23 @@
         local.get $count
         i32.ge_s
         br_if 1
+        local.get $idx
+        local.get $r
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        local.tee $at
+        i32.const 0
+        i32.lt_s
+        local.get $at
+        local.get $c
+        i32.ge_s
+        i32.or
+        if
+          i32.const 0
+          return
+        end
         i32.const 0
         local.set $j
         block
@@ -13122,12 +13140,7 @@
         local.get $zero
         v128.store
         local.get $row
-        local.get $idx
-        local.get $r
-        i32.const 2
-        i32.shl
-        i32.add
-        i32.load
+        local.get $at
         i32.const 2
         i32.shl
         i32.add
@@ -13145,4 +13158,5 @@
         local.set $r
         br 0
       end
-    end))
+    end
+    i32.const 1))

@@ -224,10 +224,21 @@ describe('oneHot on its kernel (one_hot_i32) gives the naive encoding', () => {
     expect(kernelRuns).toBeGreaterThan(10);
   });
 
-  it('rejects an index out of range with the same errors, and a one-hot of the lecture\'s shape is exact', () => {
-    const bad = Tensor.fromArray(Int32Array.from({ length: 5000 }, (_, i) => (i === 4321 ? 27 : i % 27)), [5000], 'int32');
-    expect(() => tidy(() => oneHot(bad, 27))).toThrow('one_hot: class values must be smaller than num_classes (27), got 27');
-    const neg = Tensor.fromArray(Int32Array.from({ length: 5000 }, (_, i) => (i === 17 ? -1 : 0)), [5000], 'int32');
-    expect(() => tidy(() => oneHot(neg, 27))).toThrow('one_hot: class values must be non-negative, got -1 at position 17');
+  it('rejects an index out of range found by the kernel (in any chunk of indices) with oneHot\'s errors', () => {
+    for (const [count, at, value] of [[5000, 4321, 27], [40_000, 35_000, 27], [40_000, 0, 1000], [40_000, 39_999, 2 ** 31 - 1]]) {
+      const bad = Tensor.fromArray(Int32Array.from({ length: count }, (_, i) => (i === at ? value : i % 27)), [count], 'int32');
+      const [thrown, calls] = withSpy('oneHotI32', () => tidy(() => {
+        try {
+          oneHot(bad, 27);
+          return null;
+        } catch (e) {
+          return (e as Error).message;
+        }
+      }));
+      expect(calls, `${count} indices`).toBeGreaterThan(0);
+      expect(thrown).toBe(`one_hot: class values must be smaller than num_classes (27), got ${value}`);
+    }
+    const neg = Tensor.fromArray(Int32Array.from({ length: 40_000 }, (_, i) => (i === 17_017 ? -1 : i % 27)), [40_000], 'int32');
+    expect(() => tidy(() => oneHot(neg, 27))).toThrow('one_hot: class values must be non-negative, got -1 at position 17017');
   });
 });
