@@ -5,9 +5,11 @@
  * - small C and a long shared dimension (`float64Sums`): for a moderate k (the MLP's
  *   32×200 · 200×30), 4×4 register tiles of double sums over A and B packed into panels
  *   (`gemmTiles64`); for a very long k (the lecture's xencᵀ·G), k-i-j in float64, the whole of C
- *   in cache while A's columns and B's rows stream past (SIMD: `simdGemmKIJ`);
+ *   in cache while A's columns and B's rows stream past (SIMD: `simdGemmKIJ`; for columns of A
+ *   of at most 32 elements, `simdGemmKIJOneHot`, which checks B's finiteness as it reads B);
  * - mostly-zero A (a one-hot input) and B finite: i-k-j, skipping the zero terms, so a one-hot
- *   row costs one row of B (SIMD: `simdGemmSparseA`);
+ *   row costs one row of B (SIMD: `simdGemmSparseA`, a one-hot row written straight when rows
+ *   of A have at most 32 elements);
  * - otherwise: register tiles of C held while p runs over the whole of k (SIMD: `simdGemmF32`,
  *   4×8 tiles; TypeScript: 4×4 tiles in 16 local variables).
  *

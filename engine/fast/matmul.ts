@@ -1,9 +1,11 @@
 /**
  * Drivers of the matmul kernels of `kernels.ts`: the dense float32 product (`simdGemmF32`), a
- * mostly-zero A (the one-hot forward `xenc · W`) and a long shared dimension with a small C (the
- * backward `xencᵀ · G`). Each computes what its twin in `gemm.ts` (gemmBlocked with float32
- * rounding, gemmSparseA, gemmKIJ) computes, bit for bit: the same sums in the same order as the
- * plain loop `plainGemm` of `ops/matmul.ts`.
+ * mostly-zero A (the one-hot forward `xenc · W`: `gemm_sparse_a`, or `gemm_one_hot_rows` for rows
+ * of at most 32) and a long shared dimension with a small C (the backward `xencᵀ · G`:
+ * `gemm_kij`, or `gemm_kij_one_hot` for columns of at most 32, checking B as it reads it). Each
+ * computes what its twin in `gemm.ts` (gemmBlocked with float32 rounding, gemmSparseA, gemmKIJ)
+ * computes, bit for bit: the same sums in the same order as the plain loop `plainGemm` of
+ * `ops/matmul.ts`.
  *
  * Each returns false (and the TypeScript loop of `gemm.ts` runs) unless the operands are float32 and laid out as
  * the kernel reads them, and the sizes fit the scratch memory.
