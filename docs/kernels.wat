@@ -12306,20 +12306,51 @@
         local.get $valid
         i32.and
         local.set $mask
-        local.get $m
-        i32.const 32
-        i32.gt_s
+        local.get $mask
+        i32.eqz
         if
-          i32.const 0
-          local.set $j
-          block
-            loop
-              local.get $j
-              i32.const 4
-              i32.add
-              local.get $m
-              i32.gt_s
-              br_if 1
+          local.get $m
+          i32.const 32
+          i32.gt_s
+          if
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m
+                i32.gt_s
+                br_if 1
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+          else
+            i32.const 0
+            local.set $j
+            local.get $m
+            i32.const 4
+            i32.ge_s
+            if
+              i32.const 0
+              local.set $j
               local.get $check
               local.get $bRow
               local.get $j
@@ -12332,201 +12363,158 @@
               f32x4.sub
               f32x4.add
               local.set $check
-              local.get $j
               i32.const 4
-              i32.add
               local.set $j
-              br 0
+            end
+            local.get $m
+            i32.const 8
+            i32.ge_s
+            if
+              i32.const 4
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 8
+              local.set $j
+            end
+            local.get $m
+            i32.const 12
+            i32.ge_s
+            if
+              i32.const 8
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 12
+              local.set $j
+            end
+            local.get $m
+            i32.const 16
+            i32.ge_s
+            if
+              i32.const 12
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 16
+              local.set $j
+            end
+            local.get $m
+            i32.const 20
+            i32.ge_s
+            if
+              i32.const 16
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 20
+              local.set $j
+            end
+            local.get $m
+            i32.const 24
+            i32.ge_s
+            if
+              i32.const 20
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 24
+              local.set $j
+            end
+            local.get $m
+            i32.const 28
+            i32.ge_s
+            if
+              i32.const 24
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 28
+              local.set $j
+            end
+            local.get $m
+            i32.const 32
+            i32.ge_s
+            if
+              i32.const 28
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 32
+              local.set $j
             end
           end
-        else
-          i32.const 0
-          local.set $j
-          local.get $m
-          i32.const 4
-          i32.ge_s
-          if
-            i32.const 0
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 4
-            local.set $j
-          end
-          local.get $m
-          i32.const 8
-          i32.ge_s
-          if
-            i32.const 4
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 8
-            local.set $j
-          end
-          local.get $m
-          i32.const 12
-          i32.ge_s
-          if
-            i32.const 8
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 12
-            local.set $j
-          end
-          local.get $m
-          i32.const 16
-          i32.ge_s
-          if
-            i32.const 12
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 16
-            local.set $j
-          end
-          local.get $m
-          i32.const 20
-          i32.ge_s
-          if
-            i32.const 16
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 20
-            local.set $j
-          end
-          local.get $m
-          i32.const 24
-          i32.ge_s
-          if
-            i32.const 20
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 24
-            local.set $j
-          end
-          local.get $m
-          i32.const 28
-          i32.ge_s
-          if
-            i32.const 24
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 28
-            local.set $j
-          end
-          local.get $m
-          i32.const 32
-          i32.ge_s
-          if
-            i32.const 28
-            local.set $j
-            local.get $check
-            local.get $bRow
-            local.get $j
-            i32.const 2
-            i32.shl
-            i32.add
-            v128.load
-            local.tee $bv
-            local.get $bv
-            f32x4.sub
-            f32x4.add
-            local.set $check
-            i32.const 32
-            local.set $j
-          end
         end
-        local.get $m
-        i32.const 4
-        i32.sub
-        local.set $j
-        local.get $check
-        local.get $bRow
-        local.get $j
-        i32.const 2
-        i32.shl
-        i32.add
-        v128.load
-        local.tee $bv
-        local.get $bv
-        f32x4.sub
-        f32x4.add
-        local.set $check
         block
           loop
             local.get $mask
@@ -12567,18 +12555,23 @@
               block
                 loop
                   local.get $j
-                  i32.const 1
+                  i32.const 4
                   i32.add
                   local.get $m
                   i32.gt_s
                   br_if 1
+                  local.get $check
                   local.get $bRow
                   local.get $j
                   i32.const 2
                   i32.shl
                   i32.add
                   v128.load
-                  local.set $bv
+                  local.tee $bv
+                  local.get $bv
+                  f32x4.sub
+                  f32x4.add
+                  local.set $check
                   local.get $row
                   local.get $j
                   i32.const 3
@@ -12626,18 +12619,23 @@
               i32.const 0
               local.set $j
               local.get $m
-              i32.const 1
+              i32.const 4
               i32.ge_s
               if
                 i32.const 0
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12678,18 +12676,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 5
+              i32.const 8
               i32.ge_s
               if
                 i32.const 4
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12730,18 +12733,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 9
+              i32.const 12
               i32.ge_s
               if
                 i32.const 8
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12782,18 +12790,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 13
+              i32.const 16
               i32.ge_s
               if
                 i32.const 12
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12834,18 +12847,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 17
+              i32.const 20
               i32.ge_s
               if
                 i32.const 16
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12886,18 +12904,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 21
+              i32.const 24
               i32.ge_s
               if
                 i32.const 20
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12938,18 +12961,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 25
+              i32.const 28
               i32.ge_s
               if
                 i32.const 24
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -12990,18 +13018,23 @@
                 local.set $j
               end
               local.get $m
-              i32.const 29
+              i32.const 32
               i32.ge_s
               if
                 i32.const 28
                 local.set $j
+                local.get $check
                 local.get $bRow
                 local.get $j
                 i32.const 2
                 i32.shl
                 i32.add
                 v128.load
-                local.set $bv
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
                 local.get $row
                 local.get $j
                 i32.const 3
@@ -13042,9 +13075,73 @@
                 local.set $j
               end
             end
+            local.get $j
+            local.get $m
+            i32.lt_s
+            if
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.set $bv
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              v128.load
+              local.get $av
+              local.get $bv
+              f64x2.promote_low_f32x4
+              f64x2.mul
+              f64x2.add
+              v128.store
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              v128.load offset=16
+              local.get $av
+              local.get $bv
+              local.get $bv
+              i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+              f64x2.promote_low_f32x4
+              f64x2.mul
+              f64x2.add
+              v128.store offset=16
+            end
             br 0
           end
         end
+        local.get $m
+        i32.const 4
+        i32.sub
+        local.set $j
+        local.get $check
+        local.get $bRow
+        local.get $j
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $bv
+        local.get $bv
+        f32x4.sub
+        f32x4.add
+        local.set $check
         local.get $col
         local.get $lda
         i32.const 2

@@ -151,6 +151,21 @@ describe('one-hot matmul kernels give the plain loop\'s bits', () => {
     });
   }
 
+  it('backward: an inf or NaN in G is found wherever it is (a row of G that a zero row of A skips, a whole group of four, the last columns, the last row)', () => {
+    const n = 9000, V = 27, m = 27;
+    const xenc = new Float32Array(n * V);
+    for (let i = 0; i < n; i++) if (i % 10 !== 3) xenc[i * V + (i % V)] = 1; // rows 3, 13, … of zeros
+    for (const [row, col, bad] of [[13, 5, Infinity], [14, 2, NaN], [14, 25, -Infinity], [n - 1, 26, NaN], [n - 1, 0, Infinity]]) {
+      const G = denseB(n, m, row * 31 + col, false);
+      G[row * m + col] = bad;
+      for (const arena of [true, false]) {
+        const [got, calls] = withSpy('gemmKIJOneHot', () => tidy(() => offsetView(xenc, [n, V], arena).T.matmul(offsetView(G, [n, m], arena)).toTypedArray()));
+        expect(calls).toBeGreaterThan(0);
+        expectSameBits(got, plain(transpose(xenc, n, V), G, V, n, m), `G[${row}, ${col}] = ${bad}${arena ? '' : ' (scratch memory)'}`);
+      }
+    }
+  });
+
   it('a one-hot row of C is fl(+0 + fl(a·b)): −0 entries of B give +0, tiny products that underflow give +0, an empty row gives +0', () => {
     const k = 8, m = 5, n = 4096;
     const a = new Float32Array(n * k);

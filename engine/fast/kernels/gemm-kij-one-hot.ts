@@ -9,7 +9,9 @@
  * per element, and for each non-zero A[i,p], i ascending, `acc[i,:] += A[i,p]·B[p,:]` in float64
  * (the lanes past m collect garbage and are ignored). Each acc[i,j] takes its terms in order
  * p = 0 … kc−1, the plain loop's order. Every row of B is checked (x − x is +0 for a finite x,
- * NaN otherwise; the last four columns by a load that may overlap the group before).
+ * NaN otherwise): its whole groups of four as the products read them (or by a loop of their own
+ * when column p of A is all zeros), its last four columns by a load that may overlap the group
+ * before.
  *
  * A is given column by column (`n` float32 per p, `lda` apart), B row by row (`m` float32 per p),
  * `acc` holds n rows of `mp` doubles (m rounded up to a multiple of 4). Driver: `simdGemmKIJOneHot`
@@ -36,30 +38,42 @@ export const gemmKIJOneHot = defineKernel({
     validBits(c, n, valid);
     c.get(a).set(col);
     c.get(b).set(bRow);
+    /** acc[i, j … j+3] += A[i,p] · B[p, j … j+3] in float64, B's four floats in bv. */
+    const accumulateGroup = () => {
+      // lanes 0, 1
+      accAt();
+      accAt().v128Load();
+      c.get(av).get(bv).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store();
+      // lanes 2, 3
+      accAt();
+      accAt().v128Load(16);
+      c.get(av).get(bv).get(bv).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store(16);
+    };
     c.forRange(p, 0, kc, 1, () => {
       nonZeroMask(c, col, n, valid, mask);
-      // check row p of B (every row: a row a zero column of A skips is checked too)
-      unrolledGroups(c, j, m, 0, checkGroup);
-      c.get(m).i32Const(4).i32Sub().set(j);
-      checkGroup(); // the last four columns (m ≥ 4)
-      // acc[i,:] += A[i,p] · B[p,:] for each non-zero A[i,p], i ascending
+      // a column of zeros: row p of B is checked all the same (the plain loop's 0·b is NaN for an inf b)
+      c.get(mask).i32Eqz();
+      c.ifThen(() => unrolledGroups(c, j, m, 0, checkGroup));
+      // acc[i,:] += A[i,p] · B[p,:] for each non-zero A[i,p], i ascending; the whole groups of
+      // B[p,:] are checked as they are read (the partial group's lanes past m are not B's)
       c.loopUntil(() => c.get(mask).i32Eqz(), () => {
         c.get(mask).i32Ctz().set(i);
         c.get(mask).get(mask).i32Const(1).i32Sub().i32And().set(mask);
         c.elementAddress(col, i, 4).f32Load().f64PromoteF32().f64x2Splat().set(av);
         c.elementAddress(acc, () => c.get(i).get(mp).i32Mul(), 8).set(row);
-        unrolledGroups(c, j, m, 3, () => {
+        unrolledGroups(c, j, m, 0, () => {
+          checkGroup(); // (loads B[p, j … j+3] into bv)
+          accumulateGroup();
+        });
+        c.get(j).get(m).i32LtS();
+        c.ifThen(() => {
           c.elementAddress(bRow, j, 4).v128Load().set(bv);
-          // lanes 0, 1
-          accAt();
-          accAt().v128Load();
-          c.get(av).get(bv).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store();
-          // lanes 2, 3
-          accAt();
-          accAt().v128Load(16);
-          c.get(av).get(bv).get(bv).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store(16);
+          accumulateGroup();
         });
       });
+      // the last four columns of row p of B (m ≥ 4; a partial last group is covered here)
+      c.get(m).i32Const(4).i32Sub().set(j);
+      checkGroup();
       c.elementAddress(col, lda, 4).set(col);
       c.elementAddress(bRow, m, 4).set(bRow);
     });
