@@ -11676,4 +11676,1735 @@
         local.set $r
         br 0
       end
-    end))
+    end)
+
+  (func $gemm_one_hot_rows (export "gemm_one_hot_rows") (param $out i32) (param $a i32) (param $b32 i32) (param $rows i32) (param $k i32) (param $m i32) (param $m4 i32)
+    (local $r i32)
+    (local $p i32)
+    (local $j i32)
+    (local $mask i32)
+    (local $valid i32)
+    (local $aRow i32)
+    (local $row i32)
+    (local $bRow i32)
+    (local $av v128)
+    (local $zero v128)
+    (local $sa f32)
+    f32.const 0
+    f32x4.splat
+    local.set $zero
+    i32.const -1
+    i32.const 32
+    local.get $k
+    i32.sub
+    i32.shr_u
+    local.set $valid
+    local.get $a
+    local.set $aRow
+    local.get $out
+    local.set $row
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $aRow
+        v128.load
+        f32.const 0
+        f32x4.splat
+        f32x4.ne
+        i32x4.bitmask
+        local.set $mask
+        local.get $k
+        i32.const 4
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=16
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 4
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $k
+        i32.const 8
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=32
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 8
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $k
+        i32.const 12
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=48
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 12
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $k
+        i32.const 16
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=64
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 16
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $k
+        i32.const 20
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=80
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 20
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $k
+        i32.const 24
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=96
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 24
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $k
+        i32.const 28
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $aRow
+          v128.load offset=112
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 28
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $mask
+        local.get $valid
+        i32.and
+        local.set $mask
+        local.get $mask
+        local.get $mask
+        i32.const 1
+        i32.sub
+        i32.and
+        i32.eqz
+        if
+          local.get $mask
+          i32.ctz
+          i32.const 0
+          local.get $mask
+          select
+          local.set $p
+          local.get $aRow
+          local.get $p
+          i32.const 2
+          i32.shl
+          i32.add
+          f32.load
+          f32x4.splat
+          local.set $av
+          local.get $b32
+          local.get $p
+          local.get $m4
+          i32.mul
+          i32.const 2
+          i32.shl
+          i32.add
+          local.set $bRow
+          local.get $m
+          i32.const 32
+          i32.gt_s
+          if
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m
+                i32.gt_s
+                br_if 1
+                local.get $row
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                local.get $zero
+                local.get $av
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                f32x4.mul
+                f32x4.add
+                v128.store
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+          else
+            i32.const 0
+            local.set $j
+            local.get $m
+            i32.const 4
+            i32.ge_s
+            if
+              i32.const 0
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 4
+              local.set $j
+            end
+            local.get $m
+            i32.const 8
+            i32.ge_s
+            if
+              i32.const 4
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 8
+              local.set $j
+            end
+            local.get $m
+            i32.const 12
+            i32.ge_s
+            if
+              i32.const 8
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 12
+              local.set $j
+            end
+            local.get $m
+            i32.const 16
+            i32.ge_s
+            if
+              i32.const 12
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 16
+              local.set $j
+            end
+            local.get $m
+            i32.const 20
+            i32.ge_s
+            if
+              i32.const 16
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 20
+              local.set $j
+            end
+            local.get $m
+            i32.const 24
+            i32.ge_s
+            if
+              i32.const 20
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 24
+              local.set $j
+            end
+            local.get $m
+            i32.const 28
+            i32.ge_s
+            if
+              i32.const 24
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 28
+              local.set $j
+            end
+            local.get $m
+            i32.const 32
+            i32.ge_s
+            if
+              i32.const 28
+              local.set $j
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              local.get $av
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              f32x4.mul
+              f32x4.add
+              v128.store
+              i32.const 32
+              local.set $j
+            end
+          end
+          local.get $j
+          local.get $m
+          i32.lt_s
+          if
+            local.get $m
+            i32.const 4
+            i32.sub
+            local.set $j
+            local.get $row
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $zero
+            local.get $av
+            local.get $bRow
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.mul
+            f32x4.add
+            v128.store
+          end
+        else
+          i32.const 0
+          local.set $j
+          block
+            loop
+              local.get $j
+              i32.const 4
+              i32.add
+              local.get $m
+              i32.gt_s
+              br_if 1
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              local.get $zero
+              v128.store
+              local.get $j
+              i32.const 4
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $j
+              local.get $m
+              i32.ge_s
+              br_if 1
+              local.get $row
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.const 0
+              f32.store
+              local.get $j
+              i32.const 1
+              i32.add
+              local.set $j
+              br 0
+            end
+          end
+          block
+            loop
+              local.get $mask
+              i32.eqz
+              br_if 1
+              local.get $mask
+              i32.ctz
+              local.set $p
+              local.get $mask
+              local.get $mask
+              i32.const 1
+              i32.sub
+              i32.and
+              local.set $mask
+              local.get $aRow
+              local.get $p
+              i32.const 2
+              i32.shl
+              i32.add
+              f32.load
+              local.tee $sa
+              f32x4.splat
+              local.set $av
+              local.get $b32
+              local.get $p
+              local.get $m4
+              i32.mul
+              i32.const 2
+              i32.shl
+              i32.add
+              local.set $bRow
+              i32.const 0
+              local.set $j
+              block
+                loop
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.get $m
+                  i32.gt_s
+                  br_if 1
+                  local.get $row
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  local.get $row
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  v128.load
+                  local.get $av
+                  local.get $bRow
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  v128.load
+                  f32x4.mul
+                  f32x4.add
+                  v128.store
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+              block
+                loop
+                  local.get $j
+                  local.get $m
+                  i32.ge_s
+                  br_if 1
+                  local.get $row
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  local.get $row
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  local.get $sa
+                  local.get $bRow
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  f32.load
+                  f32.mul
+                  f32.add
+                  f32.store
+                  local.get $j
+                  i32.const 1
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+              br 0
+            end
+          end
+        end
+        local.get $aRow
+        local.get $k
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $aRow
+        local.get $row
+        local.get $m
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $row
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $gemm_kij_one_hot (export "gemm_kij_one_hot") (param $acc i32) (param $a i32) (param $b i32) (param $kc i32) (param $n i32) (param $m i32) (param $mp i32) (param $lda i32) (result i32)
+    (local $p i32)
+    (local $i i32)
+    (local $j i32)
+    (local $mask i32)
+    (local $valid i32)
+    (local $col i32)
+    (local $bRow i32)
+    (local $row i32)
+    (local $av v128)
+    (local $bv v128)
+    (local $check v128)
+    f32.const 0
+    f32x4.splat
+    local.set $check
+    i32.const -1
+    i32.const 32
+    local.get $n
+    i32.sub
+    i32.shr_u
+    local.set $valid
+    local.get $a
+    local.set $col
+    local.get $b
+    local.set $bRow
+    i32.const 0
+    local.set $p
+    block
+      loop
+        local.get $p
+        local.get $kc
+        i32.ge_s
+        br_if 1
+        local.get $col
+        v128.load
+        f32.const 0
+        f32x4.splat
+        f32x4.ne
+        i32x4.bitmask
+        local.set $mask
+        local.get $n
+        i32.const 4
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=16
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 4
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $n
+        i32.const 8
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=32
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 8
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $n
+        i32.const 12
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=48
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 12
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $n
+        i32.const 16
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=64
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 16
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $n
+        i32.const 20
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=80
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 20
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $n
+        i32.const 24
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=96
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 24
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $n
+        i32.const 28
+        i32.gt_s
+        if
+          local.get $mask
+          local.get $col
+          v128.load offset=112
+          f32.const 0
+          f32x4.splat
+          f32x4.ne
+          i32x4.bitmask
+          i32.const 28
+          i32.shl
+          i32.or
+          local.set $mask
+        end
+        local.get $mask
+        local.get $valid
+        i32.and
+        local.set $mask
+        local.get $mask
+        i32.eqz
+        if
+          local.get $m
+          i32.const 32
+          i32.gt_s
+          if
+            i32.const 0
+            local.set $j
+            block
+              loop
+                local.get $j
+                i32.const 4
+                i32.add
+                local.get $m
+                i32.gt_s
+                br_if 1
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $j
+                i32.const 4
+                i32.add
+                local.set $j
+                br 0
+              end
+            end
+          else
+            i32.const 0
+            local.set $j
+            local.get $m
+            i32.const 4
+            i32.ge_s
+            if
+              i32.const 0
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 4
+              local.set $j
+            end
+            local.get $m
+            i32.const 8
+            i32.ge_s
+            if
+              i32.const 4
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 8
+              local.set $j
+            end
+            local.get $m
+            i32.const 12
+            i32.ge_s
+            if
+              i32.const 8
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 12
+              local.set $j
+            end
+            local.get $m
+            i32.const 16
+            i32.ge_s
+            if
+              i32.const 12
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 16
+              local.set $j
+            end
+            local.get $m
+            i32.const 20
+            i32.ge_s
+            if
+              i32.const 16
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 20
+              local.set $j
+            end
+            local.get $m
+            i32.const 24
+            i32.ge_s
+            if
+              i32.const 20
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 24
+              local.set $j
+            end
+            local.get $m
+            i32.const 28
+            i32.ge_s
+            if
+              i32.const 24
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 28
+              local.set $j
+            end
+            local.get $m
+            i32.const 32
+            i32.ge_s
+            if
+              i32.const 28
+              local.set $j
+              local.get $check
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.tee $bv
+              local.get $bv
+              f32x4.sub
+              f32x4.add
+              local.set $check
+              i32.const 32
+              local.set $j
+            end
+          end
+        end
+        block
+          loop
+            local.get $mask
+            i32.eqz
+            br_if 1
+            local.get $mask
+            i32.ctz
+            local.set $i
+            local.get $mask
+            local.get $mask
+            i32.const 1
+            i32.sub
+            i32.and
+            local.set $mask
+            local.get $col
+            local.get $i
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f64.promote_f32
+            f64x2.splat
+            local.set $av
+            local.get $acc
+            local.get $i
+            local.get $mp
+            i32.mul
+            i32.const 3
+            i32.shl
+            i32.add
+            local.set $row
+            local.get $m
+            i32.const 32
+            i32.gt_s
+            if
+              i32.const 0
+              local.set $j
+              block
+                loop
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.get $m
+                  i32.gt_s
+                  br_if 1
+                  local.get $check
+                  local.get $bRow
+                  local.get $j
+                  i32.const 2
+                  i32.shl
+                  i32.add
+                  v128.load
+                  local.tee $bv
+                  local.get $bv
+                  f32x4.sub
+                  f32x4.add
+                  local.set $check
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  v128.load
+                  local.get $av
+                  local.get $bv
+                  f64x2.promote_low_f32x4
+                  f64x2.mul
+                  f64x2.add
+                  v128.store
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  local.get $row
+                  local.get $j
+                  i32.const 3
+                  i32.shl
+                  i32.add
+                  v128.load offset=16
+                  local.get $av
+                  local.get $bv
+                  local.get $bv
+                  i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                  f64x2.promote_low_f32x4
+                  f64x2.mul
+                  f64x2.add
+                  v128.store offset=16
+                  local.get $j
+                  i32.const 4
+                  i32.add
+                  local.set $j
+                  br 0
+                end
+              end
+            else
+              i32.const 0
+              local.set $j
+              local.get $m
+              i32.const 4
+              i32.ge_s
+              if
+                i32.const 0
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 4
+                local.set $j
+              end
+              local.get $m
+              i32.const 8
+              i32.ge_s
+              if
+                i32.const 4
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 8
+                local.set $j
+              end
+              local.get $m
+              i32.const 12
+              i32.ge_s
+              if
+                i32.const 8
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 12
+                local.set $j
+              end
+              local.get $m
+              i32.const 16
+              i32.ge_s
+              if
+                i32.const 12
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 16
+                local.set $j
+              end
+              local.get $m
+              i32.const 20
+              i32.ge_s
+              if
+                i32.const 16
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 20
+                local.set $j
+              end
+              local.get $m
+              i32.const 24
+              i32.ge_s
+              if
+                i32.const 20
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 24
+                local.set $j
+              end
+              local.get $m
+              i32.const 28
+              i32.ge_s
+              if
+                i32.const 24
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 28
+                local.set $j
+              end
+              local.get $m
+              i32.const 32
+              i32.ge_s
+              if
+                i32.const 28
+                local.set $j
+                local.get $check
+                local.get $bRow
+                local.get $j
+                i32.const 2
+                i32.shl
+                i32.add
+                v128.load
+                local.tee $bv
+                local.get $bv
+                f32x4.sub
+                f32x4.add
+                local.set $check
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load
+                local.get $av
+                local.get $bv
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                local.get $row
+                local.get $j
+                i32.const 3
+                i32.shl
+                i32.add
+                v128.load offset=16
+                local.get $av
+                local.get $bv
+                local.get $bv
+                i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                f64x2.promote_low_f32x4
+                f64x2.mul
+                f64x2.add
+                v128.store offset=16
+                i32.const 32
+                local.set $j
+              end
+            end
+            local.get $j
+            local.get $m
+            i32.lt_s
+            if
+              local.get $bRow
+              local.get $j
+              i32.const 2
+              i32.shl
+              i32.add
+              v128.load
+              local.set $bv
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              v128.load
+              local.get $av
+              local.get $bv
+              f64x2.promote_low_f32x4
+              f64x2.mul
+              f64x2.add
+              v128.store
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              local.get $row
+              local.get $j
+              i32.const 3
+              i32.shl
+              i32.add
+              v128.load offset=16
+              local.get $av
+              local.get $bv
+              local.get $bv
+              i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+              f64x2.promote_low_f32x4
+              f64x2.mul
+              f64x2.add
+              v128.store offset=16
+            end
+            br 0
+          end
+        end
+        local.get $m
+        i32.const 4
+        i32.sub
+        local.set $j
+        local.get $check
+        local.get $bRow
+        local.get $j
+        i32.const 2
+        i32.shl
+        i32.add
+        v128.load
+        local.tee $bv
+        local.get $bv
+        f32x4.sub
+        f32x4.add
+        local.set $check
+        local.get $col
+        local.get $lda
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $col
+        local.get $bRow
+        local.get $m
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $bRow
+        local.get $p
+        i32.const 1
+        i32.add
+        local.set $p
+        br 0
+      end
+    end
+    local.get $check
+    f32.const 0
+    f32x4.splat
+    f32x4.eq
+    i32x4.all_true)
+
+  (func $one_hot_i32 (export "one_hot_i32") (param $out i32) (param $idx i32) (param $count i32) (param $c i32) (result i32)
+    (local $r i32)
+    (local $j i32)
+    (local $row i32)
+    (local $at i32)
+    (local $zero v128)
+    i32.const 0
+    i32x4.splat
+    local.set $zero
+    local.get $out
+    local.set $row
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $count
+        i32.ge_s
+        br_if 1
+        local.get $idx
+        local.get $r
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.load
+        local.tee $at
+        i32.const 0
+        i32.lt_s
+        local.get $at
+        local.get $c
+        i32.ge_s
+        i32.or
+        if
+          i32.const 0
+          return
+        end
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            i32.const 4
+            i32.add
+            local.get $c
+            i32.gt_s
+            br_if 1
+            local.get $row
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $zero
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $row
+        local.get $c
+        i32.const 4
+        i32.sub
+        i32.const 2
+        i32.shl
+        i32.add
+        local.get $zero
+        v128.store
+        local.get $row
+        local.get $at
+        i32.const 2
+        i32.shl
+        i32.add
+        i32.const 1
+        i32.store
+        local.get $row
+        local.get $c
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $row
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end
+    i32.const 1))

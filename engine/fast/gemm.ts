@@ -5,9 +5,11 @@
  * - small C and a long shared dimension (`float64Sums`): for a moderate k (the MLP's
  *   32×200 · 200×30), 4×4 register tiles of double sums over A and B packed into panels
  *   (`gemmTiles64`); for a very long k (the lecture's xencᵀ·G), k-i-j in float64, the whole of C
- *   in cache while A's columns and B's rows stream past (SIMD: `simdGemmKIJ`);
+ *   in cache while A's columns and B's rows stream past (SIMD: `simdGemmKIJ`; for columns of A
+ *   of at most 32 elements, `simdGemmKIJOneHot`, which checks B's finiteness as it reads B);
  * - mostly-zero A (a one-hot input) and B finite: i-k-j, skipping the zero terms, so a one-hot
- *   row costs one row of B (SIMD: `simdGemmSparseA`);
+ *   row costs one row of B (SIMD: `simdGemmSparseA`, a one-hot row written straight when rows
+ *   of A have at most 32 elements);
  * - otherwise: register tiles of C held while p runs over the whole of k (SIMD: `simdGemmF32`,
  *   4×8 tiles; TypeScript: 4×4 tiles in 16 local variables).
  *
@@ -15,7 +17,7 @@
  * starts at +0 and is never −0 (+0 + −0 = +0), and adding ±0 to it leaves it as it is.
  */
 import type { DType } from '../dtype.js';
-import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmSparseA } from './matmul.js';
+import { simdAllFinite, simdGemmF32, simdGemmKIJ, simdGemmKIJOneHot, simdGemmSparseA } from './matmul.js';
 import { packPanels, simdGemmTiles64 } from './gemm-tiles64.js';
 
 /** Rounds a product or a partial sum to the precision of the output dtype. */
@@ -56,6 +58,8 @@ export function fastGemm(
     for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) copy[p * m + j] = B[ob + p * bs0 + j * bs1];
     Bc = copy; obc = 0; brow = m;
   }
+  // the lecture's backward xencᵀ · G: B checked by the kernel as it reads it (false when B is not finite)
+  if (long && simdGemmKIJOneHot(n, k, m, A, oa, as0, as1, Bc, obc, brow, C, oc)) return true;
   // zero terms may be skipped only when B is finite (0·inf is NaN); a dense product needs no check
   const finite = (long || sparse) && allFinite(k, m, Bc, obc, brow);
   if (long) {

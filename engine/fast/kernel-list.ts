@@ -28,6 +28,9 @@ import { logF32 } from './kernels/log.js';
 import { tanhF32 } from './kernels/tanh.js';
 import { sqrtF32 } from './kernels/sqrt.js';
 import { divBackwardRows } from './kernels/div-backward-rows.js';
+import { gemmOneHotRows } from './kernels/gemm-one-hot-rows.js';
+import { gemmKIJOneHot } from './kernels/gemm-kij-one-hot.js';
+import { oneHotI32 } from './kernels/one-hot.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -53,6 +56,9 @@ export const KERNELS = {
   gemmTiles64,
   divBackwardRows,
   rowVector: rowVectorKernels,
+  gemmOneHotRows,
+  gemmKIJOneHot,
+  oneHotI32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

@@ -1,9 +1,11 @@
 /**
  * Drivers of the matmul kernels of `kernels.ts`: the dense float32 product (`simdGemmF32`), a
- * mostly-zero A (the one-hot forward `xenc · W`) and a long shared dimension with a small C (the
- * backward `xencᵀ · G`). Each computes what its twin in `gemm.ts` (gemmBlocked with float32
- * rounding, gemmSparseA, gemmKIJ) computes, bit for bit: the same sums in the same order as the
- * plain loop `plainGemm` of `ops/matmul.ts`.
+ * mostly-zero A (the one-hot forward `xenc · W`: `gemm_sparse_a`, or `gemm_one_hot_rows` for rows
+ * of at most 32) and a long shared dimension with a small C (the backward `xencᵀ · G`:
+ * `gemm_kij`, or `gemm_kij_one_hot` for columns of at most 32, checking B as it reads it). Each
+ * computes what its twin in `gemm.ts` (gemmBlocked with float32 rounding, gemmSparseA, gemmKIJ)
+ * computes, bit for bit: the same sums in the same order as the plain loop `plainGemm` of
+ * `ops/matmul.ts`.
  *
  * Each returns false (and the TypeScript loop of `gemm.ts` runs) unless the operands are float32 and laid out as
  * the kernel reads them, and the sizes fit the scratch memory.
@@ -51,11 +53,15 @@ export function simdGemmSparseA(
   for (let p = 0; p < k; p++) {
     for (let j = 0; j < m; j++) view[b32Base + p * m4 + j] = B[ob + p * brow + j];
   }
+  // rows of at most 32 elements (the one-hot xenc of the lecture: 27): the kernel that finds a
+  // row's non-zeros at once and writes a one-hot row straight (same arguments, same bits)
+  const oneHot = k <= 32 && m >= 4;
+  const kernel = oneHot ? kernels.gemmOneHotRows : kernels.gemmSparseA, copyKernel = oneHot ? copyKernels?.gemmOneHotRows : copyKernels?.gemmSparseA;
   if (inPlace) {
     // in place, in one call or in parts of rows on the helper threads
-    const rowsCall = (r0: number, r1: number): [string, number[]] => ['gemm_sparse_a', [C.byteOffset + 4 * (oc + r0 * m), A.byteOffset + 4 * (oa + r0 * k), REGION.b32, r1 - r0, k, m, m4]];
+    const rowsCall = (r0: number, r1: number): [string, number[]] => [oneHot ? 'gemm_one_hot_rows' : 'gemm_sparse_a', [C.byteOffset + 4 * (oc + r0 * m), A.byteOffset + 4 * (oa + r0 * k), REGION.b32, r1 - r0, k, m, m4]];
     if (runSplit(Math.ceil(2 ** 17 / (k + m)), n, (i, count) => rowsCall(...partBounds(n, i, count))) === null) {
-      kernels.gemmSparseA(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b32, n, k, m, m4);
+      kernel(C.byteOffset + 4 * oc, A.byteOffset + 4 * oa, REGION.b32, n, k, m, m4);
     }
     return true;
   }
@@ -64,7 +70,7 @@ export function simdGemmSparseA(
   for (let r0 = 0; r0 < n; r0 += rowsPerChunk) {
     const rows = Math.min(rowsPerChunk, n - r0);
     view.set(A.subarray(oa + r0 * k, oa + (r0 + rows) * k), REGION.a / 4);
-    copyKernels!.gemmSparseA(REGION.out, REGION.a, REGION.b32, rows, k, m, m4);
+    copyKernel!(REGION.out, REGION.a, REGION.b32, rows, k, m, m4);
     C.set(view.subarray(OUT, OUT + rows * m), oc + r0 * m);
   }
   return true;
@@ -182,6 +188,47 @@ export function simdGemmKIJ(
     view.f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);
     copyKernels!.gemmKIJ(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n);
   }
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) C[oc + i * m + j] = view.f64[accBase + i * mp + j];
+  return true;
+}
+
+/**
+ * `simdGemmKIJ` for columns of A of at most 32 elements (n ≤ 32: the lecture's backward
+ * xencᵀ · G, n = 27) and m ≥ 4, with B's finiteness checked by the kernel as it reads B
+ * (`gemm_kij_one_hot`) instead of by a pass of its own over B before. Returns false, with C
+ * untouched, when it does not apply or when B holds an inf or NaN (the caller then takes the
+ * path that checks B first and skips no term).
+ */
+export function simdGemmKIJOneHot(
+  n: number, k: number, m: number, A: ArrayLike<number>, oa: number, as0: number, as1: number,
+  B: ArrayLike<number>, ob: number, brow: number, C: { [i: number]: number }, oc: number,
+): boolean {
+  if (!isSimdEnabled() || kernels === null || k * n < 256 || n > 32 || m < 4) return false;
+  if (!(A instanceof Float32Array) || !(B instanceof Float32Array) || as0 !== 1 || as1 !== n || brow !== m) return false;
+  const mp = (m + 3) & ~3;
+  if (n * mp > REGION_DOUBLES || m + 4 > CHUNK) return false;
+  const inPlace = isArenaArray(A) && isArenaArray(B);
+  const view = inPlace ? memoryView : copyView;
+  const accBase = REGION.out / 8;
+  view.f64.fill(0, accBase, accBase + n * mp);
+  let finite = true;
+  if (inPlace) {
+    // in one call: parts of the rows of C on helper threads would each read the whole of A (and
+    // most of B) to find their rows' terms, twice the memory traffic of a kernel bound by it
+    // (measured: slower on 2 threads than on 1)
+    finite = kernels.gemmKIJOneHot(REGION.out, A.byteOffset + 4 * oa, B.byteOffset + 4 * ob, k, n, m, mp, n) === 1;
+  } else {
+    // chunks of p values through the scratch memory (the kernel reads up to 3 floats past a row of
+    // A or B: they land in bits and lanes that are never used)
+    const pPerChunk = Math.min(Math.floor((CHUNK - 4) / n), Math.floor((CHUNK - 4) / m));
+    for (let p0 = 0; p0 < k && finite; p0 += pPerChunk) {
+      const pc = Math.min(pPerChunk, k - p0);
+      view.f32.set(A.subarray(oa + p0 * n, oa + (p0 + pc) * n), REGION.a / 4);
+      view.f32.set(B.subarray(ob + p0 * m, ob + (p0 + pc) * m), REGION.b / 4);
+      finite = copyKernels!.gemmKIJOneHot(REGION.out, REGION.a, REGION.b, pc, n, m, mp, n) === 1;
+    }
+  }
+  if (!finite) return false;
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) C[oc + i * m + j] = view.f64[accBase + i * mp + j];
   return true;
 }

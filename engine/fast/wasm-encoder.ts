@@ -243,6 +243,8 @@ export class Code {
   i32Xor(): this { return this.op('i32.xor', 0x73); }
   i32ShrU(): this { return this.op('i32.shr_u', 0x76); }
   i32Load(offset = 0): this { return this.memory('i32.load', [0x28], 2, offset); }
+  /** Pops an i32; pushes the number of its trailing zero bits (32 for 0): the one-hot matmul kernels' column of a row's non-zero. */
+  i32Ctz(): this { return this.op('i32.ctz', 0x68); }
   f32ConvertI32S(): this { return this.op('f32.convert_i32_s', 0xb2); }
   f64x2ConvertLowI32x4U(): this { return this.simd('f64x2.convert_low_i32x4_u', 0xff); }
   f64x2ExtractLane(lane: number): this { return this.simd(`f64x2.extract_lane ${lane}`, 0x21, lane); }

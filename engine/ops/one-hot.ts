@@ -5,6 +5,8 @@
  */
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
+import { simdOneHot } from '../fast/one-hot-rows.js';
+import { isArenaArray, zeroArenaArray } from '../memory/arena.js';
 
 /**
  * One-hot encode an integer tensor. `numClasses = -1` uses `max(indices) + 1`.
@@ -19,6 +21,12 @@ export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   const vals = contiguous ? indices.storage.data : indices.toTypedArray();
   const from = contiguous ? indices.offset : 0;
   const count = indices.numel();
+  // numClasses given: the kernel writes the rows and checks each index on the way (in range: done);
+  // not for more elements than the arena can hold (its 1 GiB: the kernel works there only)
+  const given = Number.isInteger(numClasses) && numClasses >= 1 && count * numClasses <= 2 ** 28;
+  const out = given ? Storage.allocUnfilled('int32', count * numClasses) : null; // every element is written
+  if (out !== null && simdOneHot(out.data as Int32Array, vals, from, count, numClasses)) return new Tensor(out, [...indices.shape, numClasses]);
+  // otherwise (no kernel, numClasses inferred or invalid, or an index out of range) the checks here
   let max = -1;
   for (let i = 0; i < count; i++) {
     const v = vals[from + i];
@@ -32,8 +40,11 @@ export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   }
   if (!Number.isInteger(c) || c < 1) throw new RangeError(`one_hot: numClasses must be a positive integer or -1, got ${numClasses}`);
   if (max >= c) throw new RangeError(`one_hot: class values must be smaller than num_classes (${c}), got ${max}`);
-  const out = Storage.alloc('int32', count * c); // zero-filled
-  const od = out.data;
+  const store = out ?? Storage.allocUnfilled('int32', count * c); // (out has c columns when given)
+  const od = store.data as Int32Array;
+  // zeros (memory.fill for an arena block: a typed array's fill is slow on shared memory), then the ones
+  if (isArenaArray(od)) zeroArenaArray(od);
+  else od.fill(0);
   for (let i = 0, row = 0; i < count; i++, row += c) od[row + vals[from + i]] = 1;
-  return new Tensor(out, [...indices.shape, c]);
+  return new Tensor(store, [...indices.shape, c]);
 }

@@ -134,7 +134,7 @@ describe.skipIf(startupThreads() === 1)('the kernels split over helper threads g
     }), { numRuns: 5 });
   });
 
-  it('the lecture\'s matmuls: one-hot xenc·W (mostly-zero A, parts of rows) and xencᵀ·G (long k, parts of the rows of C) equal the naive sums', () => {
+  it('the lecture\'s matmuls: one-hot xenc·W (mostly-zero A, parts of rows) and xencᵀ·G (long k; with more than 32 classes, parts of the rows of C) equal the naive sums', () => {
     fc.assert(fc.property(fc.integer({ min: 20_000, max: 40_000 }), fc.integer({ min: 15, max: 30 }), fc.integer({ min: 15, max: 30 }), fc.nat(), (n, V, m, seed) => {
       const r = rng(seed);
       const xenc = new Float32Array(n * V);
@@ -150,12 +150,18 @@ describe.skipIf(startupThreads() === 1)('the kernels split over helper threads g
       const wantF = naiveMatmulF32(n, V, m, (i, p) => xenc[i * V + p], (p, j) => Wf[p * m + j]);
       expectSameBits(fwd2.values, (i) => fwd1.values[i], 'forward, 2 threads vs 1');
       expectSameBits(fwd2.values, (i) => wantF[i], 'forward vs the naive loop');
-      const bwd2 = run(2, [[xenc, [n, V]], [G, [n, m]]], (X, g) => X.T.matmul(g));
-      const bwd1 = run(1, [[xenc, [n, V]], [G, [n, m]]], (X, g) => X.T.matmul(g));
-      expect(bwd2.jobs, `backward ${V}×${n}·${n}×${m}`).toBeGreaterThan(0);
-      const wantB = naiveMatmulF32(V, n, m, (i, p) => xenc[p * V + i], (p, j) => G[p * m + j]);
-      expectSameBits(bwd2.values, (i) => bwd1.values[i], 'backward, 2 threads vs 1');
-      expectSameBits(bwd2.values, (i) => wantB[i], 'backward vs the naive loop (float64, rounded once)');
+      // the backward of a one-hot of at most 32 classes runs on one thread (gemm_kij_one_hot: parts
+      // would each read the whole of A); with more classes, parts of the rows of C on the helpers
+      for (const [cols, split] of [[V, false], [V + 18, true]] as const) {
+        const X = new Float32Array(n * cols);
+        for (let i = 0; i < n; i++) for (let c = 0; c < V; c++) X[i * cols + c + (split ? 9 : 0)] = xenc[i * V + c];
+        const bwd2 = run(2, [[X, [n, cols]], [G, [n, m]]], (Xt, g) => Xt.T.matmul(g));
+        const bwd1 = run(1, [[X, [n, cols]], [G, [n, m]]], (Xt, g) => Xt.T.matmul(g));
+        if (split) expect(bwd2.jobs, `backward ${cols}×${n}·${n}×${m}`).toBeGreaterThan(0);
+        const wantB = naiveMatmulF32(cols, n, m, (i, p) => X[p * cols + i], (p, j) => G[p * m + j]);
+        expectSameBits(bwd2.values, (i) => bwd1.values[i], `backward ${cols}×${n}·${n}×${m}, 2 threads vs 1`);
+        expectSameBits(bwd2.values, (i) => wantB[i], `backward ${cols}×${n}·${n}×${m} vs the naive loop (float64, rounded once)`);
+      }
     }), { numRuns: 4 });
   });
 
