@@ -8,7 +8,11 @@
  * or −3 on a dim of 2 raises "index 2 is out of bounds for dimension 0 with size 2";
  * `arange(5, -1, -2)` is [5, 3, 1]; `arange(0, 1, 0.3)` is float32 [0, 0.3, 0.6, 0.9].
  *
- * No hole was found here: each case below passes on the merged code.
+ * One hole found (fixed in ops/indexing.ts, both paths): an index tensor written through `.data`
+ * after the forward (a version counter of its own, so backward's version check does not see it)
+ * with an out-of-range value made the backward's unchecked scatter add into other elements of
+ * x's gradient (j = 5 on a dim of 3: x.grad[1, 2] and [2, 2]), where PyTorch raises. The values
+ * are now checked again in backward when the index tensor's memory was written since the forward.
  */
 import { describe, expect, it } from 'vitest';
 import { Tensor, arange, tensor, tidy, type DType } from '../../engine/index.js';
@@ -229,6 +233,28 @@ describe('advanced indexing x[i₀, …] against a naive loop, adversarial input
     i.add_(0);
     expect(() => out.sum().backward()).toThrow(/modified by an inplace operation: \[int32 tensor of shape \[3\]\], saved by IndexBackward0, is at version 1; expected version 0/);
     expect(x.grad).toBeNull();
+  });
+
+  it('an index tensor written through .data after the forward (no version seen): the new values, or PyTorch\'s error when out of range', () => {
+    // PyTorch 1.13.1: x = randn(4, 3, requires_grad=True); i = j = tensor([0, 1]); out = x[i, j];
+    // j.data.fill_(5); out.sum().backward() raises "IndexError: index 5 is out of bounds for
+    // dimension 1 with size 3"; with j.data.fill_(2) instead, x.grad has 1 at [0, 2] and [1, 2].
+    // The leading path (i, j of one shape), and the general path (j of shape [1, 2], broadcast)
+    for (const general of [false, true]) {
+      for (const fillWith of [5, 2, -4]) {
+        const x = leaf([4, 3], 26);
+        const i = I([0, 1]), j = I([0, 1]);
+        const out = x.index(i, general ? j.reshape(1, 2) : j);
+        j.data.fill_(fillWith);
+        if (fillWith === 2) {
+          out.sum().backward();
+          sameValues(flatList(x.grad!), [0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0], `j.data = 2, ${general ? 'general' : 'leading'} path`);
+        } else {
+          expect(() => out.sum().backward(), `j.data = ${fillWith}`).toThrow(`index ${fillWith} is out of bounds for dimension 1 with size 3 (tensor of shape [4, 3])`);
+          expect(x.grad).toBeNull();
+        }
+      }
+    }
   });
 
   it('inside tidy with arange rows (the lecture\'s probs[arange(n), ys]) and in tidy\'s arena: as the naive loop', () => {
