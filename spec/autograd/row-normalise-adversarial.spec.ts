@@ -254,23 +254,28 @@ describe('the softmax shortcut against the same graph step by step', () => {
     // PyTorch 1.13.1: z = tensor(…, requires_grad=True); x = z.exp(); p = x / x.sum(-1, keepdim=True);
     // l = (p * w).sum(); then p.data.mul_(3), or p.detach().mul_(3): z.grad after l.backward() is
     // the same as without the write (DivBackward0 saves self and other, never its result)
-    for (const write of ['data', 'detach', 'view-of-data'] as const) {
-      for (const force of [false, true]) {
-        const run = (doWrite: boolean): Float32Array => {
-          const z = leaf([6, 12], 21);
-          const x = z.exp(), s = x.sum(-1, true);
-          if (force) s.retainGrad();
-          const p = x.div(s);
-          const l = p.mul(W([6, 12])).sum();
-          if (doWrite) {
-            if (write === 'data') p.data.mul_(3);
-            else if (write === 'detach') p.detach().mul_(3);
-            else p.data.narrow(0, 1, 2).add_(1);
-          }
-          l.backward();
-          return bits(z.grad) as Float32Array;
-        };
-        expectSameBits(run(true), run(false), `p.${write} written (${force ? 'step by step' : 'shortcut'})`);
+    // (and [40, 20] inside tidy: the kernel's path, its operands in the arena)
+    for (const shape of [[6, 12], [40, 20]]) {
+      for (const write of ['data', 'detach', 'view-of-data'] as const) {
+        for (const force of [false, true]) {
+          const run = (doWrite: boolean): Float32Array => {
+            const z = leaf(shape, 21);
+            tidy(() => {
+              const x = z.exp(), s = x.sum(-1, true);
+              if (force) s.retainGrad();
+              const p = x.div(s);
+              const l = p.mul(W(shape)).sum();
+              if (doWrite) {
+                if (write === 'data') p.data.mul_(3);
+                else if (write === 'detach') p.detach().mul_(3);
+                else p.data.narrow(0, 1, 2).add_(1);
+              }
+              l.backward();
+            });
+            return bits(z.grad) as Float32Array;
+          };
+          expectSameBits(run(true), run(false), `${JSON.stringify(shape)}: p.${write} written (${force ? 'step by step' : 'shortcut'})`);
+        }
       }
     }
   });
@@ -342,6 +347,19 @@ describe('the softmax shortcut against the same graph step by step', () => {
       p.mul(W([8, 16], 5)).sum().add(x.sum()).backward();
       return [z];
     });
+  });
+
+  it('backward from probs with a given gradient: probs itself (sharing its memory), a transposed one, one with an offset: as step by step', () => {
+    for (const kind of ['itself', 'transposed', 'offset'] as const) {
+      againstSteps((_f, sumOf) => {
+        const z = leaf([9, 12], 28);
+        const x = z.exp();
+        const p = x.div(sumOf(x));
+        const g = kind === 'itself' ? p.detach() : kind === 'transposed' ? W([12, 9]).T : W([10, 12]).narrow(0, 1, 9);
+        p.backward(g);
+        return [z];
+      });
+    }
   });
 
   it('the forward inside tidy, backward after it (loss kept): as step by step', () => {
