@@ -6,7 +6,8 @@
  * `memory/allocate.ts`. Every large storage is reported to the innermost open memory scope
  * (`memory/scope.ts`) so that the engine can give it back when it is provably no longer needed.
  *
- * (In-place writes are counted per tensor and its views, `Tensor.versionCounter`, not here.)
+ * (In-place writes are counted per tensor and its views, `Tensor.versionCounter`; `writes` only
+ * counts every write into the buffer, for `div`'s kept quotient.)
  */
 import { dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { allocateBuffer, releaseBuffer } from './memory/allocate.js';
@@ -104,6 +105,14 @@ export class Storage {
   get length(): number {
     return this.#data === null ? 0 : this.#data.length;
   }
+
+  /**
+   * In-place writes into this buffer through any tensor on it (counted by `runInplace`), also
+   * through `.data`, whose version counter is its own: what tells `div`'s backward that the
+   * quotient it kept was overwritten, which no tensor's version may show.
+   * @example const t = zeros([2]); t.data.add_(1); t.storage.writes // 1 (t.version is still 0)
+   */
+  writes = 0;
 
   /**
    * True once `release()` gave the buffer back.

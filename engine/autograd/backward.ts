@@ -75,7 +75,12 @@ function propagate(node: Node, g: Tensor, grads: Map<Node, Tensor>, leafGrads: M
   const target = absorbingTarget(node, consumers, grads);
   if (target !== null) {
     const throughExp = absorbableExp(target, node);
-    if (throughExp) target.assertUsable();
+    if (throughExp) {
+      // the steps' order of checks: the division's saved tensors (x too) before the exp's, so that
+      // x modified in place is reported as saved by DivBackward0, as the walk step by step does
+      node.assertUsable();
+      target.assertUsable();
+    }
     const [gx] = memory.step(() => [node.applyAbsorbingDivisorSum(g, throughExp ? node.inputs[0] : null)]);
     if (gx !== null) {
       if (!throughExp) grads.set(target, gx);

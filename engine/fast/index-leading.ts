@@ -97,7 +97,8 @@ function gatherPairs(o: { [i: number]: number }, src: ArrayLike<number>, offset:
  * e < m, where gx is contiguous (the columns' strides are its strides; the block of m elements is
  * contiguous there) and zero-filled by the caller. A repeated position gets its gradients summed
  * in order of b, as the general path sums them. The index values were checked by the forward (and
- * the saved index tensors cannot have changed since: backward checks their versions).
+ * again by the caller if their memory was written since: backward checks the saved index
+ * tensors' versions, and `ops/indexing.ts` their storage's writes, for `.data`).
  * @example scatterAddLeading(gx, g, 0, [{ vals: Int32Array.of(1, 1), at: 0, size: 2, stride: 1 }], 2, 1) // gx[1] = g[0] + g[1]
  */
 export function scatterAddLeading(

@@ -92,12 +92,13 @@ export function div(a: TensorLike, b: TensorLike): Tensor {
 }
 
 /**
- * `t` as long as it keeps the values it has now (its version, its memory not released), then
- * null. A function of its own, so that only the closure it returns holds `t`.
+ * `t` as long as it keeps the values it has now (no in-place write into its memory, through
+ * it, its views or a `.data` of its own version counter; its memory not released), then null.
+ * A function of its own, so that only the closure it returns holds `t`.
  */
 function whileUnchanged(t: Tensor): () => Tensor | null {
-  const version = t.version;
-  return () => (t.version === version && !t.storage.released ? t : null);
+  const storage = t.storage, writes = storage.writes;
+  return () => (!storage.released && storage.writes === writes ? t : null);
 }
 
 /** div's loop over one row (`o = p / q`; `div_` uses it too). */

@@ -195,6 +195,29 @@ function scatterAdd2(
   }
 }
 
+/**
+ * For index backward: a check that the index tensors' values are still in range when backward
+ * runs. Their versions are checked (they are saved), but a write through `.data` (a version
+ * counter of its own) is not seen there; PyTorch then uses the new values and raises
+ * "index 5 is out of bounds for dimension 1 with size 3" if one is out of range. The scatters do
+ * not check positions, so the values are checked again, once, only when their memory was
+ * written since the forward (`Storage.writes`).
+ */
+function checkIndicesAgain(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): () => void {
+  const writes = adv.map((a) => a.idx.storage.writes);
+  return () => {
+    adv.forEach(({ dim, idx }, k) => {
+      if (idx.storage.writes === writes[k]) return;
+      const size = v.shape[dim], vals = idx.toTypedArray();
+      for (let b = 0; b < vals.length; b++) {
+        if (vals[b] < -size || vals[b] >= size) {
+          throw new RangeError(`index ${vals[b]} is out of bounds for dimension ${dim} with size ${size} (tensor of shape ${formatShape(v.shape)})`);
+        }
+      }
+    });
+  };
+}
+
 /** Advanced indexing on the view `v`: gather along the indexed dims. */
 function gather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
   return leadingIndex(v, adv) ?? generalGather(v, adv);
@@ -245,7 +268,9 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
     out.release(); // an index out of range: nothing was made
     return null;
   }
+  const checkAgain = checkIndicesAgain(v, adv);
   return record(new Tensor(out, [...B, ...v.shape.slice(adv.length)]), 'IndexBackward0', [v], (g) => {
+    checkAgain();
     // out[b, r] = v[i₀[b], …, i_{k−1}[b], r], so ∂out[b, r]/∂v[j, r] is 1 where (i₀[b], …) = j:
     // grad_v[j, r] = Σ_b g[b, r]·[(i₀[b], …) = j], zeros with g added at the indices in order of b
     const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
@@ -311,7 +336,9 @@ function generalGather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
     result = result.permute(perm).contiguous();
   }
 
+  const checkAgain = checkIndicesAgain(v, adv);
   return record(result, 'IndexBackward0', [v], (g) => {
+    checkAgain();
     // undo the permutation so g is laid out as B + rest, then scatter-add
     let gg = g;
     if (perm) {

@@ -158,6 +158,7 @@ export function runInplace<T extends Tensor>(
   const commit = grad !== undefined && recording(target, inputs) ? prepareHistory(target, inputs, grad()) : null;
   write();
   target.versionCounter.value++;
+  target.storage.writes++;
   if (commit !== null) commit();
   return target;
 }
@@ -219,6 +220,7 @@ function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: Bi
     const data = target.storage.data;
     kernel(data, target.offset, data, target.offset, 0, slot, 0, 0, 1);
     target.versionCounter.value++;
+    target.storage.writes++;
     return;
   }
   if (op === 'sub_' && (target.dtype === 'bool' || typeof other === 'boolean' || (other instanceof Tensor && other.dtype === 'bool'))) {
