@@ -18,7 +18,8 @@
  * in `matmul.ts`.
  */
 import { defineKernel } from '../define-kernel.js';
-import { I32, SWAP_HALVES, V128 } from '../wasm-encoder.js';
+import { I32, V128 } from '../wasm-encoder.js';
+import { accumulateGroupF64 } from './gemm-kij.js';
 import { nonZeroMask, validBits } from './non-zero-mask.js';
 import { unrolledGroups } from './unrolled-groups.js';
 
@@ -39,16 +40,7 @@ export const gemmKIJOneHot = defineKernel({
     c.get(a).set(col);
     c.get(b).set(bRow);
     /** acc[i, j … j+3] += A[i,p] · B[p, j … j+3] in float64, B's four floats in bv. */
-    const accumulateGroup = () => {
-      // lanes 0, 1
-      accAt();
-      accAt().v128Load();
-      c.get(av).get(bv).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store();
-      // lanes 2, 3
-      accAt();
-      accAt().v128Load(16);
-      c.get(av).get(bv).get(bv).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store(16);
-    };
+    const accumulateGroup = () => accumulateGroupF64(c, accAt, av, bv);
     c.forRange(p, 0, kc, 1, () => {
       nonZeroMask(c, col, n, valid, mask);
       // a column of zeros: row p of B is checked all the same (the plain loop's 0·b is NaN for an inf b)

@@ -6,7 +6,7 @@
  * collect garbage and are ignored. Driver: `simdGemmKIJ` in `matmul.ts`.
  */
 import { defineKernel } from '../define-kernel.js';
-import { I32, SWAP_HALVES, V128 } from '../wasm-encoder.js';
+import { I32, SWAP_HALVES, V128, type Code, type Local } from '../wasm-encoder.js';
 import { scanNonZero } from './scan-non-zero.js';
 
 export const gemmKIJ = defineKernel({
@@ -26,14 +26,7 @@ export const gemmKIJ = defineKernel({
           c.elementAddress(acc, () => c.get(i).get(mp).i32Mul(), 8).set(row);
           c.forRange(j, 0, m, 4, () => {
             c.elementAddress(b, () => c.get(p).get(m).i32Mul().get(j).i32Add(), 4).v128Load().set(bv);
-            // lanes 0, 1
-            accAt();
-            accAt().v128Load();
-            c.get(av).get(bv).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store();
-            // lanes 2, 3
-            accAt();
-            accAt().v128Load(16);
-            c.get(av).get(bv).get(bv).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store(16);
+            accumulateGroupF64(c, accAt, av, bv);
           });
         });
         c.get(i).i32Const(1).i32Add().set(i);
@@ -42,3 +35,21 @@ export const gemmKIJ = defineKernel({
     });
   },
 });
+
+/**
+ * Emit `acc[i, j … j+3] += A[i,p] · B[p, j … j+3]` in float64: `av` holds A[i,p] as two doubles,
+ * `bv` B's four floats, `accAt()` pushes the address of acc[i, j] (four doubles, two per lane
+ * pair). Used by `gemm_kij` and `gemm_kij_one_hot`.
+ */
+export function accumulateGroupF64(c: Code, accAt: () => unknown, av: Local, bv: Local): void {
+  // lanes 0, 1
+  accAt();
+  accAt();
+  c.v128Load();
+  c.get(av).get(bv).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store();
+  // lanes 2, 3
+  accAt();
+  accAt();
+  c.v128Load(16);
+  c.get(av).get(bv).get(bv).i8x16Shuffle(SWAP_HALVES).f64x2PromoteLowF32x4().f64x2Mul().f64x2Add().v128Store(16);
+}

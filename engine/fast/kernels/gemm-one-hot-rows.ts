@@ -19,6 +19,7 @@ import { defineKernel } from '../define-kernel.js';
 import { F32, I32, V128 } from '../wasm-encoder.js';
 import { nonZeroMask, validBits } from './non-zero-mask.js';
 import { unrolledGroups } from './unrolled-groups.js';
+import { addScaledRow } from './gemm-sparse-a.js';
 
 export const gemmOneHotRows = defineKernel({
   name: 'gemm_one_hot_rows',
@@ -65,17 +66,7 @@ export const gemmOneHotRows = defineKernel({
           c.get(mask).get(mask).i32Const(1).i32Sub().i32And().set(mask);
           c.elementAddress(aRow, p, 4).f32Load().tee(sa).f32x4Splat().set(av);
           setBRow();
-          columns(() => {
-            rowAt();
-            rowAt(); c.v128Load();
-            c.get(av).elementAddress(bRow, j, 4).v128Load().f32x4Mul();
-            c.f32x4Add().v128Store();
-          }, () => {
-            rowAt();
-            rowAt(); c.f32Load();
-            c.get(sa).elementAddress(bRow, j, 4).f32Load().f32Mul();
-            c.f32Add().f32Store();
-          });
+          addScaledRow(c, columns, rowAt, av, sa, bRow, j);
         });
       });
       c.elementAddress(aRow, k, 4).set(aRow);

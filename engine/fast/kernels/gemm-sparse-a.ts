@@ -8,7 +8,7 @@
  * threads. Driver: `simdGemmSparseA` in `matmul.ts`.
  */
 import { defineKernel } from '../define-kernel.js';
-import { F32, I32, V128 } from '../wasm-encoder.js';
+import { F32, I32, V128, type Code, type Local } from '../wasm-encoder.js';
 import { scanNonZero } from './scan-non-zero.js';
 
 export const gemmSparseA = defineKernel({
@@ -38,17 +38,7 @@ export const gemmSparseA = defineKernel({
           aAddr();
           c.f32Load().tee(sa).f32x4Splat().set(av);
           c.elementAddress(b32, () => c.get(p).get(m4).i32Mul(), 4).set(bRow);
-          columns(() => {
-            rowAt();
-            rowAt(); c.v128Load();
-            c.get(av).elementAddress(bRow, j, 4).v128Load().f32x4Mul();
-            c.f32x4Add().v128Store();
-          }, () => {
-            rowAt();
-            rowAt(); c.f32Load();
-            c.get(sa).elementAddress(bRow, j, 4).f32Load().f32Mul();
-            c.f32Add().f32Store();
-          });
+          addScaledRow(c, columns, rowAt, av, sa, bRow, j);
         });
         c.get(p).i32Const(1).i32Add().set(p);
       };
@@ -56,3 +46,26 @@ export const gemmSparseA = defineKernel({
     });
   },
 });
+
+/**
+ * Emit `C[r, :] = fl(C[r, :] + fl(a · B[p, :]))` over the row's columns (`columns(vector,
+ * scalar)`: groups of four, then one by one): `av` holds a in four lanes, `sa` a as a float,
+ * `bRow` the address of B[p, 0], `rowAt()` pushes the address of C[r, j]. Used by `gemm_sparse_a`
+ * and `gemm_one_hot_rows`.
+ */
+export function addScaledRow(
+  c: Code, columns: (vector: () => void, scalar: () => void) => void, rowAt: () => unknown,
+  av: Local, sa: Local, bRow: Local, j: Local,
+): void {
+  columns(() => {
+    rowAt();
+    rowAt(); c.v128Load();
+    c.get(av).elementAddress(bRow, j, 4).v128Load().f32x4Mul();
+    c.f32x4Add().v128Store();
+  }, () => {
+    rowAt();
+    rowAt(); c.f32Load();
+    c.get(sa).elementAddress(bRow, j, 4).f32Load().f32Mul();
+    c.f32Add().f32Store();
+  });
+}
