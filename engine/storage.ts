@@ -8,10 +8,25 @@
  *
  * (In-place writes are counted per tensor and its views, `Tensor.versionCounter`; `writes` only
  * counts every write into the buffer, for `div`'s kept quotient.)
+ *
+ * A storage may also be *deferred* (`Storage.deferred`): it knows how to write its elements (a
+ * `StorageRecipe`) but has no buffer yet. The first read of `data` allocates the buffer and runs
+ * the recipe, so code that reads `data` never sees the difference; a fast path may instead read
+ * the `recipe` and compute from it (`fast/table-rows.ts`: the rows of a one-hot encoding and what
+ * row-wise ops make of them, computed once per distinct row).
  */
 import { dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { allocateBuffer, releaseBuffer } from './memory/allocate.js';
 import { trackAllocation, untrack } from './memory/scope.js';
+
+/**
+ * How a deferred storage writes its elements once they are needed (`Storage.deferred`).
+ * @example const r: StorageRecipe = { fill: (out) => out.fill(7) }
+ */
+export interface StorageRecipe {
+  /** Write every element of `out` (a buffer of the storage's dtype and length, contents unspecified). */
+  fill(out: TypedArray): void;
+}
 
 /** The storage that owns each large typed array the engine allocated (to make `wrap` safe). */
 const owners = new WeakMap<TypedArray, Storage>();
@@ -22,10 +37,14 @@ const owners = new WeakMap<TypedArray, Storage>();
  */
 export class Storage {
   #data: TypedArray | null;
+  /** A deferred storage's recipe until its buffer is made (then, and once released, null). */
+  #recipe: StorageRecipe | null = null;
+  /** A deferred storage's element count (its buffer does not exist yet). */
+  #length = 0;
   /** The element type of `data`. */
   readonly dtype: DType;
 
-  private constructor(data: TypedArray, dtype: DType) {
+  private constructor(data: TypedArray | null, dtype: DType) {
     this.#data = data;
     this.dtype = dtype;
   }
@@ -38,6 +57,7 @@ export class Storage {
   get data(): TypedArray {
     const d = this.#data;
     if (d === null) {
+      if (this.#recipe !== null) return this.materialize(this.#recipe);
       throw new Error(
         'this tensor\'s memory was released: it was created inside tidy() and did not leave it ' +
           '(return it from the tidy callback, or call keep(t) inside, to use it afterwards)',
@@ -62,6 +82,39 @@ export class Storage {
    */
   static allocUnfilled(dtype: DType, n: number): Storage {
     return Storage.allocate(dtype, n, false);
+  }
+
+  /**
+   * A storage of `n` elements that has no buffer yet: the first read of `data` allocates one
+   * (as `allocUnfilled` would) and lets `recipe` write every element. Until then `recipe` is
+   * there for fast paths that can compute from it without the full-size buffer.
+   * @example Storage.deferred('float32', 3, { fill: (out) => out.fill(1) }).data // Float32Array [1, 1, 1]
+   */
+  static deferred(dtype: DType, n: number, recipe: StorageRecipe): Storage {
+    const st = new Storage(null, dtype);
+    st.#recipe = recipe;
+    st.#length = n;
+    trackAllocation(st); // a scope that gives it back drops the recipe (or frees the buffer once made)
+    return st;
+  }
+
+  /**
+   * A deferred storage's recipe while its buffer does not exist (null once `data` was read, for
+   * an ordinary storage, and once released).
+   * @example Storage.alloc('float32', 2).recipe // null
+   */
+  get recipe(): StorageRecipe | null {
+    return this.#recipe;
+  }
+
+  /** Make a deferred storage's buffer: allocate it as `allocUnfilled` does, then run the recipe. */
+  private materialize(recipe: StorageRecipe): TypedArray {
+    const { data, large } = allocateBuffer(this.dtype, this.#length, false);
+    recipe.fill(data);
+    this.#recipe = null;
+    this.#data = data;
+    if (large) owners.set(data, this);
+    return data;
   }
 
   private static allocate(dtype: DType, n: number, zero: boolean): Storage {
@@ -103,7 +156,7 @@ export class Storage {
    * @example zeros([2, 3]).storage.length // 6
    */
   get length(): number {
-    return this.#data === null ? 0 : this.#data.length;
+    return this.#data !== null ? this.#data.length : this.#recipe !== null ? this.#length : 0;
   }
 
   /**
@@ -119,7 +172,7 @@ export class Storage {
    * @example zeros([2]).storage.released // false
    */
   get released(): boolean {
-    return this.#data === null;
+    return this.#data === null && this.#recipe === null;
   }
 
   /**
@@ -129,6 +182,7 @@ export class Storage {
    * @example Storage.alloc('float32', 1 << 20).release() // the 4 MiB buffer goes to the pool
    */
   release(): void {
+    this.#recipe = null; // a deferred storage: nothing was allocated
     const d = this.#data;
     if (d === null) return;
     this.#data = null;

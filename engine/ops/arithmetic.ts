@@ -12,6 +12,7 @@ import { Storage } from '../storage.js';
 import { addInt32, mulInt32, subInt32 } from '../fast/int32-loops.js';
 import { simdDivBackwardRows } from '../fast/div-backward.js';
 import { cascadeSumF32 } from './cascade-sum.js';
+import { tableRowSumBackward } from '../fast/table-rows-softmax-backward.js';
 
 /**
  * `a + b`.
@@ -141,6 +142,11 @@ function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
  * grad_x, and grad_x is returned alone, multiplied by `factor` element by element when given.
  */
 function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, addRowSum = false, factor: Tensor | null = null): Tensor[] {
+  if (addRowSum) {
+    // table rows and a one-entry gradient (the lecture's): on the distinct rows only, the same bits
+    const t = tableRowSumBackward(g, x, y, quotient, factor, (gs, xs, ys, qs, fs) => divBackwardRows(gs, xs, ys, qs, true, fs)[0]);
+    if (t !== null) return [t];
+  }
   const n = x.shape[x.ndim - 1], rows = x.numel() / n;
   const q = quotient ?? x.div(y); // x/y, float32, contiguous
   const ga = Storage.allocUnfilled('float32', rows * n), gb = Storage.allocUnfilled('float32', rows); // every element is written

@@ -9,10 +9,13 @@ import { Storage } from '../storage.js';
 import { forEachRow } from '../iterate.js';
 import { record } from '../autograd/node.js';
 import { simdInt32ToFloat32 } from '../fast/elementwise.js';
+import { rowwise } from '../fast/table-rows.js';
 
 /** A copy of `x` converted to `dtype`; `x` itself when it already has that dtype. */
 export function toDType(x: Tensor, dtype: DType): Tensor {
   if (x.dtype === dtype) return x;
+  const rows = rowwise(x, (t) => toDType(t, dtype)); // table rows: convert the table (fast/table-rows.ts)
+  if (rows !== null) return isFloating(dtype) ? record(rows, 'ToCopyBackward0', [x], (g) => [g.to(x.dtype)]) : rows;
   const out = Storage.allocUnfilled(dtype, x.numel()); // every element is written
   const od = out.data;
   const xd = x.storage.data;

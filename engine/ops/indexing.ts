@@ -22,6 +22,8 @@ import { forEachRow } from '../iterate.js';
 import { needsGrad, record } from '../autograd/node.js';
 import { select, sliceDim, unsqueeze } from './views.js';
 import { asBits, gatherLeading, scatterAddLeading, type IndexColumn } from '../fast/index-leading.js';
+import { deferringRows, tableRowsOf } from '../fast/table-rows.js';
+import { oneEntryRows } from '../fast/one-entry-rows.js';
 
 /** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
 export interface Slice {
@@ -264,7 +266,12 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
   if (run === null) return null;
   const nB = numelOf(B), { m } = run;
   const out = Storage.allocUnfilled(v.dtype, nB * m); // every element is written
-  if (!gatherLeading(out.data, v.storage.data, v.offset, indexColumns(v, adv, v.strides), nB, m, run.stride)) {
+  const cols = indexColumns(v, adv, v.strides);
+  const table = tableSource(v, cols, nB); // v is table rows: read its table (fast/table-rows.ts)
+  const ok = table === null
+    ? gatherLeading(out.data, v.storage.data, v.offset, cols, nB, m, run.stride)
+    : gatherLeading(out.data, table.data, 0, table.cols, nB, m, run.stride);
+  if (!ok) {
     out.release(); // an index out of range: nothing was made
     return null;
   }
@@ -273,11 +280,54 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
     checkAgain();
     // out[b, r] = v[i₀[b], …, i_{k−1}[b], r], so ∂out[b, r]/∂v[j, r] is 1 where (i₀[b], …) = j:
     // grad_v[j, r] = Σ_b g[b, r]·[(i₀[b], …) = j], zeros with g added at the indices in order of b
+    const oneEntry = oneEntryGradient(v, adv, g); // probs[arange(n), ys]: one value per row, kept so
+    if (oneEntry !== null) return [oneEntry];
     const gx = new Tensor(Storage.alloc(g.dtype, v.numel()), v.shape);
     const [gd, go] = rowMajorValues(g);
     scatterAddLeading(gx.storage.data, gd, go, indexColumns(v, adv, contiguousStrides(v.shape)), nB, m);
     return [gx];
   }, adv.map((a) => a.idx)); // saved: modifying an index tensor before backward is an error
+}
+
+/**
+ * When v is table rows (fast/table-rows.ts), where `gatherLeading` reads instead: v's table, with
+ * the first index column replaced by the table row each indexed row is (`index[i₀[b]]`), the
+ * other columns unchanged (the table has v's dims after the first, and v's strides there). Null
+ * when v is not table rows or a first index is out of range (the full gather then makes the error).
+ * (`count`: the number of index values, B's elements.)
+ */
+function tableSource(v: Tensor, cols: readonly IndexColumn[], count: number): { data: ArrayLike<number>; cols: IndexColumn[] } | null {
+  const rows = tableRowsOf(v);
+  if (rows === null) return null;
+  const { vals, at, size } = cols[0];
+  const picked = new Int32Array(count);
+  for (let b = 0; b < count; b++) {
+    const i = vals[at + b];
+    if (i < -size || i >= size) return null;
+    picked[b] = rows.index[i < 0 ? i + size : i];
+  }
+  return { data: rows.table.storage.data, cols: [{ vals: picked, at: 0, size: rows.table.shape[0], stride: rows.table.strides[0] }, ...cols.slice(1)] };
+}
+
+/**
+ * The gradient of `v[i₀, i₁]` for a 2-D float32 v when i₀ is `arange(n)` (each row indexed once,
+ * in order, `probs[arange(n), ys]`) as one-entry rows (fast/one-entry-rows.ts): row b holds
+ * `0 + g[b]` in column i₁[b] (what adding g[b] into a zero makes: −0 becomes +0), zeros elsewhere.
+ * Null in any other case (the caller scatters into full-size zeros).
+ */
+function oneEntryGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], g: Tensor): Tensor | null {
+  if (v.ndim !== 2 || adv.length !== 2 || g.dtype !== 'float32' || g.ndim !== 1 || !deferringRows('float32', v.numel())) return null;
+  const n = v.shape[0], width = v.shape[1];
+  if (g.shape[0] !== n) return null;
+  const [v0, o0] = rowMajorValues(adv[0].idx), [v1, o1] = rowMajorValues(adv[1].idx), [gd, go] = rowMajorValues(g);
+  for (let b = 0; b < n; b++) if (v0[o0 + b] !== b && v0[o0 + b] !== b - n) return null;
+  const cols = new Int32Array(n), values = new Float32Array(n);
+  for (let b = 0; b < n; b++) {
+    const j = v1[o1 + b];
+    cols[b] = j < 0 ? j + width : j;
+    values[b] = 0 + gd[go + b];
+  }
+  return oneEntryRows(cols, values, width);
 }
 
 /** Advanced indexing, any case: broadcast the index tensors, gather, move B where the indices stood. */

@@ -12,6 +12,7 @@ import { toDType } from './cast.js';
 import { simdBinary } from '../fast/elementwise.js';
 import { simdRowVectorBinary } from '../fast/row-vector-binary.js';
 import { simdSmallSameShape } from '../fast/small-binary.js';
+import { rowwise, rowwise2 } from '../fast/table-rows.js';
 
 /** Inner loop of a unary op: `out[o + i] = f(x[xi + i*xs])` for i < n. */
 export type UnaryKernel = (out: TypedArray, o: number, x: TypedArray, xi: number, xs: number, n: number) => void;
@@ -83,6 +84,8 @@ function inDtype(t: Tensor, dt: DType): Tensor {
  * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel).
  */
 export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?: ContiguousKernel): Tensor {
+  const rows = rowwise(x, (t) => mapUnary(t, outDtype, kernel, fast)); // table rows: the table's elements (fast/table-rows.ts)
+  if (rows !== null) return rows;
   const out = Storage.allocUnfilled(outDtype, x.numel()); // every element is written
   const od = out.data;
   const xd = x.storage.data;
@@ -101,6 +104,8 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
  */
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
+  const rows = rowwise2(a, b, shape.length, (p, q) => mapBinary(op, p, q, outDtype, kernel)); // table rows (fast/table-rows.ts)
+  if (rows !== null) return rows;
   const out = new Tensor(Storage.allocUnfilled(outDtype, shape.reduce((p, d) => p * d, 1)), shape); // every element is written
   if (simdSmallSameShape(op, out, a, b)) return out; // a small float32 op of two operands of its shape: the short road
   if (simdBinary(op, out, a, b)) return out; // SIMD for float32 add/sub/mul/div

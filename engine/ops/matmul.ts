@@ -24,6 +24,8 @@ import { record } from '../autograd/node.js';
 import { noGrad } from '../autograd/grad-mode.js';
 import { fastGemm } from '../fast/gemm.js';
 import { float32MatmulOrder, sgemmX86 } from './matmul-order.js';
+import { rowwise } from '../fast/table-rows.js';
+import { oneHotTransposedProduct } from '../fast/one-hot-table-matmul.js';
 
 /**
  * `a @ b` (see the file comment for the rank rules).
@@ -79,6 +81,9 @@ function batched(a: Tensor, b: Tensor): Tensor {
   const batch = broadcastShapesFor('matmul (batch dimensions)', [batchA, batchB]);
   const nb = batch.reduce((p, d) => p * d, 1);
   const outShape = [...batch, n, m];
+  const f64 = float64Sums(n, k, m);
+  const fromTables = a.ndim === 2 && b.ndim === 2 ? tableProduct(a, b, dtype, f64) : null;
+  if (fromTables !== null) return recordMm(fromTables, a, b);
   const out = Storage.allocUnfilled(dtype, nb * n * m); // every element is written (also when k = 0: see gemm)
   const sa = expandStrides(batchA, a.strides.slice(0, -2), batch);
   const sb = expandStrides(batchB, b.strides.slice(0, -2), batch);
@@ -89,17 +94,40 @@ function batched(a: Tensor, b: Tensor): Tensor {
       oa += counter[d] * sa[d];
       ob += counter[d] * sb[d];
     }
-    gemm(dtype, n, k, m, a.storage.data, oa, a.strides[a.ndim - 2], a.strides[a.ndim - 1], b.storage.data, ob, b.strides[b.ndim - 2], b.strides[b.ndim - 1], out.data, t * n * m);
+    gemm(dtype, f64, n, k, m, a.storage.data, oa, a.strides[a.ndim - 2], a.strides[a.ndim - 1], b.storage.data, ob, b.strides[b.ndim - 2], b.strides[b.ndim - 1], out.data, t * n * m);
     for (let d = batch.length - 1; d >= 0; d--) {
       if (++counter[d] < batch[d]) break;
       counter[d] = 0;
     }
   }
-  const result = new Tensor(out, outShape);
+  return recordMm(new Tensor(out, outShape), a, b);
+}
+
+/** Record `a @ b`'s node on its result. */
+function recordMm(result: Tensor, a: Tensor, b: Tensor): Tensor {
   return record(result, a.ndim === 2 && b.ndim === 2 ? 'MmBackward0' : 'BmmBackward0', [a, b], (g) => [
     a.requiresGrad ? g.matmul(b.transpose(-1, -2)) : null,
     b.requiresGrad ? a.transpose(-1, -2).matmul(g) : null,
   ], [a, b]);
+}
+
+/**
+ * `a @ b` (2-D) from table rows (fast/table-rows.ts), or null: when a is table rows, the table
+ * times b, as table rows (each row of a product depends only on the same row of a, with the
+ * sums of the full product's shape, `f64`); when a is the transpose of a one-hot table (`xencᵀ`)
+ * and b table rows (the softmax's gradient), the one-hot sums (fast/one-hot-table-matmul.ts).
+ * Not with PyTorch's x86 sgemm order, whose sums depend on a row's position.
+ */
+function tableProduct(a: Tensor, b: Tensor, dtype: DType, f64: boolean): Tensor | null {
+  if (float32MatmulOrder() === 'sgemm-x86' && dtype === 'float32') return null;
+  const m = b.shape[1], k = a.shape[1];
+  const rows = rowwise(a, (t) => {
+    const r = t.shape[0], out = Storage.allocUnfilled(dtype, r * m);
+    gemm(dtype, f64, r, k, m, t.storage.data, 0, t.strides[0], t.strides[1], b.storage.data, b.offset, b.strides[0], b.strides[1], out.data, 0);
+    return new Tensor(out, [r, m]);
+  });
+  if (rows !== null || dtype !== 'float32') return rows;
+  return oneHotTransposedProduct(a, b, f64);
 }
 
 /**
@@ -116,13 +144,12 @@ function float64Sums(n: number, k: number, m: number): boolean {
  * a fast path (`fast/gemm.ts`: blocked loops and SIMD kernels, the same bits) or the plain loop.
  */
 function gemm(
-  dtype: DType, n: number, k: number, m: number,
+  dtype: DType, f64: boolean, n: number, k: number, m: number,
   A: ArrayLike<number>, oa: number, as0: number, as1: number,
   B: ArrayLike<number>, ob: number, bs0: number, bs1: number,
   C: { [i: number]: number }, oc: number,
 ): void {
   if (dtype === 'float32' && float32MatmulOrder() === 'sgemm-x86') return sgemmX86(n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc); // opt-in (matmul-order.ts)
-  const f64 = float64Sums(n, k, m);
   fastGemm(dtype, f64, n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc) || plainGemm(dtype, f64, n, k, m, A, oa, as0, as1, B, ob, bs0, bs1, C, oc);
 }
 

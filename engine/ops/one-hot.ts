@@ -7,6 +7,7 @@ import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 import { simdOneHot } from '../fast/one-hot-rows.js';
 import { isArenaArray, zeroArenaArray } from '../memory/arena.js';
+import { deferRows, worthDeferring } from '../fast/table-rows.js';
 
 /**
  * One-hot encode an integer tensor. `numClasses = -1` uses `max(indices) + 1`.
@@ -24,6 +25,11 @@ export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   // numClasses given: the kernel writes the rows and checks each index on the way (in range: done);
   // not for more elements than the arena can hold (its 1 GiB: the kernel works there only)
   const given = Number.isInteger(numClasses) && numClasses >= 1 && count * numClasses <= 2 ** 28;
+  // a vector of indices, each in range: the rows of the identity, kept as table rows (fast/table-rows.ts)
+  if (given && indices.ndim === 1 && worthDeferring('int32', count * numClasses, count, numClasses)) {
+    const rows = identityRows(vals, from, count, numClasses);
+    if (rows !== null) return rows;
+  }
   const out = given ? Storage.allocUnfilled('int32', count * numClasses) : null; // every element is written
   if (out !== null && simdOneHot(out.data as Int32Array, vals, from, count, numClasses)) return new Tensor(out, [...indices.shape, numClasses]);
   // otherwise (no kernel, numClasses inferred or invalid, or an index out of range) the checks here
@@ -47,4 +53,20 @@ export function oneHot(indices: Tensor, numClasses = -1): Tensor {
   else od.fill(0);
   for (let i = 0, row = 0; i < count; i++, row += c) od[row + vals[from + i]] = 1;
   return new Tensor(store, [...indices.shape, c]);
+}
+
+/**
+ * `oneHot` of a vector of indices as table rows: row i is row `vals[from + i]` of the identity.
+ * Null when an index is out of range (the caller's checks then make the error).
+ */
+function identityRows(vals: ArrayLike<number>, from: number, count: number, c: number): Tensor | null {
+  const index = new Int32Array(count); // a copy: the rows must not change if the indices do
+  for (let i = 0; i < count; i++) {
+    const v = vals[from + i];
+    if (!(v >= 0 && v < c)) return null;
+    index[i] = v;
+  }
+  const eye = Storage.alloc('int32', c * c);
+  for (let k = 0; k < c; k++) eye.data[k * c + k] = 1;
+  return deferRows(new Tensor(eye, [c, c]), index);
 }

@@ -16,6 +16,7 @@ import { record } from '../autograd/node.js';
 import { cascadeSumF32, outerSumF32 } from './cascade-sum.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { simdColumnSums, simdRowSums } from '../fast/sums.js';
+import { rowwise } from '../fast/table-rows.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
 export function reductionDims(op: string, x: Tensor, dim: number | readonly number[] | null | undefined): number[] {
@@ -108,6 +109,9 @@ function expandBack(g: Tensor, keepShape: Shape, x: Tensor): Tensor {
  */
 export function sum(x: Tensor, dim?: number | readonly number[] | null, keepdim = false): Tensor {
   const dims = reductionDims('sum', x, dim);
+  // table rows and dim 0 kept: the table's sums (fast/table-rows.ts)
+  const rows = dims.length > 0 && !dims.includes(0) ? rowwise(x, (t) => sum(t, dims, keepdim)) : null;
+  if (rows !== null) return record(rows, 'SumBackward1', [x], (g) => [expandBack(g, reducedShape(x.shape, dims, true), x)]);
   const { acc, keepShape } = sumInto(x, dims);
   const outDtype: DType = isFloating(x.dtype) ? x.dtype : 'int32';
   const out = fromAcc(acc, reducedShape(x.shape, dims, keepdim), outDtype);

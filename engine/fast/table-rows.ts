@@ -1,0 +1,153 @@
+/**
+ * Table rows: a tensor whose rows (its slices along dim 0) are rows of a small table, picked by
+ * an index: `out[i] = table[index[i]]`, kept as that pair instead of the full-size buffer.
+ *
+ * The lecture's one-hot encoding is the example: `oneHot(xs, 27)` has 228,146 rows but only 27
+ * different ones (the rows of the 27×27 identity). Every op that works row by row (an output row
+ * depends only on the same input row: elementwise ops, `.float()`, a sum over dims other than 0,
+ * `rows @ W`) gives the same bits whether it runs on the full tensor or on the table and the rows
+ * are picked afterwards, so these ops run on the table (27 rows instead of 228,146) and hand on a
+ * new table with the same index: `xenc.matmul(W).exp()` computes 729 exponentials, not 6.16
+ * million. The rows are written out only when something reads `data` (`Storage.deferred`: the
+ * storage's recipe is this `TableRows`), so code that knows nothing of tables sees an ordinary
+ * tensor, bit for bit the same.
+ *
+ * Which ops take the table: `oneHot` (makes it), `toDType`, `mapUnary`/`mapBinary` (elementwise
+ * ops; a binary op when both operands are table rows over the same index, or one of them has no
+ * rows of its own, i.e. broadcasts along dim 0), `sum` over dims other than 0, `matmul` (the
+ * table times a matrix; and xencᵀ·G in the backward, `one-hot-table-matmul.ts`), advanced
+ * indexing (`probs[arange(n), ys]` reads the table), and the softmax's backward
+ * (`table-rows-softmax-backward.ts`). Anything else reads `data`, which writes the rows out once.
+ */
+import { Tensor } from '../tensor.js';
+import { Storage } from '../storage.js';
+import { noGrad } from '../autograd/grad-mode.js';
+import { asBits } from './index-leading.js';
+import { MIN_POOLED_BYTES } from '../memory/pool.js';
+import { untrack } from '../memory/scope.js';
+import { bytesPerElement, type DType, type TypedArray } from '../dtype.js';
+
+/**
+ * The recipe of a table-rows storage: the table (a small contiguous tensor `[R, ...rest]`, no
+ * autograd history) and the row each of the `index.length` rows is (values in `[0, R)`).
+ * @example new TableRows(eye(3), Int32Array.of(2, 0, 2)) // rows [e2, e0, e2]
+ */
+export class TableRows {
+  /**
+   * @param table the distinct rows, contiguous from offset 0
+   * @param index for each row of the tensor, its row in `table` (checked by the maker; shared by
+   *   every table derived from it, which is how `sameIndex` knows two tensors line up)
+   */
+  constructor(readonly table: Tensor, readonly index: Int32Array) {}
+
+  /** Elements per row (the product of the table's dims after the first). */
+  get width(): number {
+    return this.table.shape[0] === 0 ? 0 : this.table.numel() / this.table.shape[0];
+  }
+
+  /** Write the rows out: `out[i·w + e] = table[index[i]·w + e]`, the bits copied. */
+  fill(out: TypedArray): void {
+    const w = this.width, o = asBits(out) as { [i: number]: number }, t = asBits(this.table.storage.data), idx = this.index;
+    for (let i = 0, k = 0; i < idx.length; i++) {
+      const base = idx[i] * w;
+      for (let e = 0; e < w; e++) o[k++] = t[base + e];
+    }
+  }
+}
+
+/** Whether ops defer rows, and from how many elements on (tests lower it; `setTableRows`). */
+const config = { enabled: true, minBytes: MIN_POOLED_BYTES };
+
+/**
+ * Turn table rows on or off (on by default), and set from how many bytes a result is kept as
+ * table rows (default: the memory pool's large size, 64 KiB; smaller tensors are cheap to write
+ * out). For tests and benchmarks that compare both ways; results are the same bits either way.
+ * @example setTableRows(false) // every op writes its full-size result, as before
+ */
+export function setTableRows(enabled: boolean, minBytes = MIN_POOLED_BYTES): void {
+  config.enabled = enabled;
+  config.minBytes = minBytes;
+}
+
+/**
+ * Whether a result of `n` elements of `dtype` in `rows` rows built from `tableRows` distinct rows
+ * is worth keeping as table rows: table rows on, large enough, and fewer distinct rows than rows.
+ */
+export function worthDeferring(dtype: DType, n: number, rows: number, tableRows: number): boolean {
+  return deferringRows(dtype, n) && tableRows < rows;
+}
+
+/**
+ * Whether a result of `n` elements of `dtype` may be kept deferred at all (table rows on, and
+ * large enough): for deferred results other than table rows (`one-entry-rows.ts`).
+ * @example deferringRows('float32', 228146 * 27) // true
+ */
+export function deferringRows(dtype: DType, n: number): boolean {
+  return config.enabled && n * bytesPerElement(dtype) >= config.minBytes;
+}
+
+/**
+ * The table rows behind `t` when t is the whole of a table-rows storage in row-major order
+ * (offset 0, contiguous, the shape the table gives); null otherwise (a view that starts elsewhere
+ * or is transposed, a storage already written out, or any other tensor).
+ * @example tableRowsOf(oneHot(xs, 27)) // TableRows { table: 27×27 identity, index: xs }
+ */
+export function tableRowsOf(t: Tensor): TableRows | null {
+  const recipe = t.storage.recipe;
+  if (!(recipe instanceof TableRows) || t.offset !== 0 || t.ndim !== recipe.table.ndim) return null;
+  if (t.shape[0] !== recipe.index.length) return null;
+  for (let d = 1; d < t.ndim; d++) if (t.shape[d] !== recipe.table.shape[d]) return null;
+  return t.isContiguous() ? recipe : null;
+}
+
+/**
+ * A tensor of `index.length` rows, row i being `table[index[i]]`, kept as table rows (the table
+ * must be contiguous from offset 0 and have no autograd history).
+ * @example deferRows(eye(3), Int32Array.of(2, 0)) // tensor([[0, 0, 1], [1, 0, 0]]), nothing written yet
+ */
+export function deferRows(table: Tensor, index: Int32Array): Tensor {
+  untrack(table.storage); // the recipe holds the table: no memory scope may give it back while it does
+  const rows = new TableRows(table, index);
+  const shape = [index.length, ...table.shape.slice(1)];
+  return new Tensor(Storage.deferred(table.dtype, index.length * rows.width, rows), shape);
+}
+
+/**
+ * `op(x)` for an op that works row by row, computed on x's table when x is table rows and the
+ * result is worth keeping so (`worthDeferring`); null otherwise (the caller computes it in full).
+ * `op` runs without recording (the caller records the op on x itself) and must keep dim 0: its
+ * result on a table of R rows has R rows.
+ * @example rowwise(xenc, (t) => toDType(t, 'float32')) // xenc.float() as table rows
+ */
+export function rowwise(x: Tensor, op: (table: Tensor) => Tensor): Tensor | null {
+  const rows = tableRowsOf(x);
+  if (rows === null) return null;
+  return tableResult(rows, noGrad(() => op(rows.table)), x.numel());
+}
+
+/**
+ * `op(a, b)` for an elementwise binary op with broadcasting, on the tables: when a and b are
+ * table rows over the same index, or one is table rows and the other has no dim 0 of the
+ * result's rank (or a size-1 one), so that it broadcasts over the rows. Null otherwise.
+ * @example rowwise2(counts, counts.sum(1, true), (p, q) => div(p, q)) // probs as table rows
+ */
+export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, b: Tensor) => Tensor): Tensor | null {
+  if (!config.enabled) return null;
+  const ra = a.ndim === outNdim ? tableRowsOf(a) : null, rb = b.ndim === outNdim ? tableRowsOf(b) : null;
+  if (ra === null && rb === null) return null;
+  const flat = (t: Tensor, r: TableRows | null) => r === null && (t.ndim < outNdim || t.shape[0] === 1);
+  if (ra !== null && rb !== null && ra.index !== rb.index) return null;
+  if ((ra === null && !flat(a, ra)) || (rb === null && !flat(b, rb))) return null;
+  const rows = (ra ?? rb)!;
+  const n = rows.index.length;
+  if (n === 1) return null; // one row: a size-1 dim 0 that other operands broadcast against differently
+  const out = noGrad(() => op(ra === null ? a : ra.table, rb === null ? b : rb.table));
+  return tableResult(rows, out, out.numel() / Math.max(1, out.shape[0]) * n);
+}
+
+/** The table-rows tensor of `table` (a fresh op result) over `rows`' index, or null if not worth it. */
+function tableResult(rows: TableRows, table: Tensor, numel: number): Tensor | null {
+  if (table.ndim === 0 || table.shape[0] !== rows.table.shape[0] || !worthDeferring(table.dtype, numel, rows.index.length, table.shape[0])) return null;
+  if (table.offset !== 0 || !table.isContiguous()) table = table.contiguous();
+  return deferRows(table, rows.index);
+}
