@@ -13,7 +13,8 @@
  * memory), on 1 and 2 threads. Spies check that the kernels ran.
  */
 import * as fc from 'fast-check';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setTableRows } from '../../engine/fast/table-rows.js';
 import { Tensor, oneHot, setNumThreads, startHelperThreads, tidy } from '../../engine/index.js';
 import { copyKernels, kernels } from '../../engine/fast/kernels.js';
 import { helperJobs } from '../../engine/fast/threads.js';
@@ -211,6 +212,11 @@ describe('oneHot on its kernel (one_hot_i32) gives the naive encoding', () => {
     for (let i = 0; i < idx.length; i++) out[i * c + idx[i]] = 1;
     return out;
   };
+
+  // the kernel writes full-size encodings: table rows (fast/table-rows.ts, which keep a 1-D encoding as
+  // the identity and the indices) are turned off here; table-rows.spec.ts checks that path
+  beforeAll(() => setTableRows(false));
+  afterAll(() => setTableRows(true));
 
   it('for 1 to 40 classes, in a scope (the kernel) and outside, contiguous indices with an offset and strided ones, numClasses given or -1', () => {
     let kernelRuns = 0;
