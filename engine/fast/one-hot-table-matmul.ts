@@ -38,14 +38,16 @@ export function oneHotTransposedProduct(a: Tensor, b: Tensor, f64: boolean): Ten
   if (hot === null || !allFinite(gRows.table.storage.data)) return null;
   const K = a.shape[0], m = b.shape[1], n = gRows.index.length, R = gRows.table.shape[0];
   const ia = aRows.index, ig = gRows.index, tg = gRows.table.storage.data as Float32Array;
-  // how many terms of each C row i come from each row k of G's table
-  const count = new Float64Array(K * R);
-  for (let p = 0; p < n; p++) count[hot[ia[p]] * R + ig[p]]++;
+  // how many terms of each C row i come from each row k of G's table: the non-zero counts, by i
+  const { cells, counts } = termCounts(aRows, gRows, hot, K);
+  const starts = new Int32Array(K + 1);
+  for (let c = 0; c < cells.length; c++) starts[Math.floor(cells[c] / R) + 1]++;
+  for (let i = 0; i < K; i++) starts[i + 1] += starts[i];
   const acc = new Float64Array(K * m);
   let lists: { starts: Int32Array; from: Int32Array } | null = null;
   for (let i = 0; i < K; i++) {
     for (let j = 0; j < m; j++) {
-      const exact = exactSum(count, i * R, tg, m, j, R, f64 ? 53 : 24);
+      const exact = exactSum(cells, counts, starts[i], starts[i + 1], R, tg, m, j, f64 ? 53 : 24);
       if (exact !== null) acc[i * m + j] = exact;
       else {
         lists ??= termLists(hot, ia, ig, K);
@@ -59,20 +61,45 @@ export function oneHotTransposedProduct(a: Tensor, b: Tensor, f64: boolean): Ten
 }
 
 /**
- * `Σ_k count[c0 + k]·t[k·m + j]` when that is exactly what summing the terms one by one in any
- * order gives with `bits`-bit sums (53: float64, 24: each partial sum rounded to float32): when
- * every term and every partial sum is a multiple of the smallest term's last place e and stays
- * below 2^(e + bits) in magnitude (bounded by Σ count·|t|, with a margin for its own rounding),
- * no sum is ever rounded, so the order does not matter. Null when that cannot be shown (the
- * caller sums the terms in order). A product count·t (count < 2^29) is exact in float64.
+ * The (C row i, G table row k) pairs that have terms, as `cells` (i·R + k, ascending) with their
+ * `counts`: from G's groups when it has them for A's index (the softmax's backward counted them
+ * while numbering its rows), else counted over the n examples.
  */
-function exactSum(count: Float64Array, c0: number, t: Float32Array, m: number, j: number, R: number, bits: number): number | null {
+function termCounts(aRows: TableRows, gRows: TableRows, hot: Int32Array, K: number): { cells: Int32Array; counts: Int32Array } {
+  const R = gRows.table.shape[0], groups = gRows.groups;
+  if (groups !== null && groups.index === aRows.index) {
+    const order = Array.from({ length: R }, (_, k) => k).sort((x, y) => hot[groups.rowOf[x]] - hot[groups.rowOf[y]] || x - y);
+    const cells = new Int32Array(R), counts = new Int32Array(R);
+    order.forEach((k, c) => {
+      cells[c] = hot[groups.rowOf[k]] * R + k;
+      counts[c] = groups.count[k];
+    });
+    return { cells, counts };
+  }
+  const count = new Int32Array(K * R), ia = aRows.index, ig = gRows.index;
+  for (let p = 0; p < ia.length; p++) count[hot[ia[p]] * R + ig[p]]++;
+  const list: number[] = [];
+  for (let c = 0; c < count.length; c++) if (count[c] !== 0) list.push(c);
+  return { cells: Int32Array.from(list), counts: Int32Array.from(list, (c) => count[c]) };
+}
+
+/**
+ * `Σ counts[c]·t[k·m + j]` over the cells c = c0 … c1−1 of one C row (k = cells[c] mod R) when
+ * that is exactly what summing the terms one by one in any order gives with `bits`-bit sums (53:
+ * float64, 24: each partial sum rounded to float32): when every term and every partial sum is a
+ * multiple of the smallest term's last place e and stays below 2^(e + bits) in magnitude
+ * (bounded by Σ count·|t|, with a margin for its own rounding), no sum is ever rounded, so the
+ * order does not matter. Null when that cannot be shown (the caller sums the terms in order). A
+ * product count·t is then exact too (a multiple of 2^e below the bound).
+ */
+function exactSum(cells: Int32Array, counts: Int32Array, c0: number, c1: number, R: number, t: Float32Array, m: number, j: number, bits: number): number | null {
   let sum = 0, bound = 0, e = Infinity;
-  for (let k = 0; k < R; k++) {
-    const c = count[c0 + k], v = t[k * m + j];
-    if (c === 0 || v === 0) continue;
-    sum += c * v;
-    bound += c * Math.abs(v);
+  for (let c = c0; c < c1; c++) {
+    const v = t[(cells[c] % R) * m + j];
+    if (v === 0) continue;
+    const n = counts[c];
+    sum += n * v;
+    bound += n * Math.abs(v);
     e = Math.min(e, lastPlace(v));
   }
   if (bound === 0) return 0; // no term, or only zeros: +0, as the sum from +0 gives

@@ -36,21 +36,24 @@ export function tableRowSumBackward(g: Tensor, x: Tensor, y: Tensor, q: Tensor |
   const slots = rx.table.shape[0] * width;
   const slotRow = new Int32Array(slots).fill(-1), slotBits = new Int32Array(slots);
   const bits = new Int32Array(entries.values.buffer, entries.values.byteOffset, n);
-  const key = new Int32Array(n), rowOf: number[] = [], colOf: number[] = [], valueOf: number[] = [];
+  const key = new Int32Array(n), count = new Int32Array(n), rowOf: number[] = [], colOf: number[] = [], valueOf: number[] = [];
+  const cols = entries.cols;
   for (let r = 0; r < n; r++) {
-    const s = index[r] * width + entries.cols[r];
-    if (slotRow[s] >= 0 && slotBits[s] === bits[r]) {
-      key[r] = slotRow[s];
+    const s = index[r] * width + cols[r], k = slotRow[s];
+    if (k >= 0 && slotBits[s] === bits[r]) {
+      key[r] = k;
+      count[k]++;
       continue;
     }
-    const k = rowOf.length;
-    if (k >= n - 1) return null; // as many distinct rows as examples: nothing to gain
+    const k2 = rowOf.length;
+    if (k2 >= n - 1) return null; // as many distinct rows as examples: nothing to gain
     rowOf.push(index[r]);
-    colOf.push(entries.cols[r]);
+    colOf.push(cols[r]);
     valueOf.push(r);
-    slotRow[s] = k;
+    slotRow[s] = k2;
     slotBits[s] = bits[r];
-    key[r] = k;
+    key[r] = k2;
+    count[k2]++;
   }
   // the distinct rows as small dense operands, and the backward on them
   const K = rowOf.length;
@@ -58,7 +61,7 @@ export function tableRowSumBackward(g: Tensor, x: Tensor, y: Tensor, q: Tensor |
   for (let k = 0; k < K; k++) gs.data[k * width + colOf[k]] = entries.values[valueOf[k]];
   const pick = (rows: TableRows) => picked(rows, rowOf);
   const table = backward(new Tensor(gs, [K, width]), pick(rx), pick(ry), rq === null ? null : pick(rq), rf === null ? null : pick(rf));
-  return deferRows(table, key);
+  return deferRows(table, key, { index, rowOf: Int32Array.from(rowOf), count: count.slice(0, K) });
 }
 
 /** The rows `rowOf[k]` of a table, as a dense tensor `[K, ...]` (the bits copied). */

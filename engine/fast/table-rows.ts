@@ -36,9 +36,11 @@ export class TableRows {
   /**
    * @param table the distinct rows, contiguous from offset 0
    * @param index for each row of the tensor, its row in `table` (checked by the maker; shared by
-   *   every table derived from it, which is how `sameIndex` knows two tensors line up)
+   *   every table derived from it, which is how `rowwise2` knows two tensors line up)
+   * @param groups when the table's rows were numbered by rows of another index (the softmax's
+   *   backward), which row of it each table row came from and how many rows use it
    */
-  constructor(readonly table: Tensor, readonly index: Int32Array) {}
+  constructor(readonly table: Tensor, readonly index: Int32Array, readonly groups: RowGroups | null = null) {}
 
   /** Elements per row (the product of the table's dims after the first). */
   get width(): number {
@@ -53,6 +55,20 @@ export class TableRows {
       for (let e = 0; e < w; e++) o[k++] = t[base + e];
     }
   }
+}
+
+/**
+ * For table rows whose table rows were made from the rows of another table-rows index (the
+ * softmax's backward numbers its distinct rows): table row k came from row `rowOf[k]` of that
+ * `index`'s table, and `count[k]` rows use it. `xencᵀ·G` reads its term counts from here.
+ */
+export interface RowGroups {
+  /** The index the rows were numbered from. */
+  readonly index: Int32Array;
+  /** For each table row, the row of `index`'s table it came from. */
+  readonly rowOf: Int32Array;
+  /** For each table row, how many rows pick it. */
+  readonly count: Int32Array;
 }
 
 /** Whether ops defer rows, and from how many elements on (tests lower it; `setTableRows`). */
@@ -105,9 +121,9 @@ export function tableRowsOf(t: Tensor): TableRows | null {
  * must be contiguous from offset 0 and have no autograd history).
  * @example deferRows(eye(3), Int32Array.of(2, 0)) // tensor([[0, 0, 1], [1, 0, 0]]), nothing written yet
  */
-export function deferRows(table: Tensor, index: Int32Array): Tensor {
+export function deferRows(table: Tensor, index: Int32Array, groups: RowGroups | null = null): Tensor {
   untrack(table.storage); // the recipe holds the table: no memory scope may give it back while it does
-  const rows = new TableRows(table, index);
+  const rows = new TableRows(table, index, groups);
   const shape = [index.length, ...table.shape.slice(1)];
   return new Tensor(Storage.deferred(table.dtype, index.length * rows.width, rows), shape);
 }

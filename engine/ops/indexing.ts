@@ -267,11 +267,8 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
   const nB = numelOf(B), { m } = run;
   const out = Storage.allocUnfilled(v.dtype, nB * m); // every element is written
   const cols = indexColumns(v, adv, v.strides);
-  const table = tableSource(v, cols, nB); // v is table rows: read its table (fast/table-rows.ts)
-  const ok = table === null
-    ? gatherLeading(out.data, v.storage.data, v.offset, cols, nB, m, run.stride)
-    : gatherLeading(out.data, table.data, 0, table.cols, nB, m, run.stride);
-  if (!ok) {
+  const fromTable = tableGather(out.data, v, cols, nB, m, run.stride); // v is table rows: read its table (fast/table-rows.ts)
+  if (!(fromTable ?? gatherLeading(out.data, v.storage.data, v.offset, cols, nB, m, run.stride))) {
     out.release(); // an index out of range: nothing was made
     return null;
   }
@@ -290,23 +287,33 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
 }
 
 /**
- * When v is table rows (fast/table-rows.ts), where `gatherLeading` reads instead: v's table, with
- * the first index column replaced by the table row each indexed row is (`index[i₀[b]]`), the
- * other columns unchanged (the table has v's dims after the first, and v's strides there). Null
- * when v is not table rows or a first index is out of range (the full gather then makes the error).
- * (`count`: the number of index values, B's elements.)
+ * `gatherLeading` when v is table rows (fast/table-rows.ts): from v's table, the first index
+ * column replaced by the table row each indexed row is (`index[i₀[b]]`), the other columns
+ * unchanged (the table has v's dims after the first, and v's strides there); for two index
+ * tensors and one element each (`probs[arange(n), ys]`) in one loop. Null when v is not table
+ * rows; false when an index is out of range (the full gather then makes the error).
  */
-function tableSource(v: Tensor, cols: readonly IndexColumn[], count: number): { data: ArrayLike<number>; cols: IndexColumn[] } | null {
+function tableGather(out: ArrayLike<number>, v: Tensor, cols: readonly IndexColumn[], count: number, m: number, runStride: number): boolean | null {
   const rows = tableRowsOf(v);
   if (rows === null) return null;
-  const { vals, at, size } = cols[0];
+  const { vals, at, size } = cols[0], index = rows.index, rowStride = rows.table.strides[0], t = rows.table.storage.data;
+  if (cols.length === 2 && m === 1) {
+    const o = asBits(out) as { [i: number]: number }, src = asBits(t);
+    const { vals: v1, at: a1, size: n1, stride: s1 } = cols[1];
+    for (let b = 0; b < count; b++) {
+      const i = vals[at + b], j = v1[a1 + b];
+      if (i < -size || i >= size || j < -n1 || j >= n1) return false;
+      o[b] = src[index[i < 0 ? i + size : i] * rowStride + (j < 0 ? j + n1 : j) * s1];
+    }
+    return true;
+  }
   const picked = new Int32Array(count);
   for (let b = 0; b < count; b++) {
     const i = vals[at + b];
-    if (i < -size || i >= size) return null;
-    picked[b] = rows.index[i < 0 ? i + size : i];
+    if (i < -size || i >= size) return false;
+    picked[b] = index[i < 0 ? i + size : i];
   }
-  return { data: rows.table.storage.data, cols: [{ vals: picked, at: 0, size: rows.table.shape[0], stride: rows.table.strides[0] }, ...cols.slice(1)] };
+  return gatherLeading(out, t, 0, [{ vals: picked, at: 0, size: rows.table.shape[0], stride: rowStride }, ...cols.slice(1)], count, m, runStride);
 }
 
 /**
@@ -320,9 +327,9 @@ function oneEntryGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[
   const n = v.shape[0], width = v.shape[1];
   if (g.shape[0] !== n) return null;
   const [v0, o0] = rowMajorValues(adv[0].idx), [v1, o1] = rowMajorValues(adv[1].idx), [gd, go] = rowMajorValues(g);
-  for (let b = 0; b < n; b++) if (v0[o0 + b] !== b && v0[o0 + b] !== b - n) return null;
   const cols = new Int32Array(n), values = new Float32Array(n);
   for (let b = 0; b < n; b++) {
+    if (v0[o0 + b] !== b && v0[o0 + b] !== b - n) return null; // not arange(n)
     const j = v1[o1 + b];
     cols[b] = j < 0 ? j + width : j;
     values[b] = 0 + gd[go + b];
