@@ -244,6 +244,10 @@ if (wanted('W2')) {
   for (let i = 0; i < n; i++) od[i * V + data.xs.storage.data[i]] = 1;
   bench('W2', `matmul ${n}×${V} @ ${V}×${V} (one-hot)`, () => onehot.matmul(Wm), { minRuns: 5, extra: (m) => ({ effGFLOPs: flopX / m / 1e6 }) });
   bench('W2', `matmul ${V}×${n} @ ${n}×${V} (xencᵀ·G)`, () => onehot.T.matmul(X), { minRuns: 5, extra: (m) => ({ effGFLOPs: flopX / m / 1e6 }) });
+  // the lecture's way: oneHot(xs).float() is table rows (engine/fast/table-rows.ts), so the product
+  // is 27 rows computed and an index; reading .data then writes the 228,146 rows out
+  bench('W2', `oneHot(xs, ${V}).float() @ ${V}×${V} (table rows, not read)`, () => { oneHot(data.xs, V).float().matmul(Wm); }, { minRuns: 5 });
+  bench('W2', `oneHot(xs, ${V}).float() @ ${V}×${V} (table rows), then read (.data)`, () => { void oneHot(data.xs, V).float().matmul(Wm).storage.data; }, { minRuns: 5 });
   // the same inside tidy, operands made inside a tidy: the kernel reads them and writes the result
   // in place, and the result's memory is reused (outside, each result is fresh memory: page faults)
   const [AA, BA, XA] = tidy(() => [A.clone(), B.clone(), X.clone()]);

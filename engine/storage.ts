@@ -15,9 +15,10 @@
  * the `recipe` and compute from it (`fast/table-rows.ts`: the rows of a one-hot encoding and what
  * row-wise ops make of them, computed once per distinct row).
  */
-import { dtypeOfArray, type DType, type TypedArray } from './dtype.js';
+import { bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
 import { allocateBuffer, releaseBuffer } from './memory/allocate.js';
 import { trackAllocation, untrack } from './memory/scope.js';
+import { isPooledSize } from './memory/pool.js';
 
 /**
  * How a deferred storage writes its elements once they are needed (`Storage.deferred`).
@@ -94,7 +95,8 @@ export class Storage {
     const st = new Storage(null, dtype);
     st.#recipe = recipe;
     st.#length = n;
-    trackAllocation(st); // a scope that gives it back drops the recipe (or frees the buffer once made)
+    // large, as `alloc` counts it: a scope that gives it back drops the recipe (or frees the buffer once made)
+    if (isPooledSize(n * bytesPerElement(dtype))) trackAllocation(st);
     return st;
   }
 

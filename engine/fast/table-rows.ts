@@ -138,7 +138,7 @@ export function deferRows(table: Tensor, index: Int32Array, groups: RowGroups | 
 export function rowwise(x: Tensor, op: (table: Tensor) => Tensor): Tensor | null {
   const rows = tableRowsOf(x);
   if (rows === null) return null;
-  return tableResult(rows, noGrad(() => op(rows.table)), x.numel());
+  return tableResult(rows, noGrad(() => op(rows.table)));
 }
 
 /**
@@ -157,13 +157,17 @@ export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, 
   const rows = (ra ?? rb)!;
   const n = rows.index.length;
   if (n === 1) return null; // one row: a size-1 dim 0 that other operands broadcast against differently
-  const out = noGrad(() => op(ra === null ? a : ra.table, rb === null ? b : rb.table));
-  return tableResult(rows, out, out.numel() / Math.max(1, out.shape[0]) * n);
+  return tableResult(rows, noGrad(() => op(ra === null ? a : ra.table, rb === null ? b : rb.table)));
 }
 
-/** The table-rows tensor of `table` (a fresh op result) over `rows`' index, or null if not worth it. */
-function tableResult(rows: TableRows, table: Tensor, numel: number): Tensor | null {
-  if (table.ndim === 0 || table.shape[0] !== rows.table.shape[0] || !worthDeferring(table.dtype, numel, rows.index.length, table.shape[0])) return null;
+/**
+ * The table-rows tensor of `table` (a fresh op result, one row per row of `rows`' table) over
+ * `rows`' index, or null if the result (its rows times the index's length) is not worth keeping so.
+ */
+function tableResult(rows: TableRows, table: Tensor): Tensor | null {
+  const r = table.ndim === 0 ? 0 : table.shape[0];
+  if (r === 0 || r !== rows.table.shape[0]) return null;
+  if (!worthDeferring(table.dtype, (table.numel() / r) * rows.index.length, rows.index.length, r)) return null;
   if (table.offset !== 0 || !table.isContiguous()) table = table.contiguous();
   return deferRows(table, rows.index);
 }

@@ -109,8 +109,9 @@ function expandBack(g: Tensor, keepShape: Shape, x: Tensor): Tensor {
  */
 export function sum(x: Tensor, dim?: number | readonly number[] | null, keepdim = false): Tensor {
   const dims = reductionDims('sum', x, dim);
-  // table rows and dim 0 kept: the table's sums (fast/table-rows.ts)
-  const rows = dims.length > 0 && !dims.includes(0) ? rowwise(x, (t) => sum(t, dims, keepdim)) : null;
+  // table rows, floating, dim 0 kept: the table's sums (fast/table-rows.ts; not integers, whose sums
+  // may overflow: an error must name a row that is used, and only if one is)
+  const rows = dims.length > 0 && !dims.includes(0) && isFloating(x.dtype) ? rowwise(x, (t) => sum(t, dims, keepdim)) : null;
   if (rows !== null) return record(rows, 'SumBackward1', [x], (g) => [expandBack(g, reducedShape(x.shape, dims, true), x)]);
   const { acc, keepShape } = sumInto(x, dims);
   const outDtype: DType = isFloating(x.dtype) ? x.dtype : 'int32';
