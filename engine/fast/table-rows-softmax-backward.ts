@@ -15,7 +15,7 @@
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 import { deferRows, tableRowsOf, type TableRows } from './table-rows.js';
-import { oneEntryRowsOf } from './one-entry-rows.js';
+import { RowNumbering, oneEntryRowsOf } from './one-entry-rows.js';
 
 /** The one-pass backward on dense operands (`g`, `x`, `y`, the quotient `q` or null, `factor` or null). */
 export type RowSumBackward = (g: Tensor, x: Tensor, y: Tensor, q: Tensor | null, factor: Tensor | null) => Tensor;
@@ -32,29 +32,14 @@ export function tableRowSumBackward(g: Tensor, x: Tensor, y: Tensor, q: Tensor |
   const rq = q === null ? null : tableRowsOf(q), rf = factor === null ? null : tableRowsOf(factor);
   if ((q !== null && (rq === null || rq.index !== rx.index)) || (factor !== null && (rf === null || rf.index !== rx.index))) return null;
   const index = rx.index, n = index.length, width = entries.width;
-  // number the distinct (table row, column, value bits); a slot per (table row, column) keeps the latest
-  const slots = rx.table.shape[0] * width;
-  const slotRow = new Int32Array(slots).fill(-1), slotBits = new Int32Array(slots);
-  const bits = new Int32Array(entries.values.buffer, entries.values.byteOffset, n);
-  const key = new Int32Array(n), count = new Int32Array(n), rowOf: number[] = [], colOf: number[] = [], valueOf: number[] = [];
-  const cols = entries.cols;
-  for (let r = 0; r < n; r++) {
-    const s = index[r] * width + cols[r], k = slotRow[s];
-    if (k >= 0 && slotBits[s] === bits[r]) {
-      key[r] = k;
-      count[k]++;
-      continue;
-    }
-    const k2 = rowOf.length;
-    if (k2 >= n - 1) return null; // as many distinct rows as examples: nothing to gain
-    rowOf.push(index[r]);
-    colOf.push(cols[r]);
-    valueOf.push(r);
-    slotRow[s] = k2;
-    slotBits[s] = bits[r];
-    key[r] = k2;
-    count[k2]++;
+  // number the distinct (table row, column, value bits), unless the gradient's maker did (oneEntryGradient)
+  let numbering = entries.numbering;
+  if (numbering === null || numbering.index !== index) {
+    numbering = new RowNumbering(index, rx.table.shape[0], width);
+    const bits = new Int32Array(entries.values.buffer, entries.values.byteOffset, n), cols = entries.cols;
+    for (let r = 0; r < n; r++) if (!numbering.add(r, cols[r], bits[r])) return null; // as many distinct rows as examples
   }
+  const { key, count, rowOf, colOf, valueOf } = numbering;
   // the distinct rows as small dense operands, and the backward on them
   const K = rowOf.length;
   const gs = Storage.alloc('float32', K * width);

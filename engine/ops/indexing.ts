@@ -23,7 +23,7 @@ import { needsGrad, record } from '../autograd/node.js';
 import { select, sliceDim, unsqueeze } from './views.js';
 import { asBits, gatherLeading, scatterAddLeading, type IndexColumn } from '../fast/index-leading.js';
 import { deferringRows, tableRowsOf } from '../fast/table-rows.js';
-import { oneEntryRows } from '../fast/one-entry-rows.js';
+import { RowNumbering, oneEntryRows } from '../fast/one-entry-rows.js';
 
 /** A Python slice `start:end:step` (null bounds mean "from the start" / "to the end"). */
 export interface Slice {
@@ -327,14 +327,18 @@ function oneEntryGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[
   const n = v.shape[0], width = v.shape[1];
   if (g.shape[0] !== n) return null;
   const [v0, o0] = rowMajorValues(adv[0].idx), [v1, o1] = rowMajorValues(adv[1].idx), [gd, go] = rowMajorValues(g);
-  const cols = new Int32Array(n), values = new Float32Array(n);
+  const cols = new Int32Array(n), values = new Float32Array(n), bits = new Int32Array(values.buffer);
+  // v is table rows (probs): number the rows for the softmax's backward in the same loop
+  const rows = tableRowsOf(v);
+  let numbering = rows === null ? null : new RowNumbering(rows.index, rows.table.shape[0], width);
   for (let b = 0; b < n; b++) {
     if (v0[o0 + b] !== b && v0[o0 + b] !== b - n) return null; // not arange(n)
-    const j = v1[o1 + b];
-    cols[b] = j < 0 ? j + width : j;
+    const j = v1[o1 + b], c = j < 0 ? j + width : j;
+    cols[b] = c;
     values[b] = 0 + gd[go + b];
+    if (numbering !== null && !numbering.add(b, c, bits[b])) numbering = null;
   }
-  return oneEntryRows(cols, values, width);
+  return oneEntryRows(cols, values, width, numbering);
 }
 
 /** Advanced indexing, any case: broadcast the index tensors, gather, move B where the indices stood. */
