@@ -61,7 +61,7 @@ export { norm } from './ops/norm.js';
 export { sort, topk, type SortResult } from './ops/sort.js';
 export { allclose, equal } from './ops/closeness.js';
 export { sigmoid } from './ops/sigmoid.js';
-export { logSoftmaxRows, logSoftmaxRowsBackward, nllRows } from './ops/log-softmax-rows.js';
+export { logSoftmaxRows, logSoftmaxRowsBackward, nllRows, nllRowsGradient } from './ops/log-softmax-rows.js';
 
 // creation helpers and more random sampling
 export { zerosLike, onesLike, fullLike, randLike, randnLike } from './creation-like.js';

@@ -2,7 +2,7 @@
  * One-entry rows: a 2-D tensor with one value per row, in a given column, and zeros elsewhere,
  * kept as those two vectors instead of the full-size buffer. The gradient of
  * `probs[arange(n), ys]` is one: zeros of probs' shape with g[i] added at (i, ys[i]). The
- * softmax's backward reads the vectors (`table-rows-softmax-backward.ts`); anything else reads
+ * softmax's backward reads the vectors (`distinct-rows-backward.ts`); anything else reads
  * `data`, which writes the rows out (zeros, then each value) once (`Storage.deferred`).
  */
 import { Tensor } from '../tensor.js';
@@ -45,7 +45,7 @@ export function oneEntryRows(cols: Int32Array, values: Float32Array, width: numb
 
 /**
  * The rows of a one-entry gradient of table rows, numbered by what decides a row of the softmax's
- * backward (`table-rows-softmax-backward.ts`): its row of the table (`index[r]`), its column and
+ * backward (`distinct-rows-backward.ts`): its row of the table (`index[r]`), its column and
  * the bits of its value. Row r gets `key[r]`; distinct row k came first at row `valueOf[k]`, with
  * table row `rowOf[k]` and column `colOf[k]`, and `count[k]` rows have it. A slot per (table row,
  * column) remembers the latest value's bits and number, so the lecture (one value per pair) costs

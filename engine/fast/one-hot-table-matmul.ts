@@ -1,7 +1,7 @@
 /**
  * `xencᵀ · G` when xenc is a one-hot encoding kept as table rows and G is table rows too (the
  * lecture's backward of `xenc @ W`: W.grad = xencᵀ · dlogits, with dlogits from the softmax's
- * backward, `table-rows-softmax-backward.ts`), without writing either out.
+ * backward, `distinct-rows-backward.ts`), without writing either out.
  *
  * The product's definition (`plainGemm` in ops/matmul.ts): C[i,j] = Σ_p A[i,p]·G[p,j] from +0,
  * p = 0 … n−1 in order, the sum in float64 rounded once when the shape asks for it (`f64`: a long

@@ -17,7 +17,7 @@
  * rows of its own, i.e. broadcasts along dim 0), `sum` over dims other than 0, `matmul` (the
  * table times a matrix; and xencᵀ·G in the backward, `one-hot-table-matmul.ts`), advanced
  * indexing (`probs[arange(n), ys]` reads the table), and the softmax's backward
- * (`table-rows-softmax-backward.ts`). Anything else reads `data`, which writes the rows out once.
+ * (`distinct-rows-backward.ts`). Anything else reads `data`, which writes the rows out once.
  */
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';

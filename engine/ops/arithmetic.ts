@@ -12,7 +12,7 @@ import { Storage } from '../storage.js';
 import { addInt32, mulInt32, subInt32 } from '../fast/int32-loops.js';
 import { simdDivBackwardRows } from '../fast/div-backward.js';
 import { cascadeSumF32 } from './cascade-sum.js';
-import { tableRowSumBackward } from '../fast/table-rows-softmax-backward.js';
+import { distinctRowsBackward } from '../fast/distinct-rows-backward.js';
 
 /**
  * `a + b`.
@@ -144,7 +144,11 @@ function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
 function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, addRowSum = false, factor: Tensor | null = null): Tensor[] {
   if (addRowSum) {
     // table rows and a one-entry gradient (the lecture's): on the distinct rows only, the same bits
-    const t = tableRowSumBackward(g, x, y, quotient, factor, (gs, xs, ys, qs, fs) => divBackwardRows(gs, xs, ys, qs, true, fs)[0]);
+    const operands = [x, y, ...(quotient === null ? [] : [quotient]), ...(factor === null ? [] : [factor])];
+    const t = distinctRowsBackward(g, operands, (gs, xs, ys, ...rest) => {
+      const qs = quotient === null ? null : rest[0], fs = factor === null ? null : rest[rest.length - 1];
+      return divBackwardRows(gs, xs, ys, qs, true, fs)[0];
+    });
     if (t !== null) return [t];
   }
   const n = x.shape[x.ndim - 1], rows = x.numel() / n;

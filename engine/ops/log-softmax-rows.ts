@@ -20,6 +20,9 @@ import { expF32 } from '../fast/exp-f32.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { logSoftmaxRowsBackwardX86, logSoftmaxRowsX86, nllRowsX86 } from './x86/log-softmax-rows.js';
 import { float32Rows as rowsOf, gradientRows } from './float32-rows.js';
+import { deferringRows, rowwise, tableRowsOf } from '../fast/table-rows.js';
+import { RowNumbering, oneEntryRows } from '../fast/one-entry-rows.js';
+import { distinctRowsBackward } from '../fast/distinct-rows-backward.js';
 
 /** One row of exponentials, reused (grown when needed): only the call that fills it reads it. */
 let rowScratch = new Float32Array(0);
@@ -36,6 +39,9 @@ function scratchRow(c: number): Float32Array {
  */
 export function logSoftmaxRows(x: Tensor): Tensor | null {
   if (pytorchX86()) return logSoftmaxRowsX86(x); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
+  // table rows (a one-hot encoding times W, fast/table-rows.ts): the table's rows, a float32 [R, C] too
+  const fromTable = x.dtype === 'float32' && x.ndim === 2 && x.numel() > 0 ? rowwise(x, (t) => logSoftmaxRows(t)!) : null;
+  if (fromTable !== null) return fromTable;
   const r = rowsOf(x);
   if (r === null) return null;
   const { n, c, d, o } = r;
@@ -69,6 +75,9 @@ export function logSoftmaxRows(x: Tensor): Tensor | null {
  */
 export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
   if (pytorchX86()) return logSoftmaxRowsBackwardX86(g, out); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
+  // g one value per row (nllLoss's gradient) and out table rows: on the distinct rows (fast/distinct-rows-backward.ts)
+  const distinct = g.dtype === 'float32' && out.dtype === 'float32' && g.ndim === 2 ? distinctRowsBackward(g, [out], (gs, os) => logSoftmaxRowsBackward(gs, os)!) : null;
+  if (distinct !== null) return distinct;
   const rows = gradientRows(g, out);
   if (rows === null) return null;
   const { g: { n, c, d: gd, o: go }, out: { d: od, o: oo }, grad } = rows;
@@ -89,14 +98,41 @@ export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
  */
 export function nllRows(logProbs: Tensor, targets: Tensor, reduction: 'mean' | 'sum'): Tensor | null {
   if (pytorchX86()) return nllRowsX86(logProbs, targets, reduction); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
-  const r = rowsOf(logProbs);
-  if (r === null || targets.dtype !== 'int32') return null;
+  if (targets.dtype !== 'int32') return null;
+  // table rows (fast/table-rows.ts): row i of logProbs is row index[i] of the table
+  const table = logProbs.dtype === 'float32' && logProbs.ndim === 2 ? tableRowsOf(logProbs) : null;
+  const r = table === null ? rowsOf(logProbs) : { n: logProbs.shape[0], c: logProbs.shape[1], d: table.table.storage.data, o: 0 };
+  if (r === null || r.n === 0 || r.c === 0) return null;
   const { n, c, d, o } = r;
   const ys = targets.toTypedArray();
   const picked = new Float32Array(n);
-  for (let i = 0; i < n; i++) picked[i] = -d[o + i * c + ys[i]];
+  if (table === null) for (let i = 0; i < n; i++) picked[i] = -d[o + i * c + ys[i]];
+  else for (let i = 0, index = table.index; i < n; i++) picked[i] = -d[index[i] * c + ys[i]];
   const total = cascadeSumF32(picked, 0, n);
   const out = empty([]);
   out.storage.data[0] = reduction === 'mean' ? total / n : total;
   return out;
+}
+
+/**
+ * nllLoss's gradient for class targets and a 0-d upstream `g`: `−w` at (i, targets[i]) and +0
+ * elsewhere, w = g / N ('mean') or g ('sum'), as one-entry rows (fast/one-entry-rows.ts) when the
+ * `[N, C]` result is large, numbered for logSoftmax's backward when `logProbs` is table rows (the
+ * same loop); null when not (the caller writes it in full).
+ * @example nllRowsGradient(tensor(1), logProbs, ys, 'mean') // −1/N at each target
+ */
+export function nllRowsGradient(g: Tensor, logProbs: Tensor, targets: Tensor, reduction: 'mean' | 'sum'): Tensor | null {
+  if (g.dtype !== 'float32' || g.numel() !== 1 || logProbs.ndim !== 2 || targets.dtype !== 'int32' || !deferringRows('float32', logProbs.numel())) return null;
+  const [n, c] = logProbs.shape;
+  const g0 = g.toTypedArray()[0], ys = targets.toTypedArray();
+  const cols = new Int32Array(n), values = new Float32Array(n), bits = new Int32Array(values.buffer);
+  const rows = tableRowsOf(logProbs);
+  let numbering = rows === null ? null : new RowNumbering(rows.index, rows.table.shape[0], c);
+  const w = -(reduction === 'sum' ? g0 : g0 / n);
+  for (let i = 0; i < n; i++) {
+    cols[i] = ys[i];
+    values[i] = w;
+    if (numbering !== null && !numbering.add(i, ys[i], bits[i])) numbering = null;
+  }
+  return oneEntryRows(cols, values, c, numbering);
 }

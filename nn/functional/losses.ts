@@ -14,7 +14,7 @@
  * The composed gradient with respect to the logits is `(softmax(logits) − onehot(ys)) / n`
  * (derivation in docs/nn.md; checked against plain loops in spec/nn/losses.spec.ts).
  */
-import { Tensor, arange, nllRows, noGrad, zeros } from '../../engine/index.js';
+import { Tensor, arange, nllRows, nllRowsGradient, noGrad, zeros } from '../../engine/index.js';
 import { logSoftmax } from './softmax.js';
 import { recordOp } from './custom-op.js';
 import { checkClassTargets, checkFloating, checkReduction, fmt, type Reduction } from './checks.js';
@@ -101,6 +101,8 @@ export function nllLoss(logProbs: Tensor, targets: Tensor, opts: NllLossOptions 
   // d loss/d logProbs[i, j] = −w_i where j = targets[i], 0 elsewhere; w_i = g_i ('none'), g ('sum'),
   // g / N ('mean')   (PyTorch's NllLossBackward0)
   return recordOp(out, 'NllLossBackward0', [logProbs], (g) => {
+    const oneEntry = reduction === 'none' ? null : nllRowsGradient(g, logProbs, targets, reduction); // one value per row, kept so
+    if (oneEntry !== null) return [oneEntry];
     const ys = targets.toTypedArray();
     const gd = g.toTypedArray();
     const grad = zeros([n, c], { dtype: g.dtype });
