@@ -152,7 +152,7 @@ export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, 
   const ra = a.ndim === outNdim ? tableRowsOf(a) : null, rb = b.ndim === outNdim ? tableRowsOf(b) : null;
   if (ra === null && rb === null) return null;
   const flat = (t: Tensor, r: TableRows | null) => r === null && (t.ndim < outNdim || t.shape[0] === 1);
-  if (ra !== null && rb !== null && ra.index !== rb.index) return null;
+  if (ra !== null && rb !== null && (ra.index !== rb.index || ra.table.shape[0] !== rb.table.shape[0])) return null;
   if ((ra === null && !flat(a, ra)) || (rb === null && !flat(b, rb))) return null;
   const rows = (ra ?? rb)!;
   const n = rows.index.length;
