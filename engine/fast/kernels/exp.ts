@@ -57,7 +57,7 @@ import { defineKernel } from '../define-kernel.js';
 import { REGION } from '../scratch.js';
 import { I32, type Local, SWAP_HALVES, V128 } from '../wasm-encoder.js';
 import { f32x4, f64x2, i32x4, memoryConstants } from './memory-constants.js';
-import { bandConstants, demote4, outsideBand } from './midpoint-band.js';
+import { appendUnlessVouched, bandConstants, demote4, outsideBand } from './midpoint-band.js';
 
 /** Steps of the reduction per power of 2 (x is reduced by multiples of ln2/STEPS). */
 const STEPS = 1024;
@@ -148,8 +148,7 @@ export const expF32 = defineKernel({
       outsideBand(c, d, d2, splat);
       c.get(goodB).v128And();
       // list[count] = iB for every group; count advances unless all 4 lanes are vouched for (no branch)
-      c.elementAddress(list, count, 4).get(iB).i32Store();
-      c.i32x4Bitmask().i32Const(15).i32Ne().get(count).i32Add().set(count);
+      appendUnlessVouched(c, { list, count, i: iB });
       // float32(d) · 2^(k >> 10): the exponent added to the bits
       c.elementAddress(out, iB, 4);
       demote4(c, d, d2);
