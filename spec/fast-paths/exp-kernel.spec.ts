@@ -111,7 +111,7 @@ describe.runIf(copyKernels !== null)('the exp_f32 kernel itself (the scratch mem
     }
   });
 
-  it('vouches for nearly every lane in its range (lists fewer than 1% of the pairs of random inputs)', () => {
+  it('vouches for nearly every lane in its range (the groups it lists hold fewer than 1% of random inputs)', () => {
     const r = rng(12);
     const x = Float32Array.from({ length: 16384 }, () => (r() - 0.5) * 170);
     const { out, listed } = runKernel(x);
