@@ -4317,211 +4317,382 @@
 
   (func $exp_f32 (export "exp_f32") (param $out i32) (param $x i32) (param $n i32) (param $list i32) (result i32)
     (local $i i32)
+    (local $iB i32)
     (local $count i32)
     (local $v v128)
-    (local $kk v128)
     (local $k v128)
-    (local $good v128)
-    (local $t v128)
-    (local $d v128)
-    (local $d2 v128)
+    (local $ix v128)
     (local $v2 v128)
     (local $k2 v128)
-    i32.const 0
-    local.set $i
+    (local $kk v128)
+    (local $good v128)
+    (local $t v128)
+    (local $t2 v128)
+    (local $ta v128)
+    (local $tb v128)
+    (local $kkB v128)
+    (local $goodB v128)
+    (local $tB v128)
+    (local $t2B v128)
+    (local $taB v128)
+    (local $tbB v128)
+    (local $d v128)
+    (local $d2 v128)
     i32.const 0
     local.set $count
-    block
-      loop
-        local.get $i
-        local.get $n
-        i32.ge_s
-        br_if 1
-        local.get $x
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        v128.load
-        local.set $v
-        local.get $v
-        i32.const 0
-        v128.load offset=267296
-        f32x4.gt
-        local.get $v
-        i32.const 0
-        v128.load offset=267312
-        f32x4.lt
-        v128.and
-        local.set $good
-        local.get $v
-        i32.const 0
-        v128.load offset=267264
-        f32x4.mul
-        i32.const 0
-        v128.load offset=267280
-        f32x4.add
-        local.tee $kk
-        i32.const 0
-        v128.load offset=267280
-        f32x4.sub
-        local.set $k
-        local.get $out
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $kk
-        i32.const 0
-        v128.load offset=267328
-        v128.and
-        i32.const 3
-        i32x4.shl
-        v128.store
-        local.get $v
-        f64x2.promote_low_f32x4
-        local.get $k
-        f64x2.promote_low_f32x4
-        i32.const 0
-        v128.load offset=267392
-        f64x2.mul
-        f64x2.sub
-        local.set $t
-        local.get $out
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        i32.load offset=4
-        local.get $out
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        i32.load
-        v128.load64_zero offset=270336
-        v128.load64_lane offset=270336 1
-        local.get $t
-        i32.const 0
-        v128.load offset=267408
-        f64x2.mul
-        i32.const 0
-        v128.load offset=267424
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        i32.const 0
-        v128.load offset=267424
-        f64x2.add
-        f64x2.mul
-        local.set $d
-        local.get $v
-        local.get $v
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        local.set $v2
-        local.get $k
-        local.get $k
-        i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-        local.set $k2
-        local.get $v2
-        f64x2.promote_low_f32x4
-        local.get $k2
-        f64x2.promote_low_f32x4
-        i32.const 0
-        v128.load offset=267392
-        f64x2.mul
-        f64x2.sub
-        local.set $t
-        local.get $out
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        i32.load offset=12
-        local.get $out
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        i32.load offset=8
-        v128.load64_zero offset=270336
-        v128.load64_lane offset=270336 1
-        local.get $t
-        i32.const 0
-        v128.load offset=267408
-        f64x2.mul
-        i32.const 0
-        v128.load offset=267424
-        f64x2.add
-        local.get $t
-        f64x2.mul
-        i32.const 0
-        v128.load offset=267424
-        f64x2.add
-        f64x2.mul
-        local.set $d2
-        local.get $d
-        local.get $d2
-        i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-        i32.const 0
-        v128.load offset=267344
-        i32x4.sub
-        i32.const 0
-        v128.load offset=267360
-        v128.and
-        i32.const 0
-        v128.load offset=267376
-        i32x4.gt_s
-        local.get $good
-        v128.and
-        i32x4.bitmask
-        i32.const 15
-        i32.xor
-        if
+    local.get $n
+    i32.const 4
+    i32.ge_s
+    if
+      i32.const 0
+      local.set $i
+      local.get $x
+      local.get $i
+      i32.const 2
+      i32.shl
+      i32.add
+      v128.load
+      local.set $v
+      local.get $v
+      i32.const 0
+      v128.load offset=267296
+      f32x4.gt
+      local.get $v
+      i32.const 0
+      v128.load offset=267312
+      f32x4.lt
+      v128.and
+      local.set $good
+      local.get $v
+      i32.const 0
+      v128.load offset=267264
+      f32x4.mul
+      i32.const 0
+      v128.load offset=267280
+      f32x4.add
+      local.tee $kk
+      i32.const 0
+      v128.load offset=267280
+      f32x4.sub
+      local.set $k
+      local.get $kk
+      i32.const 0
+      v128.load offset=267328
+      v128.and
+      i32.const 3
+      i32x4.shl
+      local.set $ix
+      local.get $ix
+      i32x4.extract_lane 1
+      local.get $ix
+      i32x4.extract_lane 0
+      v128.load64_zero offset=270336
+      v128.load64_lane offset=270336 1
+      local.set $ta
+      local.get $ix
+      i32x4.extract_lane 3
+      local.get $ix
+      i32x4.extract_lane 2
+      v128.load64_zero offset=270336
+      v128.load64_lane offset=270336 1
+      local.set $tb
+      local.get $v
+      f64x2.promote_low_f32x4
+      local.get $k
+      f64x2.promote_low_f32x4
+      i32.const 0
+      v128.load offset=267392
+      f64x2.mul
+      f64x2.sub
+      local.set $t
+      local.get $v
+      local.get $v
+      i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+      local.set $v2
+      local.get $k
+      local.get $k
+      i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+      local.set $k2
+      local.get $v2
+      f64x2.promote_low_f32x4
+      local.get $k2
+      f64x2.promote_low_f32x4
+      i32.const 0
+      v128.load offset=267392
+      f64x2.mul
+      f64x2.sub
+      local.set $t2
+      i32.const 4
+      local.set $i
+      block
+        loop
+          local.get $i
+          local.get $n
+          i32.ge_s
+          br_if 1
+          local.get $kk
+          local.set $kkB
+          local.get $good
+          local.set $goodB
+          local.get $t
+          local.set $tB
+          local.get $t2
+          local.set $t2B
+          local.get $ta
+          local.set $taB
+          local.get $tb
+          local.set $tbB
+          local.get $x
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.set $v
+          local.get $v
+          i32.const 0
+          v128.load offset=267296
+          f32x4.gt
+          local.get $v
+          i32.const 0
+          v128.load offset=267312
+          f32x4.lt
+          v128.and
+          local.set $good
+          local.get $v
+          i32.const 0
+          v128.load offset=267264
+          f32x4.mul
+          i32.const 0
+          v128.load offset=267280
+          f32x4.add
+          local.tee $kk
+          i32.const 0
+          v128.load offset=267280
+          f32x4.sub
+          local.set $k
+          local.get $kk
+          i32.const 0
+          v128.load offset=267328
+          v128.and
+          i32.const 3
+          i32x4.shl
+          local.set $ix
+          local.get $ix
+          i32x4.extract_lane 1
+          local.get $ix
+          i32x4.extract_lane 0
+          v128.load64_zero offset=270336
+          v128.load64_lane offset=270336 1
+          local.set $ta
+          local.get $ix
+          i32x4.extract_lane 3
+          local.get $ix
+          i32x4.extract_lane 2
+          v128.load64_zero offset=270336
+          v128.load64_lane offset=270336 1
+          local.set $tb
+          local.get $v
+          f64x2.promote_low_f32x4
+          local.get $k
+          f64x2.promote_low_f32x4
+          i32.const 0
+          v128.load offset=267392
+          f64x2.mul
+          f64x2.sub
+          local.set $t
+          local.get $v
+          local.get $v
+          i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+          local.set $v2
+          local.get $k
+          local.get $k
+          i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+          local.set $k2
+          local.get $v2
+          f64x2.promote_low_f32x4
+          local.get $k2
+          f64x2.promote_low_f32x4
+          i32.const 0
+          v128.load offset=267392
+          f64x2.mul
+          f64x2.sub
+          local.set $t2
+          local.get $i
+          i32.const 4
+          i32.sub
+          local.set $iB
+          local.get $taB
+          local.get $tB
+          i32.const 0
+          v128.load offset=267408
+          f64x2.mul
+          i32.const 0
+          v128.load offset=267424
+          f64x2.add
+          local.get $tB
+          f64x2.mul
+          i32.const 0
+          v128.load offset=267424
+          f64x2.add
+          f64x2.mul
+          local.set $d
+          local.get $tbB
+          local.get $t2B
+          i32.const 0
+          v128.load offset=267408
+          f64x2.mul
+          i32.const 0
+          v128.load offset=267424
+          f64x2.add
+          local.get $t2B
+          f64x2.mul
+          i32.const 0
+          v128.load offset=267424
+          f64x2.add
+          f64x2.mul
+          local.set $d2
+          local.get $d
+          local.get $d2
+          i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+          i32.const 0
+          v128.load offset=267344
+          i32x4.sub
+          i32.const 0
+          v128.load offset=267360
+          v128.and
+          i32.const 0
+          v128.load offset=267376
+          i32x4.gt_s
+          local.get $goodB
+          v128.and
           local.get $list
           local.get $count
           i32.const 2
           i32.shl
           i32.add
-          local.get $i
+          local.get $iB
           i32.store
-          local.get $list
+          i32x4.bitmask
+          i32.const 15
+          i32.ne
           local.get $count
-          i32.const 2
-          i32.shl
-          i32.add
-          local.get $i
-          i32.const 2
-          i32.add
-          i32.store offset=4
-          local.get $count
-          i32.const 2
           i32.add
           local.set $count
+          local.get $out
+          local.get $iB
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $d
+          f32x4.demote_f64x2_zero
+          local.get $d2
+          f32x4.demote_f64x2_zero
+          i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          local.get $kkB
+          i32.const 10
+          i32x4.shr_u
+          i32.const 23
+          i32x4.shl
+          i32x4.add
+          v128.store
+          local.get $i
+          i32.const 4
+          i32.add
+          local.set $i
+          br 0
         end
-        local.get $out
-        local.get $i
-        i32.const 2
-        i32.shl
-        i32.add
-        local.get $d
-        f32x4.demote_f64x2_zero
-        local.get $d2
-        f32x4.demote_f64x2_zero
-        i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-        local.get $kk
-        i32.const 10
-        i32x4.shr_u
-        i32.const 23
-        i32x4.shl
-        i32x4.add
-        v128.store
-        local.get $i
-        i32.const 4
-        i32.add
-        local.set $i
-        br 0
       end
+      local.get $kk
+      local.set $kkB
+      local.get $good
+      local.set $goodB
+      local.get $t
+      local.set $tB
+      local.get $t2
+      local.set $t2B
+      local.get $ta
+      local.set $taB
+      local.get $tb
+      local.set $tbB
+      local.get $n
+      i32.const 4
+      i32.sub
+      local.set $iB
+      local.get $taB
+      local.get $tB
+      i32.const 0
+      v128.load offset=267408
+      f64x2.mul
+      i32.const 0
+      v128.load offset=267424
+      f64x2.add
+      local.get $tB
+      f64x2.mul
+      i32.const 0
+      v128.load offset=267424
+      f64x2.add
+      f64x2.mul
+      local.set $d
+      local.get $tbB
+      local.get $t2B
+      i32.const 0
+      v128.load offset=267408
+      f64x2.mul
+      i32.const 0
+      v128.load offset=267424
+      f64x2.add
+      local.get $t2B
+      f64x2.mul
+      i32.const 0
+      v128.load offset=267424
+      f64x2.add
+      f64x2.mul
+      local.set $d2
+      local.get $d
+      local.get $d2
+      i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+      i32.const 0
+      v128.load offset=267344
+      i32x4.sub
+      i32.const 0
+      v128.load offset=267360
+      v128.and
+      i32.const 0
+      v128.load offset=267376
+      i32x4.gt_s
+      local.get $goodB
+      v128.and
+      local.get $list
+      local.get $count
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $iB
+      i32.store
+      i32x4.bitmask
+      i32.const 15
+      i32.ne
+      local.get $count
+      i32.add
+      local.set $count
+      local.get $out
+      local.get $iB
+      i32.const 2
+      i32.shl
+      i32.add
+      local.get $d
+      f32x4.demote_f64x2_zero
+      local.get $d2
+      f32x4.demote_f64x2_zero
+      i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      local.get $kkB
+      i32.const 10
+      i32x4.shr_u
+      i32.const 23
+      i32x4.shl
+      i32x4.add
+      v128.store
     end
     local.get $count)
 

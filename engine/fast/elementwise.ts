@@ -144,7 +144,7 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
   const inPlace = isArenaArray(x) && isArenaArray(out);
   if (inPlace && n >= 2 * MIN_PART && simdExpSplit(out, o, x, xi, n)) return true;
   for (let start = 0; start < n; start += CHUNK) {
-    // chunks also bound the list of pairs (at most CHUNK / 2 entries)
+    // chunks also bound the list of groups (the kernel writes at most one entry per group: CHUNK / 4)
     const len = Math.min(CHUNK, n - start);
     const len4 = len - (len % 4);
     let listed: number;
@@ -155,12 +155,11 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
       listed = copyKernels!.exp(REGION.out, REGION.a, len4, REGION.list);
       out.set(copy.f32.subarray(OUT, OUT + len4), o + start);
     }
-    // the pairs the kernel could not vouch for, and the last len % 4 elements
+    // the groups of 4 the kernel could not vouch for, and the last len % 4 elements
     const list = inPlace ? i32 : copy.i32;
     for (let k = 0; k < listed; k++) {
       const p = start + list[LIST + k];
-      out[o + p] = expF32(x[xi + p]);
-      out[o + p + 1] = expF32(x[xi + p + 1]);
+      for (let j = p; j < p + 4; j++) out[o + j] = expF32(x[xi + j]);
     }
     for (let p = start + len4; p < start + len; p++) out[o + p] = expF32(x[xi + p]);
   }
@@ -169,27 +168,26 @@ export function simdExpF32(out: TypedArray, o: number, x: TypedArray, xi: number
 
 /**
  * exp of arena operands in parts on the helper threads: each part one kernel call over its whole
- * range, listing the pairs it cannot vouch for in a block of its own; then this thread redoes the
- * listed pairs and the last n % 4 elements with `expF32`. False when no helper is ready.
+ * range, listing the groups of 4 it cannot vouch for in a block of its own; then this thread
+ * redoes the listed groups and the last n % 4 elements with `expF32`. False when no helper is ready.
  */
 function simdExpSplit(out: Float32Array, o: number, x: Float32Array, xi: number, n: number): boolean {
   const n4 = n - (n % 4);
-  // room for every pair of the range: n4 / 2 entries
-  const lists = scratchInt32(0, n4 / 2 + 4);
+  // room for every group of the range: n4 / 4 entries (the kernel writes at most one per group)
+  const lists = scratchInt32(0, n4 / 4 + 4);
   if (lists === null) return false;
   const bounds: [number, number][] = [];
   const listed = runSplit(MIN_PART, n4, (i, count) => {
     const [s, e] = (bounds[i] = partBounds(n4, i, count, 4));
-    // part i lists into lists[s / 2 …]: at most (e − s) / 2 entries
-    return ['exp_f32', [out.byteOffset + 4 * (o + s), x.byteOffset + 4 * (xi + s), e - s, lists.byteOffset + 2 * s]];
+    // part i lists into lists[s / 4 …]: at most (e − s) / 4 entries
+    return ['exp_f32', [out.byteOffset + 4 * (o + s), x.byteOffset + 4 * (xi + s), e - s, lists.byteOffset + s]];
   });
   if (listed === null) return false;
   listed.forEach((count, i) => {
     const s = bounds[i][0];
     for (let k = 0; k < count; k++) {
-      const p = s + lists[s / 2 + k];
-      out[o + p] = expF32(x[xi + p]);
-      out[o + p + 1] = expF32(x[xi + p + 1]);
+      const p = s + lists[s / 4 + k];
+      for (let j = p; j < p + 4; j++) out[o + j] = expF32(x[xi + j]);
     }
   });
   for (let p = n4; p < n; p++) out[o + p] = expF32(x[xi + p]);

@@ -174,6 +174,7 @@ export class Code {
     return this.op(`f64.const ${v}`, 0x44, ...Array.from(b));
   }
   i32Eqz(): this { return this.op('i32.eqz', 0x45); }
+  i32Ne(): this { return this.op('i32.ne', 0x47); }
   i32LtS(): this { return this.op('i32.lt_s', 0x48); }
   i32GtS(): this { return this.op('i32.gt_s', 0x4a); }
   i32GeS(): this { return this.op('i32.ge_s', 0x4e); }

@@ -9,6 +9,7 @@
  * the range ends, the overflow and the normal/subnormal result thresholds), random bit patterns
  * and the near-midpoint inputs. The exhaustive check is in simd.spec.ts (`MAKEMORE_LONG_TESTS=1`).
  */
+import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Tensor, setSimdEnabled } from '../../engine/index.js';
 import { REGION, copyKernels, copyView } from '../../engine/fast/kernels.js';
@@ -55,14 +56,15 @@ const EDGES = [0, 0x80000000, 1, 0x80000001, 0x007fffff, 0x807fffff, 0x00800000,
   ...around(-87.3, 40), ...around(88.7, 40), ...around(88.72283935546875, 40), ...around(-87.33654475, 40), ...around(-103.97, 20),
   ...around(2 ** -24, 20), ...around(2 ** -25, 20), ...around(Math.LN2 / 2048, 20), ...around(Math.LN2, 20)];
 
-/** Run the kernel on `x` (length a multiple of 4, ≤ CHUNK) in the scratch memory: its output and the elements of the pairs it listed. */
-function runKernel(x: Float32Array): { out: Float32Array; listed: Set<number> } {
+/** Run the kernel on `x` (length a multiple of 4, ≤ CHUNK) in the scratch memory: its output, the elements of the groups it listed, and the list itself. */
+function runKernel(x: Float32Array): { out: Float32Array; listed: Set<number>; entries: number[] } {
   const A = REGION.a / 4, OUT = REGION.out / 4, LIST = REGION.list / 4;
   copyView.f32.set(x, A);
   const count = copyKernels!.exp(REGION.out, REGION.a, x.length, REGION.list);
+  const entries = Array.from(copyView.i32.subarray(LIST, LIST + count));
   const listed = new Set<number>();
-  for (let k = 0; k < count; k++) listed.add(copyView.i32[LIST + k]).add(copyView.i32[LIST + k] + 1);
-  return { out: copyView.f32.slice(OUT, OUT + x.length), listed };
+  for (const e of entries) for (let q = 0; q < 4; q++) listed.add(e + q);
+  return { out: copyView.f32.slice(OUT, OUT + x.length), listed, entries };
 }
 
 describe.runIf(copyKernels !== null)('the exp_f32 kernel itself (the scratch memory)', () => {
@@ -85,7 +87,31 @@ describe.runIf(copyKernels !== null)('the exp_f32 kernel itself (the scratch mem
     }
   });
 
-  it('vouches for nearly every lane in its range (lists fewer than 1% of the pairs of random inputs)', () => {
+  it('the software pipeline: every length from 0 to 96 floats: unlisted lanes right, out-of-range lanes listed, one entry per listed group in order, nothing written past n', () => {
+    const r = rng(14);
+    const OUT = REGION.out / 4;
+    for (let n = 0; n <= 96; n += 4) {
+      // a mix of edges, near-midpoint inputs and random bit patterns, in a different order for each n
+      const bits = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? EDGES[Math.floor(r() * EDGES.length)] : i % 3 === 1 ? HARD[Math.floor(r() * HARD.length)] : Math.floor(r() * 2 ** 32)));
+      const x = fromBits(bits);
+      copyView.f32.fill(-7, OUT, OUT + n + 8); // a sentinel after the output
+      const { out, listed, entries } = runKernel(x);
+      expect(entries.length).toBeLessThanOrEqual(n / 4);
+      entries.forEach((e, k) => {
+        expect(e % 4).toBe(0);
+        expect(e).toBeLessThan(n);
+        if (k > 0) expect(e).toBeGreaterThan(entries[k - 1]);
+      });
+      for (let i = 0; i < n; i++) {
+        const inside = x[i] > f32(-87.3) && x[i] < f32(88.7);
+        if (!inside && !listed.has(i)) expect.fail(`n=${n}: exp(${x[i]}) is outside the kernel's range but was not listed`);
+        if (!listed.has(i) && !Object.is(out[i], f32(Math.exp(x[i])))) expect.fail(`n=${n}: exp(${x[i]}) (lane ${i}): the kernel vouched for ${out[i]}, expected ${f32(Math.exp(x[i]))}`);
+      }
+      for (let i = n; i < n + 8; i++) expect(copyView.f32[OUT + i]).toBe(-7);
+    }
+  });
+
+  it('vouches for nearly every lane in its range (the groups it lists hold fewer than 1% of random inputs)', () => {
     const r = rng(12);
     const x = Float32Array.from({ length: 16384 }, () => (r() - 0.5) * 170);
     const { out, listed } = runKernel(x);
@@ -124,3 +150,37 @@ for (const simd of [true, false]) for (const arena of [false, true]) describe(`T
     }
   });
 });
+
+describe('Tensor.exp of float32 views (fast-check): the plain loop\'s bits, SIMD on, in the arena and outside', () => {
+  const arbBits = fc.oneof(
+    fc.constantFrom(...EDGES),
+    fc.constantFrom(...HARD),
+    fc.integer({ min: 0, max: 0xffffffff }),
+    fc.float({ min: -90, max: 90, noNaN: true }).map(bitsOf),
+  );
+  it('every element of a contiguous view with an offset equals fround(Math.exp(x))', () => {
+    fc.assert(fc.property(fc.array(arbBits, { minLength: 256, maxLength: 3000 }), fc.nat(9), fc.boolean(), (bits, offset, arena) => {
+      const x = fromBits(bits);
+      const n = x.length - offset;
+      fc.pre(n >= 256);
+      const scope = arena ? openScope() : null;
+      try {
+        let t = Tensor.fromArray(x, [x.length], 'float32');
+        if (arena) t = t.clone();
+        const view = t.narrow(0, offset, n); // contiguous, starting at element `offset`
+        const got = view.exp().toTypedArray();
+        for (let i = 0; i < n; i++) {
+          const want = f32(Math.exp(x[offset + i]));
+          if (!Object.is(got[i], want)) return false;
+        }
+        return true;
+      } finally {
+        if (scope !== null) {
+          closeScope(scope);
+          for (const st of scope) st.release();
+        }
+      }
+    }), { numRuns: 60 });
+  });
+});
+
