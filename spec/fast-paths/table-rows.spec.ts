@@ -28,9 +28,10 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  Tensor, arange, getNumThreads, oneHot, slice, setFloat32Arithmetic, setNumThreads, startHelperThreads, tensor, tidy,
+  Tensor, arange, getNumThreads, isSimdEnabled, oneHot, setSimdEnabled, slice, setFloat32Arithmetic, setNumThreads, startHelperThreads, tensor, tidy,
 } from '../../engine/index.js';
-import { setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
+import { deferRows, setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
+import { oneEntryRows } from '../../engine/fast/one-entry-rows.js';
 import { lectureNames } from '../../bigram/index.js';
 import { Vocabulary } from '../../bigram/data.js';
 import { trainingSet } from '../../bigram/neural.js';
@@ -293,8 +294,11 @@ describe('elementwise ops on table rows', () => {
   it('unary ops: the same bits', () => {
     fc.assert(fc.property(hookCase, fc.constantFrom(...UNARY), ({ C, m, xs, M }, [name, op]) => {
       same(`unary ${name}`, () => {
-        const t = rowsOf(C, xs, M, m);
-        return [op(t), op(op(t))];
+        const Mt = floats(M, [C, m]).requiresGrad_();
+        const t = oneHot(ints(xs), C).float().matmul(Mt);
+        const r = op(t), rr = op(op(t));
+        if (r.requiresGrad) r.backward(r.detach().float().neg().to(r.dtype));
+        return [r, rr, Mt.grad];
       });
     }), { numRuns: 300 });
   });
@@ -327,9 +331,12 @@ describe('elementwise ops on table rows', () => {
   it('binary ops with same-index, different-index, broadcast [m], [1, m], [n, 1], scalar, 0-d, float64 and int operands, either side: the same bits or the same error', () => {
     fc.assert(fc.property(hookCase, fc.constantFrom(...BINARY), fc.constantFrom(...OPERANDS), fc.boolean(), (c, [name, op], [what, other], swap) => {
       same(`binary ${name} with ${what}${swap ? ' (swapped)' : ''}`, () => {
-        const t = rowsOf(c.C, c.xs, c.M, c.m);
+        const Mt = floats(c.M, [c.C, c.m]).requiresGrad_();
+        const t = oneHot(ints(c.xs), c.C).float().matmul(Mt);
         const u = other(c, t);
-        return swap ? [op(u, t)] : [op(t, u)];
+        const r = swap ? op(u, t) : op(t, u);
+        if (r.requiresGrad) r.backward(r.detach().float().sign().to(r.dtype));
+        return [r, Mt.grad];
       });
     }), { numRuns: 500 });
   });
@@ -491,7 +498,8 @@ describe('advanced indexing of table rows and the one-entry gradient', () => {
         const v = rowsOf(C, xs, M, m);
         const h = oneHot(ints(xs), C);
         const i = ints(idx.map((k) => k % (xs.length + 1)));
-        return [v.index(i), h.index(i), v.index(ints([0])), h.index(i, ints([0])), v.index(null, ints([0])), v.index(i.unsqueeze(1), ints([0]))];
+        return [v.index(i), h.index(i), v.index(ints([0])), h.index(i, ints([0])), v.index(null, ints([0])), v.index(i.unsqueeze(1), ints([0])),
+          v.sum(1).index(i), h.sum(1, true).index(i), v.T.index(ints([0]), i), v.index(slice(), ints([-1]))];
       });
     }), { numRuns: 200 });
   });
@@ -543,6 +551,65 @@ describe('advanced indexing of table rows and the one-entry gradient', () => {
   });
 });
 
+describe('softmax-like variants (the row-normalise backward and its fallbacks)', () => {
+  const VARIANTS: [string, (logits: Tensor) => Tensor][] = [
+    ['exp / sum(1, true)', (l) => { const c = l.exp(); return c.div(c.sum(1, true)); }],
+    ['exp / sum(-1, true)', (l) => { const c = l.exp(); return c.div(c.sum(-1, true)); }],
+    ['exp / sum(1).unsqueeze(1)', (l) => { const c = l.exp(); return c.div(c.sum(1).unsqueeze(1)); }],
+    ['relu / sum(1, true)', (l) => { const c = l.relu(); return c.div(c.sum(1, true)); }],
+    ['pow(2) / sum(1, true)', (l) => { const c = l.pow(2); return c.div(c.sum(1, true)); }],
+    ['exp used twice', (l) => { const c = l.exp(); return c.div(c.sum(1, true)).add(c.mul(0.5)); }],
+    ['exp / (sum + 1)', (l) => { const c = l.exp(); return c.div(c.sum(1, true).add(1)); }],
+    ['exp / other rows\' sum', (l) => { const c = l.exp(); return c.div(l.exp().sum(1, true)); }],
+    ['(exp / sum).log()', (l) => { const c = l.exp(); return c.div(c.sum(1, true)).log(); }],
+    ['exp(l).mul(2) / sum', (l) => { const c = l.exp().mul(2); return c.div(c.sum(1, true)); }],
+    ['exp / sum, transposed back', (l) => { const c = l.T.contiguous().T.exp(); return c.div(c.sum(1, true)); }],
+  ];
+  it('probs = variant(xenc @ W), loss = −probs[first, ys].log().mean(), with arange, arange − n, a permutation or duplicates as first index: the same bits', () => {
+    fc.assert(fc.property(classesCase, fc.constantFrom(...VARIANTS), fc.constantFrom('arange', 'neg', 'perm', 'dup'), fc.boolean(), ({ C, xs, ys, W }, [name, variant], first, retain) => {
+      const n = xs.length;
+      const i0 = first === 'arange' ? Array.from({ length: n }, (_, i) => i) : first === 'neg' ? Array.from({ length: n }, (_, i) => i - n)
+        : first === 'perm' ? Array.from({ length: n }, (_, i) => n - 1 - i) : Array.from({ length: n }, (_, i) => Math.floor(i / 2));
+      same(`softmax variant ${name} (${first})`, () => {
+        const Wt = floats(W, [C, C]).requiresGrad_();
+        const logits = oneHot(ints(xs), C).float().matmul(Wt);
+        const probs = variant(logits);
+        if (retain) probs.retainGrad();
+        const loss = probs.index(ints(i0), ints(ys)).log().mean().neg();
+        loss.backward();
+        return [loss, Wt.grad, probs.grad];
+      });
+    }), { numRuns: 250 });
+  });
+
+  it('the one-entry gradient of a transposed view (v = u.T, [m, n]) and of a view with an offset: the same bits', () => {
+    fc.assert(fc.property(hookCase, ({ C, m, xs, M }) => {
+      const n = xs.length;
+      same('transposed v', () => {
+        const Mt = floats(M, [C, m]).requiresGrad_();
+        const u = oneHot(ints(xs), C).float().matmul(Mt);
+        const a = u.T.index(arange(m), ints(Array.from({ length: m }, (_, i) => (i * 5) % n)));
+        const b = u.narrow(0, n > 1 ? 1 : 0, n > 1 ? n - 1 : 1);
+        const bb = b.index(arange(b.shape[0]), ints(Array.from({ length: b.shape[0] }, (_, i) => i % m)));
+        a.sum().add(bb.sum()).backward();
+        return [a, bb, Mt.grad];
+      });
+    }), { numRuns: 150 });
+  });
+
+  it('SIMD off (setSimdEnabled(false)): the lecture chain, the same bits', () => {
+    const was = isSimdEnabled();
+    setSimdEnabled(false);
+    try {
+      fc.assert(fc.property(classesCase, ({ C, xs, ys, W, reg }) => {
+        same('simd off', () => lectureChain(C, xs, ys, W, { reg, retain: true }));
+      }), { numRuns: 60 });
+    } finally {
+      setSimdEnabled(was);
+    }
+  });
+});
+
 // ---------------------------------------------------------------- views and in-place writes
 
 describe('views of table rows and in-place writes into them', () => {
@@ -552,7 +619,7 @@ describe('views of table rows and in-place writes into them', () => {
     ['view same shape', (t) => t.view(t.shape[0], t.shape[1]).exp()], ['reshape -1', (t) => t.reshape(-1).exp()],
     ['unsqueeze', (t) => t.unsqueeze(0).exp()], ['expand of sum(1, true)', (t) => t.sum(1, true).expand(t.shape[0], 3).exp()],
     ['flip', (t) => t.flip([0]).exp()], ['select row 0', (t) => t.select(0, 0).exp()], ['T.T', (t) => t.T.T.exp()],
-    ['T @ T', (t) => t.T.matmul(t)], ['split', (t) => t.split(2)[0].exp()], ['contiguous of T', (t) => t.T.contiguous().sum(1)],
+    ['T @ T', (t) => t.T.matmul(t)], ['t @ t.T', (t) => t.matmul(t.T)], ['t.T @ t.exp()', (t) => t.T.matmul(t.exp())], ['split', (t) => t.split(2)[0].exp()], ['contiguous of T', (t) => t.T.contiguous().sum(1)],
   ];
   it('ops on views (transposes, slices, expand, offsets) of table rows: the same bits', () => {
     fc.assert(fc.property(hookCase, fc.constantFrom(...VIEWS), ({ C, m, xs, M }, [name, op]) => {
@@ -675,6 +742,57 @@ describe('memory: tidy and backward', () => {
       })();
       expectSame(`retained, threshold ${threshold}`, { off, on });
     }
+  });
+});
+
+describe('large tables (C = 128: the identity and each table ≥ 64 KiB, pooled and tracked by memory scopes)', () => {
+  it('the lecture chain inside tidy and its backward (tables made in scopes must outlive them): the same bits, threshold 0 and default', () => {
+    const C = 128, n = 2000;
+    const xs = Array.from({ length: n }, (_, i) => (i * 37 + (i >> 4)) % C);
+    const ys = xs.map((x) => (x * 5 + 3) % C); // 128 distinct (row, column) pairs: the softmax backward's table is 128 × 128
+    const Wb = Array.from({ length: C * C }, (_, i) => bitsOf(Math.fround(Math.sin(i * 0.37) * 2)));
+    const run = () => {
+      const W = floats(Wb, [C, C]).requiresGrad_();
+      const [loss, probs, sums] = tidy(() => {
+        const xenc = oneHot(ints(xs), C).float();
+        const counts = xenc.matmul(W).exp();
+        const s = counts.sum(1, true);
+        const p = counts.div(s);
+        return [p.index(arange(n), ints(ys)).log().mean().neg(), p, s];
+      });
+      tidy(() => { loss.backward(); });
+      const again = tidy(() => oneHot(ints(xs), C).float().matmul(W.grad!).exp());
+      return [loss, W.grad, probs, sums, again];
+    };
+    for (const threshold of [0, undefined]) {
+      setTableRows(false);
+      const off = outcome(run);
+      setTableRows(true, threshold);
+      const on = outcome(run);
+      setTableRows(true);
+      expectSame(`large tables, threshold ${threshold}`, { off, on });
+      expect(off.ok, 'the computation itself succeeds').toBe(true);
+    }
+  });
+});
+
+describe('writing the rows out (the recipes alone)', () => {
+  it('deferRows(table, index).data is the table\'s rows picked by the index, bits copied (NaN payloads, signalling NaNs, −0 kept)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.oneof(fc.constantFrom(...SPECIAL), fc.integer({ min: 0, max: 0xffffffff })), { minLength: 20, maxLength: 20 }), fc.array(fc.nat(), { minLength: 0, maxLength: 12 }), (R, w, tb, raw) => {
+      const index = Int32Array.from(raw.map((v) => v % R));
+      const table = floats(tb.slice(0, R * w), [R, w]);
+      const t = deferRows(table, index);
+      expect(t.storage.recipe).not.toBeNull();
+      const want: number[] = [];
+      for (const k of index) for (let e = 0; e < w; e++) want.push(tb[k * w + e]);
+      expect(rawBits(t)).toEqual(want);
+    }), { numRuns: 100 });
+  });
+
+  it('oneEntryRows(cols, values, width).data: zeros with values[i] at (i, cols[i]), bits kept (quiet NaNs: the values are 0 + g)', () => {
+    const values = new Float32Array(Uint32Array.from([0x7fe00001, 0x80000000, 0xffc00123, 0x3f800000]).buffer);
+    const t = oneEntryRows(Int32Array.of(2, 0, 1, 2), values, 3);
+    expect(rawBits(t)).toEqual([0, 0, 0x7fe00001, 0x80000000, 0, 0, 0, 0xffc00123, 0, 0, 0, 0x3f800000]);
   });
 });
 
