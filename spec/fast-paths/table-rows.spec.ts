@@ -28,7 +28,7 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  Tensor, arange, getNumThreads, isSimdEnabled, oneHot, setSimdEnabled, slice, setFloat32Arithmetic, setNumThreads, startHelperThreads, tensor, tidy,
+  Tensor, arange, getNumThreads, isSimdEnabled, keep, oneHot, setSimdEnabled, slice, toDot, setFloat32Arithmetic, setNumThreads, startHelperThreads, tensor, tidy,
 } from '../../engine/index.js';
 import { deferRows, setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
 import { oneEntryRows } from '../../engine/fast/one-entry-rows.js';
@@ -399,18 +399,23 @@ describe('matmul with table rows', () => {
     }), { numRuns: 250 });
   });
 
-  it('a long inner dim and few rows (matmul\'s float64 sums) and 1-D operands (mv, vm): the same bits', () => {
-    fc.assert(fc.property(fc.integer({ min: 12, max: 40 }), fc.array(fc.integer({ min: 0, max: 39 }), { minLength: 2, maxLength: 3 }), fc.array(floatBits, { minLength: 40, maxLength: 40 }), (C, raw, vb) => {
-      const xs = raw.map((v) => v % C);
-      same('mm f64 / mv', () => {
-        const x = oneHot(ints(xs), C).float();
-        const v = floats(vb.slice(0, C), [C]).requiresGrad_();
-        const y = x.matmul(v);
-        const z = x.matmul(v.unsqueeze(1));
-        y.sum().backward();
-        return [y, z, v.grad];
+  it('a long inner dim and few rows (matmul\'s float64 sums, k > 4n: table rows of 1–2 distinct rows and k columns) and 1-D operands (mv, vm): the same bits', () => {
+    const c = fc.record({ R: fc.integer({ min: 1, max: 2 }), n: fc.integer({ min: 2, max: 6 }) }).chain(({ R, n }) => fc.integer({ min: 4 * n + 1, max: 4 * n + 12 }).chain((k) => fc.record({
+      R: fc.constant(R), k: fc.constant(k), m: fc.integer({ min: 1, max: 3 }),
+      xs: fc.array(fc.integer({ min: 0, max: R - 1 }), { minLength: n, maxLength: n }),
+      T: fc.array(fc.oneof(plainBits, fc.constantFrom(1, 2 ** -25, 2 ** 24, 3e38, -3e38, 1e-45).map(bitsOf)), { minLength: R * k, maxLength: R * k }),
+      B: fc.array(fc.oneof(plainBits, floatBits), { minLength: k * 3, maxLength: k * 3 }),
+    })));
+    fc.assert(fc.property(c, ({ R, k, m, xs, T, B }) => {
+      same(`mm f64 R=${R} k=${k} n=${xs.length}`, () => {
+        const x = oneHot(ints(xs), R).float().matmul(floats(T, [R, k]));
+        const b = floats(B.slice(0, k * m), [k, m]).requiresGrad_();
+        const v = floats(B.slice(0, k), [k]).requiresGrad_();
+        const y = x.matmul(b), z = x.matmul(v);
+        y.sum().add(z.sum()).backward();
+        return [y, z, b.grad, v.grad];
       });
-    }), { numRuns: 100 });
+    }), { numRuns: 150 });
   });
 
   /** G as table rows over ks: rows of T (R×m), made exact by the identity product. */
@@ -548,6 +553,47 @@ describe('advanced indexing of table rows and the one-entry gradient', () => {
         return [loss, Wt.grad];
       });
     }), { numRuns: 80 });
+  });
+});
+
+describe('the chain\'s other spellings: float64, strided and offset index tensors, backward twice, the graph', () => {
+  it('float64 W and xenc.double(); xs and ys as views with offsets and strides; backward twice with retainGraph; the same bits', () => {
+    fc.assert(fc.property(classesCase, fc.boolean(), ({ C, xs, ys, W, reg }, dbl) => {
+      const n = xs.length;
+      same(`chain spelled differently (double ${dbl})`, () => {
+        const Wt = dbl ? floats(W, [C, C]).double().requiresGrad_() : floats(W, [C, C]).requiresGrad_();
+        const xsView = ints([7, 7, 7, ...xs]).narrow(0, 3, n); // an offset
+        const ysView = ints(ys.flatMap((y) => [y, -1])).index(slice(0, null, 2)); // a stride
+        const xenc = dbl ? oneHot(xsView, C).double() : oneHot(xsView, C).float();
+        const counts = xenc.matmul(Wt).exp();
+        const probs = counts.div(counts.sum(1, true));
+        let loss = probs.index(arange(n), ysView).log().mean().neg();
+        if (reg !== 0) loss = loss.add(Wt.pow(2).mean().mul(reg));
+        loss.backward({ retainGraph: true });
+        const g1 = Wt.grad!.clone();
+        loss.backward();
+        return [loss, g1, Wt.grad, probs];
+      });
+    }), { numRuns: 100 });
+  });
+
+  it('the recorded graph (toDot: node names, shapes, dtypes; tensor ids renumbered) is the same', () => {
+    const graph = () => {
+      const W = floats([0.5, -1, 2, 0.25, 3, -2, 1, 0, -0.5].map(bitsOf), [3, 3]).requiresGrad_();
+      const xenc = oneHot(ints([0, 1, 2, 2, 1, 0, 0]), 3).float();
+      const counts = xenc.matmul(W).exp();
+      const loss = counts.div(counts.sum(1, true)).index(arange(7), ints([1, 2, 0, 0, 2, 1, 1])).log().mean().neg();
+      const ids = new Map<string, string>(); // tensor ids count every tensor made: renumbered by first appearance
+      return toDot(loss).replace(/\b(t|out)\d+\b/g, (id, kind: string) => {
+        if (!ids.has(id)) ids.set(id, `${kind}#${ids.size}`);
+        return ids.get(id)!;
+      });
+    };
+    setTableRows(false);
+    const off = graph();
+    setTableRows(true, 0);
+    const on = graph();
+    expect(on).toBe(off);
   });
 });
 
@@ -717,13 +763,14 @@ describe('memory: tidy and backward', () => {
     const n = 4096, C = 27;
     const xs = Array.from({ length: n }, (_, i) => (i * 7) % C);
     same('large leaked', () => {
-      let leaked: Tensor | null = null;
+      let leaked: Tensor | null = null, kept2: Tensor | null = null;
       const kept = tidy(() => {
         const xenc = oneHot(ints(xs), C).float();
         leaked = xenc.exp();
+        kept2 = keep(xenc.sum(1, true));
         return xenc.mul(2);
       });
-      return [kept, leaked];
+      return [kept, kept2, leaked];
     });
   });
 
