@@ -537,7 +537,7 @@ describe('advanced indexing of table rows and the one-entry gradient', () => {
   });
 
   it('index tensors written after the forward: in place (version error) and through .data (read at backward)', () => {
-    fc.assert(fc.property(classesCase, fc.constantFrom('ys.add_', 'ys.data', 'first.data', 'first.add_'), ({ C, xs, ys, W }, how) => {
+    fc.assert(fc.property(classesCase, fc.constantFrom('ys.add_', 'ys.data', 'ys.data out of range', 'first.data', 'first.data out of range', 'first.add_'), ({ C, xs, ys, W }, how) => {
       same(`index written: ${how}`, () => {
         const n = xs.length;
         const Wt = floats(W, [C, C]).requiresGrad_();
@@ -549,6 +549,8 @@ describe('advanced indexing of table rows and the one-entry gradient', () => {
         if (how === 'ys.data') y.data.copy_(ints(ys.map((v) => (v + 1) % C)));
         if (how === 'first.data') first.data.copy_(ints(Array.from({ length: n }, (_, i) => n - 1 - i)));
         if (how === 'first.add_') first.add_(0);
+        if (how === 'ys.data out of range') y.data.copy_(ints(ys.map((v, i) => (i === n - 1 ? C + 2 : v))));
+        if (how === 'first.data out of range') first.data.copy_(ints(Array.from({ length: n }, (_, i) => (i === 0 ? -n - 1 : i))));
         loss.backward();
         return [loss, Wt.grad];
       });
