@@ -455,11 +455,13 @@ describe('matmul with table rows', () => {
     });
   });
 
-  it('a one-hot-like table that is not one-hot (a −0 instead of +0, a 2, a row of zeros), and G with inf or NaN: the same bits', () => {
-    fc.assert(fc.property(hookCase, fc.constantFrom('neg0', 'two', 'zeros', 'inf'), ({ C, m, xs, M }, kind) => {
+  it('a one-hot-like table that is not one-hot (a −0 instead of +0, a 2, a row of zeros), one-hot rows sharing a column, and G with inf or NaN: the same bits', () => {
+    fc.assert(fc.property(hookCase, fc.constantFrom('neg0', 'two', 'zeros', 'inf', 'merged'), ({ C, m, xs, M }, kind) => {
       same(`not one-hot: ${kind}`, () => {
         const h = oneHot(ints(xs), C).float();
-        const a = kind === 'neg0' ? h.mul(h.sub(0.5).sign()) : kind === 'two' ? h.mul(2) : kind === 'zeros' ? h.mul(0) : h;
+        // merged: one-hot rows of width 2 (class k → column k % 2), several table rows with the same hot column
+        const merge = () => h.matmul(floats(Array.from({ length: C * 2 }, (_, i) => bitsOf(i % 2 === Math.floor(i / 2) % 2 ? 1 : 0)), [C, 2]));
+        const a = kind === 'neg0' ? h.mul(h.sub(0.5).sign()) : kind === 'two' ? h.mul(2) : kind === 'zeros' ? h.mul(0) : kind === 'merged' ? merge() : h;
         const G = rowsOf(C, xs, M, m);
         const Gi = kind === 'inf' ? G.add(floats([bitsOf(Infinity)], [])) : G;
         return [a.T.matmul(Gi), a.T.matmul(G)];
