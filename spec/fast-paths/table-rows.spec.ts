@@ -828,6 +828,32 @@ describe('large tables (C = 128: the identity and each table ≥ 64 KiB, pooled 
   });
 });
 
+describe('the default threshold (64 KiB) on mid-size tensors: gradients of broadcast leaves, inside tidy', () => {
+  it('logits = xenc @ W + b ([C]) scaled by s ([n, 1]), the chain\'s loss, backward in tidy: loss and every leaf\'s gradient, the same bits', () => {
+    const n = 1000, C = 27;
+    const xs = Array.from({ length: n }, (_, i) => (i * 7 + (i >> 5)) % C), ys = xs.map((x, i) => (x * 3 + (i % 4)) % C);
+    const run = () => {
+      const W = floats(Array.from({ length: C * C }, (_, i) => bitsOf(Math.fround(Math.sin(i) * 2))), [C, C]).requiresGrad_();
+      const b = floats(Array.from({ length: C }, (_, i) => bitsOf(Math.fround(Math.cos(i)))), [C]).requiresGrad_();
+      const sc = floats(Array.from({ length: n }, (_, i) => bitsOf(Math.fround(1 + (i % 3) / 7))), [n, 1]).requiresGrad_();
+      const loss = tidy(() => {
+        const xenc = oneHot(ints(xs), C).float();
+        const counts = xenc.matmul(W).add(b).mul(sc).exp();
+        const l = counts.div(counts.sum(1, true)).index(arange(n), ints(ys)).log().mean().neg();
+        l.backward();
+        return l;
+      });
+      return [loss, W.grad, b.grad, sc.grad];
+    };
+    setTableRows(false);
+    const off = outcome(run);
+    setTableRows(true);
+    const on = outcome(run);
+    expectSame('default threshold, broadcast leaves', { off, on });
+    expect(off.ok).toBe(true);
+  });
+});
+
 describe('writing the rows out (the recipes alone)', () => {
   it('deferRows(table, index).data is the table\'s rows picked by the index, bits copied (NaN payloads, signalling NaNs, −0 kept)', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.oneof(fc.constantFrom(...SPECIAL), fc.integer({ min: 0, max: 0xffffffff })), { minLength: 20, maxLength: 20 }), fc.array(fc.nat(), { minLength: 0, maxLength: 12 }), (R, w, tb, raw) => {
