@@ -34,7 +34,7 @@ import { deferRows, setTableRows, tableRowsOf } from '../../engine/fast/table-ro
 import { oneEntryRows } from '../../engine/fast/one-entry-rows.js';
 import { lectureNames } from '../../bigram/index.js';
 import { Vocabulary } from '../../bigram/data.js';
-import { trainingSet } from '../../bigram/neural.js';
+import { train, trainingSet } from '../../bigram/neural.js';
 
 afterEach(() => setTableRows(true));
 
@@ -911,6 +911,20 @@ describe('two threads and the PyTorch x86 order', () => {
 // ---------------------------------------------------------------- the real lecture data
 
 describe('the lecture data (names.txt, 228,146 bigrams), one step', () => {
+  it('the library\'s training loop (train: tidy per step, W.data updated in place) on the first 300 names, 6 steps of lr 50, threshold 0: losses and W, the same bits', () => {
+    const words = lectureNames().slice(0, 300);
+    const vocab = Vocabulary.fromWords(lectureNames());
+    const data = trainingSet(words, vocab);
+    const C = vocab.size;
+    const Wb = Array.from({ length: C * C }, (_, i) => bitsOf(Math.fround(Math.cos(i * 7.31) * 1.5)));
+    const run = () => {
+      const W = floats(Wb, [C, C]).requiresGrad_();
+      const losses = train(W, data, { steps: 6, lr: 50, reg: 0.01 });
+      return [Tensor.fromArray(Float64Array.from(losses), [losses.length]), W, W.grad];
+    };
+    same('train loop', run);
+  });
+
   it('loss and W.grad: the same bits with table rows on (default threshold) and off', () => {
     const words = lectureNames();
     const vocab = Vocabulary.fromWords(words);
