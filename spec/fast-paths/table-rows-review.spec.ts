@@ -1,0 +1,221 @@
+/**
+ * Review of table rows (engine/fast/table-rows.ts, one-entry-rows.ts, distinct-rows-backward.ts,
+ * one-hot-table-matmul.ts, docs/tensor.md §8): the suspicions a code review raised, each turned
+ * into a check. Every check compares table rows off (`setTableRows(false)`) with table rows on at
+ * threshold 0 (every size takes the path), bit for bit (NaN payloads included unless said), or
+ * with an independent plain loop written here; the memory checks use tidy/keep/Storage.wrap and
+ * reuse the released memory to catch a buffer given back while still reachable.
+ */
+import * as fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Storage, Tensor, arange, keep, oneHot, tidy } from '../../engine/index.js';
+import { setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
+import { oneEntryRowsOf } from '../../engine/fast/one-entry-rows.js';
+import { crossEntropy } from '../../nn/index.js';
+
+afterEach(() => setTableRows(true));
+
+const ints = (v: readonly number[]) => Tensor.fromArray(Int32Array.from(v), [v.length], 'int32');
+const f32 = (v: readonly number[], shape: number[]) => Tensor.fromArray(Float32Array.from(v), shape);
+
+/** The raw bits of a tensor's elements, row-major (float32 and float64 by their bytes). */
+function bits(t: Tensor | null): number[] | null {
+  if (t === null) return null;
+  const a = t.contiguous().toTypedArray();
+  if (a instanceof Float64Array) return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length * 2));
+  if (a instanceof Float32Array) return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+  return Array.from(a);
+}
+
+/** `f` with table rows off and on (threshold 0): the bits of its tensors, or its error. */
+function bothWays(f: () => (Tensor | null)[]): { off: unknown; on: unknown } {
+  const run = () => {
+    try {
+      return f().map(bits);
+    } catch (e) {
+      return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+    }
+  };
+  try {
+    setTableRows(false);
+    const off = run();
+    setTableRows(true, 0);
+    return { off, on: run() };
+  } finally {
+    setTableRows(true);
+  }
+}
+
+/** float32 values that stress exact sums: units, powers of two far apart, subnormals, signed zeros. */
+const hardValue = fc.oneof(
+  { weight: 3, arbitrary: fc.double({ min: -4, max: 4, noNaN: true }).map(Math.fround) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      0, -0, 1, -1, 3, 2 ** -24, -(2 ** -24), 2 ** 24, 16777215, -16777215, 2 ** 100, -(2 ** 104), 0.1, -0.3,
+      1e-45, -1e-45, 3 * 2 ** -149, 2 ** -126, 2 ** -127, Math.fround(1 + 2 ** -23), 2 ** 60, 2 ** -60,
+    ).map(Math.fround),
+  },
+);
+
+/**
+ * `Aᵀ · G` by the definition in ops/matmul.ts (`plainGemm`), written out independently: from +0, p
+ * in order, float64 sums rounded once when the shape asks for it (`K·m ≤ 4096` and `n > 4K`), else
+ * every product and sum rounded to float32. A = oneHot(xs, K) as float32, G = [n, m].
+ */
+function naiveOneHotTransposedProduct(xs: number[], K: number, G: Float32Array, m: number): Float32Array {
+  const n = xs.length, f64 = K * m <= 4096 && n > 4 * K, r = f64 ? (v: number) => v : Math.fround;
+  const out = new Float32Array(K * m);
+  for (let i = 0; i < K; i++) {
+    for (let j = 0; j < m; j++) {
+      let acc = 0;
+      for (let p = 0; p < n; p++) acc = r(acc + r((xs[p] === i ? 1 : 0) * G[p * m + j]));
+      out[i * m + j] = acc;
+    }
+  }
+  return out;
+}
+
+describe('xencᵀ · G from the tables (one-hot-table-matmul.ts: exactSum and its fallback)', () => {
+  // G = oneHot(ys, R).float() @ T is table rows whose table is T (−0 made +0); xenc = oneHot(xs, K).float()
+  const problem = fc.record({
+    K: fc.integer({ min: 1, max: 5 }),
+    R: fc.integer({ min: 1, max: 4 }),
+    m: fc.integer({ min: 1, max: 3 }),
+    n: fc.integer({ min: 2, max: 40 }), // n ≤ 4K: float32 sums; n > 4K: float64 sums (both happen)
+    seed: fc.array(fc.nat(), { minLength: 80, maxLength: 80 }),
+    T: fc.array(hardValue, { minLength: 12, maxLength: 12 }),
+  });
+
+  it('the same bits as table rows off and as the definition, float32 and float64 sums, both ways', () => {
+    fc.assert(fc.property(problem, ({ K, R, m, n, seed, T }) => {
+      const xs = Array.from({ length: n }, (_, p) => seed[p] % K), ys = Array.from({ length: n }, (_, p) => seed[40 + p] % R);
+      const table = f32(T.slice(0, R * m), [R, m]);
+      const G = Float32Array.from({ length: n * m }, (_, k) => T[ys[Math.floor(k / m)] * m + (k % m)] + 0); // −0 + 0 = +0, as the product gives
+      const expected = bits(f32(Array.from(naiveOneHotTransposedProduct(xs, K, G, m)), [K, m]));
+      const o = bothWays(() => {
+        const g = oneHot(ints(ys), R).float().matmul(table);
+        const xenc = oneHot(ints(xs), K).float();
+        return [xenc.T.matmul(g)];
+      });
+      expect(o.off).toEqual([expected]);
+      expect(o.on).toEqual(o.off);
+    }), { numRuns: 300 });
+  });
+
+  it('is taken (not vacuous): both operands are table rows at threshold 0 when the rows repeat', () => {
+    setTableRows(true, 0);
+    const g = oneHot(ints([0, 1, 0, 1, 1]), 2).float().matmul(f32([1, 2, 3, 4], [2, 2]));
+    expect(tableRowsOf(g)).not.toBeNull();
+    expect(tableRowsOf(oneHot(ints([0, 0, 1, 1, 0]), 2).float())).not.toBeNull();
+  });
+
+  it('float32 sums where the order rounds twice: 1 + (1+u) + (1+u) is 3 in order, 3+2u exactly (exactSum must refuse)', () => {
+    // K = 1, n = 3 ≤ 4K: float32 sums. fl(1 + (1+u)) = 2 (a tie, to even), fl(2 + (1+u)) = 3 (a tie, to
+    // even), while the exact sum 3 + 2u is a float32: a bound one binade too loose (2^(e+25)) takes it
+    const u = 2 ** -23, T = [1, 1 + u], xs = [0, 0, 0], ys = [0, 1, 1];
+    const G = Float32Array.from(ys, (y) => T[y]);
+    const expected = naiveOneHotTransposedProduct(xs, 1, G, 1);
+    expect(expected[0]).toBe(3); // the definition's value, by hand above
+    const o = bothWays(() => [oneHot(ints(xs), 1).float().T.matmul(oneHot(ints(ys), 2).float().matmul(f32(T, [2, 1])))]);
+    expect(o.off).toEqual([bits(f32([3], [1, 1]))]);
+    expect(o.on).toEqual(o.off);
+  });
+});
+
+/** Reuse released memory: fill fresh large buffers of every size just used with a marker value. */
+function churn(sizes: number[]): void {
+  tidy(() => {
+    for (let k = 0; k < 3; k++) for (const s of sizes) Tensor.fromArray(new Float32Array(s), [s]).add(7777);
+  });
+}
+
+describe('memory: a table or a deferred storage is never given back while it is reachable', () => {
+  const n = 6000, C = 27; // [6000, 27] float32 = 648 KB: tracked (≥ 64 KiB) at the default threshold
+  const xs = Array.from({ length: n }, (_, i) => (i * 5) % C);
+  const W = f32(Array.from({ length: C * C }, (_, i) => Math.fround(Math.cos(i))), [C, C]);
+  const expectedLogits = () => {
+    setTableRows(false);
+    try { return bits(oneHot(ints(xs), C).float().matmul(W)); } finally { setTableRows(true); }
+  };
+
+  it('a deferred tensor made outside tidy and first read inside it (its buffer then made there) stays valid after', () => {
+    const expected = expectedLogits();
+    const logits = oneHot(ints(xs), C).float().matmul(W); // deferred, made outside any scope: untracked
+    expect(tableRowsOf(logits)).not.toBeNull();
+    tidy(() => { void logits.storage.data; }); // written out inside a scope
+    churn([n * C]);
+    expect(bits(logits)).toEqual(expected);
+  });
+
+  it('table rows returned from tidy, their (large) table made inside it, stay valid after', () => {
+    const wide = 700; // the table [27, 700] float32 = 75.6 KB: itself a large, tracked allocation
+    const Ww = f32(Array.from({ length: C * wide }, (_, i) => Math.fround(Math.sin(i))), [C, wide]);
+    setTableRows(false);
+    const expected = bits(oneHot(ints(xs.slice(0, 1000)), C).float().matmul(Ww).exp());
+    setTableRows(true);
+    const out = tidy(() => oneHot(ints(xs.slice(0, 1000)), C).float().matmul(Ww).exp());
+    expect(tableRowsOf(out)).not.toBeNull();
+    churn([C * wide, 1000 * wide]);
+    expect(bits(out)).toEqual(expected);
+  });
+
+  it('Storage.wrap of a deferred storage\'s data inside tidy, and keep(): neither given back', () => {
+    const expected = expectedLogits();
+    const [wrapped, kept] = (() => {
+      let w: Tensor | null = null, k: Tensor | null = null;
+      tidy(() => {
+        const a = oneHot(ints(xs), C).float().matmul(W);
+        w = new Tensor(Storage.wrap(a.storage.data), [n, C]);
+        k = keep(oneHot(ints(xs), C).float().matmul(W));
+      });
+      return [w!, k!];
+    })();
+    churn([n * C]);
+    expect(bits(wrapped)).toEqual(expected);
+    expect(bits(kept)).toEqual(expected);
+  });
+
+  it('a deferred storage created in tidy and not returned is released: reading it is the usual error', () => {
+    let leaked: Tensor | null = null;
+    tidy(() => { leaked = oneHot(ints(xs), C).float().matmul(W); });
+    expect(leaked!.storage.released).toBe(true);
+    expect(() => leaked!.storage.data).toThrow(/released/);
+  });
+});
+
+/** The lecture's chain on n examples of C classes: W's gradient (with its groups path) and the loss. */
+function lectureStep(xs: number[], ys: number[], C: number, W: number[], twice: boolean): (Tensor | null)[] {
+  const w = f32(W, [C, C]).requiresGrad_();
+  const xenc = oneHot(ints(xs), C).float();
+  const counts = xenc.matmul(w).exp();
+  const probs = counts.div(counts.sum(1, true));
+  const loss = probs.index(arange(xs.length), ints(ys)).log().mean().neg();
+  loss.backward({ retainGraph: twice });
+  if (twice) loss.backward();
+  return [loss, w.grad, probs];
+}
+
+describe('the lecture chain: the softmax backward on distinct rows and W.grad from the groups', () => {
+  const problem = fc.integer({ min: 2, max: 6 }).chain((C) => fc.record({
+    C: fc.constant(C),
+    xs: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: 2, maxLength: 50 }),
+    seed: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: 50, maxLength: 50 }),
+    W: fc.array(hardValue.filter((v) => Math.abs(v) < 50), { minLength: 36, maxLength: 36 }),
+    twice: fc.boolean(),
+  }));
+
+  it('loss, W.grad (once, and accumulated by a second backward through the retained graph) and probs: same bits', () => {
+    fc.assert(fc.property(problem, ({ C, xs, seed, W, twice }) => {
+      const ys = xs.map((_, i) => seed[(i * 7) % 50]);
+      const o = bothWays(() => lectureStep(xs, ys, C, W.slice(0, C * C), twice));
+      expect(o.on).toEqual(o.off);
+    }), { numRuns: 150 });
+  });
+
+  it('is taken: probs is table rows (its backward\'s path is checked by breaking it, see the report)', () => {
+    setTableRows(true, 0);
+    const counts = oneHot(ints([0, 1, 1, 0, 1]), 2).float().matmul(f32([0.5, -1, 2, 0.25], [2, 2])).exp();
+    expect(tableRowsOf(counts.div(counts.sum(1, true)))).not.toBeNull();
+  });
+});
