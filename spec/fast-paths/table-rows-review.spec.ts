@@ -18,12 +18,15 @@ afterEach(() => setTableRows(true));
 const ints = (v: readonly number[]) => Tensor.fromArray(Int32Array.from(v), [v.length], 'int32');
 const f32 = (v: readonly number[], shape: number[]) => Tensor.fromArray(Float32Array.from(v), shape);
 
-/** The raw bits of a tensor's elements, row-major (float32 and float64 by their bytes). */
+/**
+ * The bits of a tensor's elements, row-major (float32 and float64 by their bytes), every NaN as
+ * one value: the engine defines no NaN payloads (a JIT tier may quiet a signalling NaN).
+ */
 function bits(t: Tensor | null): number[] | null {
   if (t === null) return null;
   const a = t.contiguous().toTypedArray();
-  if (a instanceof Float64Array) return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length * 2));
-  if (a instanceof Float32Array) return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+  if (a instanceof Float64Array) return Array.from(a, (v) => (Number.isNaN(v) ? [-1, -1] : Array.from(new Uint32Array(Float64Array.of(v).buffer)))).flat();
+  if (a instanceof Float32Array) return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length), (b) => ((b & 0x7f800000) === 0x7f800000 && (b & 0x7fffff) !== 0 ? -1 : b));
   return Array.from(a);
 }
 
@@ -57,6 +60,9 @@ const hardValue = fc.oneof(
     ).map(Math.fround),
   },
 );
+
+/** hardValue, and now and then a NaN or an infinity. */
+const edgeValue = fc.oneof({ weight: 8, arbitrary: hardValue }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) });
 
 /**
  * `Aᵀ · G` by the definition in ops/matmul.ts (`plainGemm`), written out independently: from +0, p
@@ -217,5 +223,87 @@ describe('the lecture chain: the softmax backward on distinct rows and W.grad fr
     setTableRows(true, 0);
     const counts = oneHot(ints([0, 1, 1, 0, 1]), 2).float().matmul(f32([0.5, -1, 2, 0.25], [2, 2])).exp();
     expect(tableRowsOf(counts.div(counts.sum(1, true)))).not.toBeNull();
+  });
+});
+
+describe('random chains of row-wise ops on a one-hot encoding: every intermediate and gradient, same bits', () => {
+  type Op = (x: Tensor, v: Tensor, W: Tensor, ys: Tensor) => Tensor;
+  // each op keeps a tensor of rows [n, ...]: table rows when its operand is, or written out
+  const ops: Record<string, Op> = {
+    float: (x) => x.float(),
+    double: (x) => x.double(),
+    int: (x) => x.int(),
+    exp: (x) => x.exp(),
+    log: (x) => x.log(),
+    neg: (x) => x.neg(),
+    tanh: (x) => x.tanh(),
+    sigmoid: (x) => x.sigmoid(),
+    relu: (x) => x.relu(),
+    abs: (x) => x.abs(),
+    sqrt: (x) => x.sqrt(),
+    square: (x) => x.pow(2),
+    addScalar: (x) => x.add(0.1),
+    mulRowVector: (x, v) => (x.ndim === 2 ? x.mul(v.to(x.dtype === 'int32' ? 'float32' : x.dtype)) : x.mul(3)),
+    maxRowVector: (x, v) => (x.ndim === 2 && x.dtype !== 'int32' ? x.maximum(v.to(x.dtype)) : x),
+    divRowSum: (x) => (x.ndim === 2 && x.dtype !== 'int32' ? x.div(x.sum(1, true)) : x),
+    subSelf: (x) => x.sub(x.mul(0.5)),
+    sum1: (x) => (x.ndim === 2 ? x.sum(1) : x),
+    sum1keep: (x) => (x.ndim === 2 ? x.sum(-1, true) : x),
+    matmulW: (x, _v, W) => (x.ndim === 2 && x.dtype === 'float32' && x.shape[1] === W.shape[0] ? x.matmul(W) : x),
+    mv: (x, v) => (x.ndim === 2 && x.dtype === 'float32' && x.shape[1] === v.shape[0] ? x.matmul(v).unsqueeze(1) : x),
+    remainder: (x) => (x.dtype === 'bool' ? x : x.remainder(x.dtype === 'int32' ? 2 : 0.75)),
+    eq0: (x) => x.eq(0),
+    outer: (x, _v, W) => (x.ndim === 2 && x.dtype === 'float32' && x.shape[1] === 1 ? x.add(W.reshape([-1])) : x), // [n,1] + [C·C]
+    picked: (x, _v, _W, ys) => (x.ndim === 2 && x.dtype === 'float32' && x.shape[1] > 0 ? x.index(arange(x.shape[0]), ys.remainder(x.shape[1])).unsqueeze(1) : x),
+    rowsPicked: (x, _v, _W, ys) => x.index(ys.remainder(x.shape[0])),
+  };
+  const names = Object.keys(ops);
+
+  const problem = fc.integer({ min: 2, max: 5 }).chain((C) => fc.record({
+    C: fc.constant(C),
+    xs: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: 2, maxLength: 30 }),
+    ys: fc.array(fc.integer({ min: 0, max: 24 }), { minLength: 30, maxLength: 30 }),
+    v: fc.array(edgeValue, { minLength: C, maxLength: C }),
+    W: fc.array(edgeValue, { minLength: C * C, maxLength: C * C }),
+    chain: fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 6 }),
+    grad: fc.boolean(),
+  }));
+
+  it('forward values (every step) and, for float32 results, the gradient of W through a sum', () => {
+    fc.assert(fc.property(problem, ({ C, xs, ys, v, W, chain, grad }) => {
+      const o = bothWays(() => {
+        const w = f32(W, [C, C]).requiresGrad_();
+        const vt = f32(v, [C]);
+        const yt = ints(ys.slice(0, xs.length));
+        let x = oneHot(ints(xs), C);
+        const seen: Tensor[] = [];
+        for (const name of chain) {
+          x = ops[name](x, vt, w, yt);
+          seen.push(x);
+        }
+        if (grad && x.requiresGrad && x.dtype === 'float32') x.sum().backward();
+        return [...seen, w.grad];
+      });
+      expect(o.on).toEqual(o.off);
+    }), { numRuns: 400 });
+  });
+});
+
+describe('table rows @ W: the sums of the full product\'s shape (float64Sums), not the table\'s', () => {
+  it('[5, 12] rows over 2 table rows @ [12, 1]: float32 sums for 5 rows (12 ≤ 4·5), float64 ones would be taken for 2', () => {
+    // x[i] = a[xs[i]] + c: a one-hot column plus a row of values whose float32 and float64 sums differ
+    const c = [1, 2 ** -24, 2 ** -24, 2 ** -24, -1, 2 ** -24, 3, 2 ** -25, 2 ** -25, -3, 0.5, 2 ** -26];
+    const xs = [0, 1, 0, 1, 1];
+    const run = () => oneHot(ints(xs), 2).float().matmul(f32([1, 0], [2, 1])).add(f32(c, [12])).matmul(f32(Array(12).fill(1), [12, 1]));
+    const o = bothWays(() => {
+      const x = oneHot(ints(xs), 2).float().matmul(f32([1, 0], [2, 1])).add(f32(c, [12]));
+      return [x, x.matmul(f32(Array(12).fill(1), [12, 1]))];
+    });
+    expect(o.on).toEqual(o.off);
+    // the definition by hand: row i is (xs[i] = 0 ? 1 : 0) + c[j], summed in float32 from +0
+    const want = xs.map((x) => c.reduce((acc, cj) => Math.fround(acc + Math.fround((x === 0 ? 1 : 0) + cj)), 0));
+    expect(Array.from(run().toTypedArray())).toEqual(want);
+    setTableRows(true, 0);
+    expect(tableRowsOf(oneHot(ints(xs), 2).float().matmul(f32([1, 0], [2, 1])).add(f32(c, [12])))).not.toBeNull();
   });
 });
