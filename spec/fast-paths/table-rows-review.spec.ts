@@ -8,7 +8,7 @@
  */
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Storage, Tensor, arange, keep, oneHot, tidy } from '../../engine/index.js';
+import { Storage, Tensor, arange, keep, oneHot, setFloat32Arithmetic, tidy } from '../../engine/index.js';
 import { setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
 import { oneEntryRowsOf } from '../../engine/fast/one-entry-rows.js';
 import { crossEntropy } from '../../nn/index.js';
@@ -305,5 +305,76 @@ describe('table rows @ W: the sums of the full product\'s shape (float64Sums), n
     expect(Array.from(run().toTypedArray())).toEqual(want);
     setTableRows(true, 0);
     expect(tableRowsOf(oneHot(ints(xs), 2).float().matmul(f32([1, 0], [2, 1])).add(f32(c, [12])))).not.toBeNull();
+  });
+});
+
+describe('indices that change after the forward, bad indices, and PyTorch\'s x86 arithmetic', () => {
+  const C = 4, xs = [0, 3, 3, 1, 0, 2, 3, 3, 1, 1], ys = [1, 2, 0, 0, 3, 3, 2, 1, 0, 2];
+  const W = Array.from({ length: C * C }, (_, i) => Math.fround(Math.sin(3 * i) * 1.5));
+
+  it('xs changed in place after oneHot: the encoding keeps the old rows (table rows copy the indices)', () => {
+    const o = bothWays(() => {
+      const xt = ints(xs);
+      const enc = oneHot(xt, C);
+      xt.data.fill_(2);
+      return [enc, xt];
+    });
+    expect(o.on).toEqual(o.off);
+  });
+
+  it('ys changed through .data (no version bump) between forward and backward, in range: the new ys, either way', () => {
+    const o = bothWays(() => {
+      const w = f32(W, [C, C]).requiresGrad_();
+      const yt = ints(ys);
+      const counts = oneHot(ints(xs), C).float().matmul(w).exp();
+      const probs = counts.div(counts.sum(1, true));
+      const loss = probs.index(arange(xs.length), yt).log().mean().neg();
+      yt.data.copy_(ints(ys.map((y) => (y + 1) % C)));
+      loss.backward();
+      return [loss, w.grad];
+    });
+    expect(o.on).toEqual(o.off);
+  });
+
+  it('ys changed through .data to an out-of-range value before backward: the same error either way', () => {
+    const o = bothWays(() => {
+      const w = f32(W, [C, C]).requiresGrad_();
+      const yt = ints(ys);
+      const counts = oneHot(ints(xs), C).float().matmul(w).exp();
+      const probs = counts.div(counts.sum(1, true));
+      const loss = probs.index(arange(xs.length), yt).log().mean().neg();
+      yt.data.copy_(ints(ys.map((y, i) => (i === 4 ? C : y))));
+      loss.backward();
+      return [loss, w.grad];
+    });
+    expect(typeof o.off).toBe('string');
+    expect(o.on).toEqual(o.off);
+  });
+
+  it('probs[arange(n), ys] with an index out of range in the forward: the same error either way', () => {
+    const o = bothWays(() => {
+      const probs = oneHot(ints(xs), C).float().matmul(f32(W, [C, C]));
+      return [probs.index(arange(xs.length), ints(ys.map((y, i) => (i === 7 ? -C - 1 : y))))];
+    });
+    expect(typeof o.off).toBe('string');
+    expect(o.on).toEqual(o.off);
+  });
+
+  it('the lecture chain and crossEntropy under setFloat32Arithmetic(\'pytorch-x86\') (C = 9 ≥ 8: its logSoftmax): same bits either way', () => {
+    const C9 = 9, xs9 = xs.map((x, i) => (x * 3 + i) % C9), ys9 = ys.map((y, i) => (y * 5 + i) % C9);
+    const W9 = Array.from({ length: C9 * C9 }, (_, i) => Math.fround(Math.cos(5 * i) * 2));
+    const previous = setFloat32Arithmetic('pytorch-x86');
+    try {
+      const o = bothWays(() => {
+        const w = f32(W9, [C9, C9]).requiresGrad_();
+        const [loss, gw] = lectureStep(xs9, ys9, C9, W9, false);
+        const ce = crossEntropy(oneHot(ints(xs9), C9).float().matmul(w), ints(ys9));
+        ce.backward();
+        return [loss, gw, ce, w.grad];
+      });
+      expect(o.on).toEqual(o.off);
+    } finally {
+      setFloat32Arithmetic(previous);
+    }
   });
 });
