@@ -378,3 +378,61 @@ describe('indices that change after the forward, bad indices, and PyTorch\'s x86
     }
   });
 });
+
+describe('writes: a recipe is never read after the data changed, and no table is written in place', () => {
+  const C = 3, xs = [0, 2, 2, 1, 0, 2, 1, 1];
+  const W = f32([0.5, -1, 2, 0.25, 3, -0.75, 1, 1.5, -2], [C, C]);
+
+  it('in-place writes (add_, a raw write into storage.data, a write through a view) then row-wise ops: same bits', () => {
+    const o = bothWays(() => {
+      const x = oneHot(ints(xs), C).float().matmul(W);
+      const y = x.exp(), z = x.exp(); // two table-rows results of one source
+      y.add_(1); // y written out, then written
+      const x2 = x.mul(2);
+      x.storage.data[4] = 100; // a raw write: no version, no writes counter
+      const after = x.exp(); // must see the 100
+      const v = z.index(1); // a view of row 1
+      v.mul_(0); // written through the view
+      return [x, y, z, x2, after, z.exp(), z.sum(1)];
+    });
+    expect(o.on).toEqual(o.off);
+  });
+
+  it('div\'s kept quotient written through .data before backward: the same gradient either way', () => {
+    const o = bothWays(() => {
+      const w = W.clone().requiresGrad_();
+      const counts = oneHot(ints(xs), C).float().matmul(w).exp();
+      const probs = counts.div(counts.sum(1, true));
+      const loss = probs.index(arange(xs.length), ints([1, 0, 2, 2, 1, 0, 0, 1])).log().mean().neg();
+      probs.data.mul_(2); // the quotient changed under the graph (no version bump)
+      counts.storage.data[0] += 1; // and counts, raw
+      loss.backward();
+      return [loss, w.grad];
+    });
+    expect(o.on).toEqual(o.off);
+  });
+});
+
+describe('errors: an op whose full-size result cannot exist', () => {
+  it.fails('[70000, 1] table rows + a [70000] row: 4.9e9 elements, more than a typed array holds — off: "can\'t allocate memory" at the add; on: no error (the deferred storage is never checked)', () => {
+    // the full result is never allocated either way: off, allocateBuffer refuses the element count
+    // before allocating; on, Storage.deferred takes any count (the error comes at the first read)
+    const n = 70_000, xs = Array.from({ length: n }, (_, i) => i % 2);
+    const b = f32(Array.from({ length: n }, (_, i) => i), [n]);
+    const run = () => {
+      try {
+        const col = oneHot(ints(xs), 2).float().matmul(f32([1, 2], [2, 1])); // [n, 1], 2 distinct rows
+        const sum = col.add(b); // [n, n]
+        return `made ${sum.shape.join('×')}`;
+      } catch (e) {
+        return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+      }
+    };
+    setTableRows(false);
+    const off = run();
+    setTableRows(true); // the default threshold
+    const on = run();
+    expect(off).toMatch(/can't allocate memory/);
+    expect(on).toEqual(off);
+  });
+});
