@@ -12,42 +12,15 @@ import { Storage, Tensor, arange, keep, oneHot, setFloat32Arithmetic, tidy } fro
 import { setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
 import { oneEntryRowsOf } from '../../engine/fast/one-entry-rows.js';
 import { crossEntropy } from '../../nn/index.js';
+import { tableRowsBothWays, tensorBits } from '../support/table-rows-both-ways.js';
 
 afterEach(() => setTableRows(true));
 
 const ints = (v: readonly number[]) => Tensor.fromArray(Int32Array.from(v), [v.length], 'int32');
 const f32 = (v: readonly number[], shape: number[]) => Tensor.fromArray(Float32Array.from(v), shape);
 
-/**
- * The bits of a tensor's elements, row-major (float32 and float64 by their bytes), every NaN as
- * one value: the engine defines no NaN payloads (a JIT tier may quiet a signalling NaN).
- */
-function bits(t: Tensor | null): number[] | null {
-  if (t === null) return null;
-  const a = t.contiguous().toTypedArray();
-  if (a instanceof Float64Array) return Array.from(a, (v) => (Number.isNaN(v) ? [-1, -1] : Array.from(new Uint32Array(Float64Array.of(v).buffer)))).flat();
-  if (a instanceof Float32Array) return Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length), (b) => ((b & 0x7f800000) === 0x7f800000 && (b & 0x7fffff) !== 0 ? -1 : b));
-  return Array.from(a);
-}
-
-/** `f` with table rows off and on (threshold 0): the bits of its tensors, or its error. */
-function bothWays(f: () => (Tensor | null)[]): { off: unknown; on: unknown } {
-  const run = () => {
-    try {
-      return f().map(bits);
-    } catch (e) {
-      return `${(e as Error).constructor.name}: ${(e as Error).message}`;
-    }
-  };
-  try {
-    setTableRows(false);
-    const off = run();
-    setTableRows(true, 0);
-    return { off, on: run() };
-  } finally {
-    setTableRows(true);
-  }
-}
+const bits = tensorBits;
+const bothWays = tableRowsBothWays;
 
 /** float32 values that stress exact sums: units, powers of two far apart, subnormals, signed zeros. */
 const hardValue = fc.oneof(
@@ -322,31 +295,25 @@ describe('indices that change after the forward, bad indices, and PyTorch\'s x86
     expect(o.on).toEqual(o.off);
   });
 
+  /** The lecture's step whose ys are replaced through .data (no version bump) before backward. */
+  const withYsChanged = (newYs: number[]) => bothWays(() => {
+    const w = f32(W, [C, C]).requiresGrad_();
+    const yt = ints(ys);
+    const counts = oneHot(ints(xs), C).float().matmul(w).exp();
+    const probs = counts.div(counts.sum(1, true));
+    const loss = probs.index(arange(xs.length), yt).log().mean().neg();
+    yt.data.copy_(ints(newYs));
+    loss.backward();
+    return [loss, w.grad];
+  });
+
   it('ys changed through .data (no version bump) between forward and backward, in range: the new ys, either way', () => {
-    const o = bothWays(() => {
-      const w = f32(W, [C, C]).requiresGrad_();
-      const yt = ints(ys);
-      const counts = oneHot(ints(xs), C).float().matmul(w).exp();
-      const probs = counts.div(counts.sum(1, true));
-      const loss = probs.index(arange(xs.length), yt).log().mean().neg();
-      yt.data.copy_(ints(ys.map((y) => (y + 1) % C)));
-      loss.backward();
-      return [loss, w.grad];
-    });
+    const o = withYsChanged(ys.map((y) => (y + 1) % C));
     expect(o.on).toEqual(o.off);
   });
 
   it('ys changed through .data to an out-of-range value before backward: the same error either way', () => {
-    const o = bothWays(() => {
-      const w = f32(W, [C, C]).requiresGrad_();
-      const yt = ints(ys);
-      const counts = oneHot(ints(xs), C).float().matmul(w).exp();
-      const probs = counts.div(counts.sum(1, true));
-      const loss = probs.index(arange(xs.length), yt).log().mean().neg();
-      yt.data.copy_(ints(ys.map((y, i) => (i === 4 ? C : y))));
-      loss.backward();
-      return [loss, w.grad];
-    });
+    const o = withYsChanged(ys.map((y, i) => (i === 4 ? C : y)));
     expect(typeof o.off).toBe('string');
     expect(o.on).toEqual(o.off);
   });
