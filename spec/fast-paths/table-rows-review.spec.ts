@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Storage, Tensor, arange, keep, oneHot, setFloat32Arithmetic, tidy } from '../../engine/index.js';
 import { setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
 import { oneEntryRowsOf } from '../../engine/fast/one-entry-rows.js';
-import { crossEntropy } from '../../nn/index.js';
+import { Linear, crossEntropy } from '../../nn/index.js';
 import { tableRowsBothWays, tensorBits } from '../support/table-rows-both-ways.js';
 
 afterEach(() => setTableRows(true));
@@ -377,6 +377,33 @@ describe('writes: a recipe is never read after the data changed, and no table is
       return [loss, w.grad];
     });
     expect(o.on).toEqual(o.off);
+  });
+});
+
+describe('nn: Linear with a bias and crossEntropy with label smoothing (the paths around the hooks)', () => {
+  const problem = fc.integer({ min: 2, max: 6 }).chain((C) => fc.record({
+    C: fc.constant(C),
+    xs: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: 2, maxLength: 40 }),
+    seed: fc.array(fc.integer({ min: 0, max: C - 1 }), { minLength: 40, maxLength: 40 }),
+    W: fc.array(edgeValue, { minLength: 36, maxLength: 36 }),
+    b: fc.array(edgeValue, { minLength: 6, maxLength: 6 }),
+    reduction: fc.constantFrom<'mean' | 'sum' | 'none'>('mean', 'sum', 'none'),
+    smoothing: fc.constantFrom(0, 0.1, 1),
+  }));
+
+  it('loss, W.grad and b.grad: same bits either way', () => {
+    fc.assert(fc.property(problem, ({ C, xs, seed, W, b, reduction, smoothing }) => {
+      const ys = xs.map((_, i) => seed[(5 * i) % 40]);
+      const o = bothWays(() => {
+        const layer = new Linear(C, C);
+        layer.weight.data.copy_(f32(W.slice(0, C * C), [C, C]));
+        layer.bias!.data.copy_(f32(b.slice(0, C), [C]));
+        const loss = crossEntropy(layer.forward(oneHot(ints(xs), C).float()), ints(ys), { reduction, labelSmoothing: smoothing });
+        loss.sum().mul(1.5).backward();
+        return [loss, layer.weight.grad, layer.bias!.grad];
+      });
+      expect(o.on).toEqual(o.off);
+    }), { numRuns: 120 });
   });
 });
 
