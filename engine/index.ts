@@ -4,9 +4,10 @@
  */
 export { Tensor, type TensorLike, type NestedArray, type MaxResult } from './tensor.js';
 export { type DType, type TypedArray, promoteTypes } from './dtype.js';
-export { Storage } from './storage.js';
+export { Storage, type StorageRecipe } from './storage.js';
 export { tidy, keep } from './memory/tidy.js';
 export { setSimdEnabled, isSimdEnabled } from './fast/elementwise.js';
+export { setTableRows } from './fast/table-rows.js';
 export { setNumThreads, getNumThreads, startHelperThreads } from './fast/threads.js';
 export { memoryStats, resetMemoryStats, emptyCache, setMemoryPoolLimit, type MemoryStats } from './memory/pool.js';
 export { broadcastShapes, explainBroadcast, type Shape } from './shape.js';

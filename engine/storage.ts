@@ -16,7 +16,7 @@
  * row-wise ops make of them, computed once per distinct row).
  */
 import { bytesPerElement, dtypeOfArray, type DType, type TypedArray } from './dtype.js';
-import { allocateBuffer, releaseBuffer } from './memory/allocate.js';
+import { allocateBuffer, checkElementCount, releaseBuffer } from './memory/allocate.js';
 import { trackAllocation, untrack } from './memory/scope.js';
 import { isPooledSize } from './memory/pool.js';
 
@@ -92,6 +92,7 @@ export class Storage {
    * @example Storage.deferred('float32', 3, { fill: (out) => out.fill(1) }).data // Float32Array [1, 1, 1]
    */
   static deferred(dtype: DType, n: number, recipe: StorageRecipe): Storage {
+    checkElementCount(dtype, n); // as allocUnfilled would: a result that cannot exist is an error at the op
     const st = new Storage(null, dtype);
     st.#recipe = recipe;
     st.#length = n;

@@ -15,7 +15,8 @@
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 import { deferRows, tableRowsOf, type TableRows } from './table-rows.js';
-import { RowNumbering, oneEntryRowsOf } from './one-entry-rows.js';
+import { oneEntryRowsOf } from './one-entry-rows.js';
+import { RowNumbering } from './row-numbering.js';
 
 /**
  * `backward(g, ...operands)` computed on the distinct rows and returned as table rows, when g is

@@ -9,6 +9,7 @@ import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 import type { TypedArray } from '../dtype.js';
 import { isArenaArray, zeroArenaArray } from '../memory/arena.js';
+import type { RowNumbering } from './row-numbering.js';
 
 /**
  * The recipe of a one-entry-rows storage: row i holds `values[i]` in column `cols[i]` (in
@@ -41,70 +42,6 @@ export class OneEntryRows {
 export function oneEntryRows(cols: Int32Array, values: Float32Array, width: number, numbering: RowNumbering | null = null): Tensor {
   const n = cols.length;
   return new Tensor(Storage.deferred('float32', n * width, new OneEntryRows(cols, values, width, numbering)), [n, width]);
-}
-
-/**
- * The rows of a one-entry gradient of table rows, numbered by what decides a row of the softmax's
- * backward (`distinct-rows-backward.ts`): its row of the table (`index[r]`), its column and
- * the bits of its value. Row r gets `key[r]`; distinct row k came first at row `valueOf[k]`, with
- * table row `rowOf[k]` and column `colOf[k]`, and `count[k]` rows have it. A slot per (table row,
- * column) remembers the latest value's bits and number, so the lecture (one value per pair) costs
- * one comparison per row.
- * @example const rn = new RowNumbering(index, 27, 27); rn.add(0, ys[0], bits[0]) // true
- */
-export class RowNumbering {
-  /** Each row's number. */
-  readonly key: Int32Array;
-  /** How many rows have each number (the first `rowOf.length` entries; grown as needed). */
-  count: Int32Array;
-  /** Each number's table row, column, and first row. */
-  readonly rowOf: number[] = [];
-  /** (see `rowOf`) */
-  readonly colOf: number[] = [];
-  /** (see `rowOf`) */
-  readonly valueOf: number[] = [];
-  readonly #slotRow: Int32Array;
-  readonly #slotBits: Int32Array;
-
-  /**
-   * @param index each row's table row (the table rows' index)
-   * @param tableRows the number of table rows
-   * @param width the number of columns
-   */
-  constructor(readonly index: Int32Array, tableRows: number, readonly width: number) {
-    this.key = new Int32Array(index.length);
-    this.count = new Int32Array(Math.min(index.length, tableRows * width));
-    this.#slotRow = new Int32Array(tableRows * width).fill(-1);
-    this.#slotBits = new Int32Array(tableRows * width);
-  }
-
-  /**
-   * Number row r, whose column is c and whose value has the float32 bits `bits`. False when the
-   * distinct rows would be as many as the rows (nothing to gain: the caller gives up).
-   */
-  add(r: number, c: number, bits: number): boolean {
-    const t = this.index[r], s = t * this.width + c, k = this.#slotRow[s];
-    if (k >= 0 && this.#slotBits[s] === bits) {
-      this.key[r] = k;
-      this.count[k]++;
-      return true;
-    }
-    const fresh = this.rowOf.length;
-    if (fresh >= this.index.length - 1) return false;
-    if (fresh === this.count.length) {
-      const grown = new Int32Array(Math.min(this.index.length, Math.max(16, 2 * fresh)));
-      grown.set(this.count);
-      this.count = grown;
-    }
-    this.rowOf.push(t);
-    this.colOf.push(c);
-    this.valueOf.push(r);
-    this.#slotRow[s] = fresh;
-    this.#slotBits[s] = bits;
-    this.key[r] = fresh;
-    this.count[fresh]++;
-    return true;
-  }
 }
 
 /**

@@ -34,7 +34,7 @@ function cannotAllocate(dtype: DType, n: number): RangeError {
  * @example allocateBuffer('float32', 3, true) // { data: Float32Array [0, 0, 0], large: false }
  */
 export function allocateBuffer(dtype: DType, n: number, zero: boolean): { data: TypedArray; large: boolean } {
-  if (n > MAX_ELEMENTS) throw cannotAllocate(dtype, n);
+  checkElementCount(dtype, n);
   if (!isPooledSize(n * bytesPerElement(dtype))) return { data: allocArray(dtype, n), large: false };
   if (inScope()) {
     // inside tidy or backward: in the SIMD kernels' memory, where they work in place
@@ -55,6 +55,15 @@ export function allocateBuffer(dtype: DType, n: number, zero: boolean): { data: 
     if (e instanceof RangeError) throw cannotAllocate(dtype, n); // the JS engine's "Array buffer allocation failed"
     throw e;
   }
+}
+
+/**
+ * PyTorch's "can't allocate memory" error when `n` elements of `dtype` are more than a typed array
+ * may hold (`Storage.deferred` checks it too: the error comes from the op, not the first read).
+ * @example checkElementCount('float32', 2 ** 33) // RangeError: can't allocate memory: …
+ */
+export function checkElementCount(dtype: DType, n: number): void {
+  if (n > MAX_ELEMENTS) throw cannotAllocate(dtype, n);
 }
 
 /** Node's `Buffer.allocUnsafeSlow` (absent in browsers): a standalone ArrayBuffer whose bytes are not zeroed. */

@@ -21,7 +21,8 @@ import { pytorchX86 } from './float32-arithmetic.js';
 import { logSoftmaxRowsBackwardX86, logSoftmaxRowsX86, nllRowsX86 } from './x86/log-softmax-rows.js';
 import { float32Rows as rowsOf, gradientRows } from './float32-rows.js';
 import { deferringRows, rowwise, tableRowsOf } from '../fast/table-rows.js';
-import { RowNumbering, oneEntryRows } from '../fast/one-entry-rows.js';
+import { oneEntryRows } from '../fast/one-entry-rows.js';
+import { RowNumbering } from '../fast/row-numbering.js';
 import { distinctRowsBackward } from '../fast/distinct-rows-backward.js';
 
 /** One row of exponentials, reused (grown when needed): only the call that fills it reads it. */

@@ -12,34 +12,9 @@ import { Tensor, oneHot, tidy } from '../../engine/index.js';
 import { setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
 import { oneEntryRowsOf } from '../../engine/fast/one-entry-rows.js';
 import { Linear, crossEntropy, logSoftmax, nllLoss } from '../../nn/index.js';
+import { tableRowsBothWays as bothWays, tensorBits as bits } from '../support/table-rows-both-ways.js';
 
 afterEach(() => setTableRows(true));
-
-/** Float32 bits of a tensor's elements, row-major, every NaN as one value. */
-function bits(t: Tensor | null): number[] | null {
-  if (t === null) return null;
-  const f = Float32Array.from(t.contiguous().toTypedArray());
-  return Array.from(new Uint32Array(f.buffer), (b) => ((b & 0x7f800000) === 0x7f800000 && (b & 0x7fffff) !== 0 ? 0x7fc00000 : b));
-}
-
-/** `f` run with table rows off and on (threshold 0): its tensors' bits or its error message. */
-function bothWays(f: () => (Tensor | null)[]): { off: unknown; on: unknown } {
-  const run = () => {
-    try {
-      return f().map(bits);
-    } catch (e) {
-      return `${(e as Error).constructor.name}: ${(e as Error).message}`;
-    }
-  };
-  try {
-    setTableRows(false);
-    const off = run();
-    setTableRows(true, 0);
-    return { off, on: run() };
-  } finally {
-    setTableRows(true);
-  }
-}
 
 /** A float32 value: ordinary, or one of the edge values. */
 const value = fc.oneof(

@@ -5,8 +5,8 @@
  * threshold 0 (every size takes the path), bit for bit (−0 is not +0; every NaN counts as one
  * value: the engine defines no payloads), or with an independent plain loop written here; the
  * memory checks use tidy/keep/Storage.wrap and then reuse the released memory (`churn`) to catch a
- * buffer given back while still reachable. The one `it.fails` is a finding: a deferred result too
- * large to exist is not the error it is with table rows off.
+ * buffer given back while still reachable. One check was a finding (an `it.fails` until the engine
+ * was fixed): a deferred result too large to exist was not the error it is with table rows off.
  */
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -411,9 +411,9 @@ describe('nn: Linear with a bias and crossEntropy with label smoothing (the path
 });
 
 describe('errors: an op whose full-size result cannot exist', () => {
-  it.fails('[70000, 1] table rows + a [70000] row: 4.9e9 elements, more than a typed array holds — off: "can\'t allocate memory" at the add; on: no error (the deferred storage is never checked)', () => {
+  it('[70000, 1] table rows + a [70000] row: 4.9e9 elements, more than a typed array holds — "can\'t allocate memory" at the add both ways (was a finding: Storage.deferred did not check the count)', () => {
     // the full result is never allocated either way: off, allocateBuffer refuses the element count
-    // before allocating; on, Storage.deferred takes any count (the error comes at the first read)
+    // before allocating; on, Storage.deferred checks it the same way (checkElementCount)
     const n = 70_000, xs = Array.from({ length: n }, (_, i) => i % 2);
     const b = f32(Array.from({ length: n }, (_, i) => i), [n]);
     const run = () => {
