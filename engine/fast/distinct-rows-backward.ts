@@ -37,8 +37,7 @@ export function distinctRowsBackward(g: Tensor, operands: readonly Tensor[], bac
   let numbering = entries.numbering;
   if (numbering === null || numbering.index !== index) {
     numbering = new RowNumbering(index, first.table.shape[0], width);
-    const bits = new Int32Array(entries.values.buffer, entries.values.byteOffset, n), cols = entries.cols;
-    for (let r = 0; r < n; r++) if (!numbering.add(r, cols[r], bits[r])) return null; // as many distinct rows as rows
+    if (!numbering.addAll(entries.cols, new Int32Array(entries.values.buffer, entries.values.byteOffset, n))) return null; // as many distinct rows as rows
   }
   const { key, count, rowOf, colOf, valueOf } = numbering;
   // the distinct rows as small dense operands, and the backward on them

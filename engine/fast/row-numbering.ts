@@ -40,6 +40,23 @@ export class RowNumbering {
   }
 
   /**
+   * Number every row: row r's column is `cols[r]` and its value's float32 bits `bits[r]`. False
+   * when the distinct rows would be as many as the rows (nothing to gain: the caller gives up).
+   * The common case (a row like one seen before in its slot) is a loop of its own, on locals.
+   */
+  addAll(cols: Int32Array, bits: Int32Array): boolean {
+    const { index, width, key } = this, slotRow = this.#slotRow, slotBits = this.#slotBits;
+    for (let r = 0; r < index.length; r++) {
+      const s = index[r] * width + cols[r], k = slotRow[s];
+      if (k >= 0 && slotBits[s] === bits[r]) {
+        key[r] = k;
+        this.count[k]++;
+      } else if (!this.add(r, cols[r], bits[r])) return false;
+    }
+    return true;
+  }
+
+  /**
    * Number row r, whose column is c and whose value has the float32 bits `bits`. False when the
    * distinct rows would be as many as the rows (nothing to gain: the caller gives up).
    */

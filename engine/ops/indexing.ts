@@ -299,18 +299,18 @@ function oneEntryGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[
   const n = v.shape[0], width = v.shape[1];
   if (g.shape[0] !== n) return null;
   const [v0, o0] = rowMajorValues(adv[0].idx), [v1, o1] = rowMajorValues(adv[1].idx), [gd, go] = rowMajorValues(g);
-  const cols = new Int32Array(n), values = new Float32Array(n), bits = new Int32Array(values.buffer);
-  // v is table rows (probs): number the rows for the softmax's backward in the same loop
-  const rows = tableRowsOf(v);
-  let numbering = rows === null ? null : new RowNumbering(rows.index, rows.table.shape[0], width);
+  const cols = new Int32Array(n), values = new Float32Array(n);
   for (let b = 0; b < n; b++) {
     if (v0[o0 + b] !== b && v0[o0 + b] !== b - n) return null; // not arange(n)
-    const j = v1[o1 + b], c = j < 0 ? j + width : j;
-    cols[b] = c;
+    const j = v1[o1 + b];
+    cols[b] = j < 0 ? j + width : j;
     values[b] = 0 + gd[go + b];
-    if (numbering !== null && !numbering.add(b, c, bits[b])) numbering = null;
   }
-  return oneEntryRows(cols, values, width, numbering);
+  // v is table rows (probs): the rows numbered for the softmax's backward (fast/row-numbering.ts)
+  const rows = tableRowsOf(v);
+  const numbering = rows === null ? null : new RowNumbering(rows.index, rows.table.shape[0], width);
+  const numbered = numbering !== null && numbering.addAll(cols, new Int32Array(values.buffer));
+  return oneEntryRows(cols, values, width, numbered ? numbering : null);
 }
 
 /** Advanced indexing, any case: broadcast the index tensors, gather, move B where the indices stood. */

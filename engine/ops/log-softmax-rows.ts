@@ -126,14 +126,9 @@ export function nllRowsGradient(g: Tensor, logProbs: Tensor, targets: Tensor, re
   if (g.dtype !== 'float32' || g.numel() !== 1 || logProbs.ndim !== 2 || targets.dtype !== 'int32' || !deferringRows('float32', logProbs.numel())) return null;
   const [n, c] = logProbs.shape;
   const g0 = g.toTypedArray()[0], ys = targets.toTypedArray();
-  const cols = new Int32Array(n), values = new Float32Array(n), bits = new Int32Array(values.buffer);
+  const cols = new Int32Array(ys as Int32Array), values = new Float32Array(n).fill(-(reduction === 'sum' ? g0 : g0 / n));
   const rows = tableRowsOf(logProbs);
-  let numbering = rows === null ? null : new RowNumbering(rows.index, rows.table.shape[0], c);
-  const w = -(reduction === 'sum' ? g0 : g0 / n);
-  for (let i = 0; i < n; i++) {
-    cols[i] = ys[i];
-    values[i] = w;
-    if (numbering !== null && !numbering.add(i, ys[i], bits[i])) numbering = null;
-  }
-  return oneEntryRows(cols, values, c, numbering);
+  const numbering = rows === null ? null : new RowNumbering(rows.index, rows.table.shape[0], c);
+  const numbered = numbering !== null && numbering.addAll(cols, new Int32Array(values.buffer));
+  return oneEntryRows(cols, values, c, numbered ? numbering : null);
 }
