@@ -144,8 +144,9 @@ function perRowDivisor(g: Tensor, x: Tensor, y: Tensor): boolean {
 function divBackwardRows(g: Tensor, x: Tensor, y: Tensor, quotient: Tensor | null, addRowSum = false, factor: Tensor | null = null): Tensor[] {
   if (addRowSum) {
     // table rows and a one-entry gradient (the lecture's): on the distinct rows only, the same bits
-    const operands = [x, y, ...(quotient === null ? [] : [quotient]), ...(factor === null ? [] : [factor])];
-    const t = distinctRowsBackward(g, operands, (gs, xs, ys, ...rest) => {
+    // the operands x, y, then the quotient and the factor when given (the callback gets their rows in that order)
+    const optional = [quotient, factor].filter((t): t is Tensor => t !== null);
+    const t = distinctRowsBackward(g, [x, y, ...optional], (gs, xs, ys, ...rest) => {
       const qs = quotient === null ? null : rest[0], fs = factor === null ? null : rest[rest.length - 1];
       return divBackwardRows(gs, xs, ys, qs, true, fs)[0];
     });

@@ -118,8 +118,8 @@ export function nllRows(logProbs: Tensor, targets: Tensor, reduction: 'mean' | '
 /**
  * nllLoss's gradient for class targets and a 0-d upstream `g`: `−w` at (i, targets[i]) and +0
  * elsewhere, w = g / N ('mean') or g ('sum'), as one-entry rows (fast/one-entry-rows.ts) when the
- * `[N, C]` result is large, numbered for logSoftmax's backward when `logProbs` is table rows (the
- * same loop); null when not (the caller writes it in full).
+ * `[N, C]` result is large, its rows numbered for logSoftmax's backward when `logProbs` is table
+ * rows (fast/row-numbering.ts); null when not (the caller writes it in full).
  * @example nllRowsGradient(tensor(1), logProbs, ys, 'mean') // −1/N at each target
  */
 export function nllRowsGradient(g: Tensor, logProbs: Tensor, targets: Tensor, reduction: 'mean' | 'sum'): Tensor | null {
