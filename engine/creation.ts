@@ -5,6 +5,7 @@ import { allocArray, checkDType, dtypeOfArray, type DType, type TypedArray } fro
 import { checkShape, numelOf } from './shape.js';
 import { Storage } from './storage.js';
 import { Tensor, type NestedArray } from './tensor.js';
+import { rangeStorage } from './fast/deferred-range.js';
 
 /** Options accepted by the creation functions. */
 export interface TensorOptions {
@@ -174,26 +175,8 @@ export function arange(a: number, b?: number | TensorOptions, c?: number | Tenso
     throw new RangeError(`arange: upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   }
   const n = Math.ceil((end - start) / step);
-  const out = Storage.allocUnfilled(dtype, n); // every element is written (inside tidy: arena memory, reused)
-  fillRange(out.data, start, step, n);
-  return finish(new Tensor(out, [n]), opts);
-}
-
-/**
- * `out[i] = start + i·step` for i < n, rounded to out's type as it is stored. The loop for an
- * Int32Array (every integer arange, `arange(n)` of the lecture's loss) is written apart from the
- * other types': one array type per loop keeps the JIT's element stores fast. (With the allocation
- * above, the lecture's `arange(228146)` went from 1.1–1.3 ms to 0.3–0.6 ms per call in a profile
- * of the W1 step; docs/performance.md, "#18 session 7: idx".)
- */
-function fillRange(out: TypedArray, start: number, step: number, n: number): void {
-  if (out instanceof Int32Array) fillRangeInt32(out, start, step, n);
-  else for (let i = 0; i < n; i++) out[i] = start + i * step;
-}
-
-/** `fillRange` for an Int32Array. */
-function fillRangeInt32(out: Int32Array, start: number, step: number, n: number): void {
-  for (let i = 0; i < n; i++) out[i] = start + i * step;
+  // (a large int32 range is written out when first read: fast/deferred-range.ts)
+  return finish(new Tensor(rangeStorage(dtype, n, start, step), [n]), opts);
 }
 
 /**

@@ -39,11 +39,11 @@ export function distinctRowsBackward(g: Tensor, operands: readonly Tensor[], bac
     numbering = new RowNumbering(index, first.table.shape[0], width);
     if (!numbering.addAll(entries.cols, new Int32Array(entries.values.buffer, entries.values.byteOffset, n))) return null; // as many distinct rows as rows
   }
-  const { key, count, rowOf, colOf, valueOf } = numbering;
-  // the distinct rows as small dense operands, and the backward on them
+  const { key, count, rowOf, colOf, bitsOf } = numbering;
+  // the distinct rows as small dense operands (each value's bits copied), and the backward on them
   const K = rowOf.length;
-  const gs = Storage.alloc('float32', K * width);
-  for (let k = 0; k < K; k++) gs.data[k * width + colOf[k]] = entries.values[valueOf[k]];
+  const gs = Storage.alloc('float32', K * width), gsBits = new Int32Array(gs.data.buffer, gs.data.byteOffset, K * width);
+  for (let k = 0; k < K; k++) gsBits[k * width + colOf[k]] = bitsOf[k];
   const table = backward(new Tensor(gs, [K, width]), ...rows.map((r) => picked(r!, rowOf)));
   return deferRows(table, key, { index, rowOf: Int32Array.from(rowOf), count: count.slice(0, K) });
 }

@@ -68,8 +68,9 @@ export function oneHotTransposedProduct(a: Tensor, b: Tensor, f64: boolean): Ten
 function termCounts(aRows: TableRows, gRows: TableRows, hot: Int32Array, K: number): { cells: Int32Array; counts: Int32Array } {
   const R = gRows.table.shape[0], groups = gRows.groups;
   if (groups !== null && groups.index === aRows.index) {
-    const order = Array.from({ length: R }, (_, k) => k).sort((x, y) => hot[groups.rowOf[x]] - hot[groups.rowOf[y]] || x - y);
-    const cells = new Int32Array(R), counts = new Int32Array(R);
+    // (table rows no row uses, count 0, have no terms)
+    const order = Array.from({ length: R }, (_, k) => k).filter((k) => groups.count[k] > 0).sort((x, y) => hot[groups.rowOf[x]] - hot[groups.rowOf[y]] || x - y);
+    const cells = new Int32Array(order.length), counts = new Int32Array(order.length);
     order.forEach((k, c) => {
       cells[c] = hot[groups.rowOf[k]] * R + k;
       counts[c] = groups.count[k];

@@ -7,10 +7,10 @@
 /**
  * The rows of a one-entry gradient of table rows, numbered by what decides a row of the softmax's
  * backward (`distinct-rows-backward.ts`): its row of the table (`index[r]`), its column and
- * the bits of its value. Row r gets `key[r]`; distinct row k came first at row `valueOf[k]`, with
- * table row `rowOf[k]` and column `colOf[k]`, and `count[k]` rows have it. A slot per (table row,
+ * the bits of its value. Row r gets `key[r]`; distinct row k has table row `rowOf[k]`, column
+ * `colOf[k]` and value bits `bitsOf[k]`, and `count[k]` rows have it. A slot per (table row,
  * column) remembers the latest value's bits and number, so the lecture (one value per pair) costs
- * one comparison per row.
+ * one comparison per row. (`byPairs` makes a numbering whose rows were numbered by their maker.)
  * @example const rn = new RowNumbering(index, 27, 27); rn.add(0, ys[0], bits[0]) // true
  */
 export class RowNumbering {
@@ -18,12 +18,12 @@ export class RowNumbering {
   readonly key: Int32Array;
   /** How many rows have each number (the first `rowOf.length` entries; grown as needed). */
   count: Int32Array;
-  /** Each number's table row, column, and first row. */
+  /** Each number's table row, column, and value bits. */
   readonly rowOf: number[] = [];
   /** (see `rowOf`) */
   readonly colOf: number[] = [];
   /** (see `rowOf`) */
-  readonly valueOf: number[] = [];
+  readonly bitsOf: number[] = [];
   readonly #slotRow: Int32Array;
   readonly #slotBits: Int32Array;
 
@@ -31,12 +31,33 @@ export class RowNumbering {
    * @param index each row's table row (the table rows' index)
    * @param tableRows the number of table rows
    * @param width the number of columns
+   * @param key each row's number, when already known (`byPairs`)
    */
-  constructor(readonly index: Int32Array, tableRows: number, readonly width: number) {
-    this.key = new Int32Array(index.length);
+  constructor(readonly index: Int32Array, tableRows: number, readonly width: number, key?: Int32Array) {
+    this.key = key ?? new Int32Array(index.length);
     this.count = new Int32Array(Math.min(index.length, tableRows * width));
     this.#slotRow = new Int32Array(tableRows * width).fill(-1);
     this.#slotBits = new Int32Array(tableRows * width);
+  }
+
+  /**
+   * The numbering of rows numbered by pair (`pair-gather.ts`): row r has the number `pairs[r]`
+   * = (its table row)·width + (its column), and every row of a pair has the value bits
+   * `pairBits[pair]`; `counts[pair]` rows have it. Every pair has its number, used or not (an
+   * unused one has count 0). The caller has checked all of that; nothing is read here.
+   * @example RowNumbering.byPairs(index, 27, 27, pairs, counts, bits) // 729 numbers, key = pairs
+   */
+  static byPairs(index: Int32Array, tableRows: number, width: number, pairs: Int32Array, counts: Int32Array, pairBits: Int32Array): RowNumbering {
+    const numbering = new RowNumbering(index, tableRows, width, pairs);
+    numbering.count = counts;
+    for (let p = 0; p < tableRows * width; p++) {
+      numbering.rowOf.push(Math.floor(p / width));
+      numbering.colOf.push(p % width);
+      numbering.bitsOf.push(pairBits[p]);
+      numbering.#slotRow[p] = p; // (table row, column) slot p has number p: `add` stays consistent
+      numbering.#slotBits[p] = pairBits[p];
+    }
+    return numbering;
   }
 
   /**
@@ -76,7 +97,7 @@ export class RowNumbering {
     }
     this.rowOf.push(t);
     this.colOf.push(c);
-    this.valueOf.push(r);
+    this.bitsOf.push(bits);
     this.#slotRow[s] = fresh;
     this.#slotBits[s] = bits;
     this.key[r] = fresh;

@@ -51,6 +51,10 @@ export class TableRows {
   /** Write the rows out: `out[i·w + e] = table[index[i]·w + e]`, the bits copied. */
   fill(out: TypedArray): void {
     const w = this.width, o = asBits(out) as { [i: number]: number }, t = asBits(this.table.storage.data), idx = this.index;
+    if (w === 1) {
+      for (let i = 0; i < idx.length; i++) o[i] = t[idx[i]]; // a 1-D table (pair-gather.ts)
+      return;
+    }
     for (let i = 0, k = 0; i < idx.length; i++) {
       const base = idx[i] * w;
       for (let e = 0; e < w; e++) o[k++] = t[base + e];
@@ -144,21 +148,31 @@ export function rowwise(x: Tensor, op: (table: Tensor) => Tensor): Tensor | null
 
 /**
  * `op(a, b)` for an elementwise binary op with broadcasting, on the tables: when a and b are
- * table rows over the same index, or one is table rows and the other has no dim 0 of the
- * result's rank (or a size-1 one), so that it broadcasts over the rows. Null otherwise.
+ * table rows over the same index, or one is table rows and the other is the same for every row
+ * (no dim 0 of the result's rank, a size-1 one, or a stride-0 one: `oneRow`). Null otherwise.
  * @example rowwise2(counts, counts.sum(1, true), (p, q) => div(p, q)) // probs as table rows
  */
 export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, b: Tensor) => Tensor): Tensor | null {
   if (!config.enabled) return null;
   const ra = a.ndim === outNdim ? tableRowsOf(a) : null, rb = b.ndim === outNdim ? tableRowsOf(b) : null;
   if (ra === null && rb === null) return null;
-  const flat = (t: Tensor, r: TableRows | null) => r === null && (t.ndim < outNdim || t.shape[0] === 1);
   if (ra !== null && rb !== null && (ra.index !== rb.index || ra.table.shape[0] !== rb.table.shape[0])) return null;
-  if ((ra === null && !flat(a, ra)) || (rb === null && !flat(b, rb))) return null;
   const rows = (ra ?? rb)!;
   const n = rows.index.length;
   if (n === 1) return null; // one row: a size-1 dim 0 that other operands broadcast against differently
-  return tableResult(rows, noGrad(() => op(ra === null ? a : ra.table, rb === null ? b : rb.table)));
+  const ta = ra === null ? oneRow(a, outNdim, n) : ra.table, tb = rb === null ? oneRow(b, outNdim, n) : rb.table;
+  if (ta === null || tb === null) return null;
+  return tableResult(rows, noGrad(() => op(ta, tb)));
+}
+
+/**
+ * An operand that is the same for every row, as the op sees it on a table: one with no dim 0 of
+ * the result's rank or a size-1 one (it broadcasts), as it is; one whose dim 0 has the rows' size
+ * and stride 0 (a broadcast view, e.g. the gradient of `mean`), its first row. Null otherwise.
+ */
+function oneRow(t: Tensor, outNdim: number, n: number): Tensor | null {
+  if (t.ndim < outNdim || t.shape[0] === 1) return t;
+  return t.shape[0] === n && t.strides[0] === 0 ? t.narrow(0, 0, 1) : null;
 }
 
 /**

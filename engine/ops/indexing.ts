@@ -24,6 +24,8 @@ import { select, sliceDim, unsqueeze } from './views.js';
 import { asBits, gatherLeading, scatterAddLeading, type IndexColumn } from '../fast/index-leading.js';
 import { deferringRows, tableRowsOf } from '../fast/table-rows.js';
 import { tableGather } from '../fast/table-rows-gather.js';
+import { pairGather, pairGatherGradient } from '../fast/pair-gather.js';
+import { isRange } from '../fast/deferred-range.js';
 import { oneEntryRows } from '../fast/one-entry-rows.js';
 import { RowNumbering } from '../fast/row-numbering.js';
 
@@ -267,15 +269,11 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
   const run = trailingRun(v, adv.length);
   if (run === null) return null;
   const nB = numelOf(B), { m } = run;
-  const out = Storage.allocUnfilled(v.dtype, nB * m); // every element is written
-  const cols = indexColumns(v, adv, v.strides);
-  const fromTable = tableGather(out.data, v, cols, nB, m, run.stride); // v is table rows: read its table (fast/table-rows.ts)
-  if (!(fromTable ?? gatherLeading(out.data, v.storage.data, v.offset, cols, nB, m, run.stride))) {
-    out.release(); // an index out of range: nothing was made
-    return null;
-  }
+  // probs[arange(n), ys] of table rows: kept as table rows of pairs (fast/pair-gather.ts)
+  const result = pairOf(v, adv, nB) ?? gatherInto(v, indexColumns(v, adv, v.strides), nB, [...B, ...v.shape.slice(adv.length)], run);
+  if (result === null) return null;
   const checkAgain = checkIndicesAgain(v, adv);
-  return record(new Tensor(out, [...B, ...v.shape.slice(adv.length)]), 'IndexBackward0', [v], (g) => {
+  return record(result, 'IndexBackward0', [v], (g) => {
     checkAgain();
     // out[b, r] = v[i₀[b], …, i_{k−1}[b], r], so ∂out[b, r]/∂v[j, r] is 1 where (i₀[b], …) = j:
     // grad_v[j, r] = Σ_b g[b, r]·[(i₀[b], …) = j], zeros with g added at the indices in order of b
@@ -289,6 +287,27 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
 }
 
 /**
+ * `v[i₀, i₁]` by `pairGather` (its case: 1-D indices, v table rows), or null. An i₀ that is a
+ * deferred `arange(n)` (fast/deferred-range.ts) is known without reading it.
+ */
+function pairOf(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], n: number): Tensor | null {
+  if (adv.length !== 2 || adv[0].idx.ndim !== 1 || tableRowsOf(v) === null) return null;
+  const first = isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0];
+  return pairGather(v, first, indexColumns(v, adv.slice(1), v.strides)[0], n);
+}
+
+/** `gatherLeading` (or `tableGather` when v is table rows) of nB blocks into a new tensor of `shape`; null when an index is out of range. */
+function gatherInto(v: Tensor, cols: readonly IndexColumn[], nB: number, shape: number[], run: { m: number; stride: number }): Tensor | null {
+  const out = Storage.allocUnfilled(v.dtype, nB * run.m); // every element is written
+  const fromTable = tableGather(out.data, v, cols, nB, run.m, run.stride); // v is table rows: read its table (fast/table-rows.ts)
+  if (!(fromTable ?? gatherLeading(out.data, v.storage.data, v.offset, cols, nB, run.m, run.stride))) {
+    out.release(); // an index out of range: nothing was made
+    return null;
+  }
+  return new Tensor(out, shape);
+}
+
+/**
  * The gradient of `v[i₀, i₁]` for a 2-D float32 v when i₀ is `arange(n)` (each row indexed once,
  * in order, `probs[arange(n), ys]`) as one-entry rows (fast/one-entry-rows.ts): row b holds
  * `0 + g[b]` in column i₁[b] (what adding g[b] into a zero makes: −0 becomes +0), zeros elsewhere.
@@ -298,6 +317,9 @@ function oneEntryGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[
   if (v.ndim !== 2 || adv.length !== 2 || g.dtype !== 'float32' || g.ndim !== 1 || !deferringRows('float32', v.numel())) return null;
   const n = v.shape[0], width = v.shape[1];
   if (g.shape[0] !== n) return null;
+  // g over the pairs of the forward's pair gather: numbered by pair as the columns are read (fast/pair-gather.ts)
+  const byPair = tableRowsOf(g) === null ? null : pairGatherGradient(v, isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0], indexColumns(v, adv.slice(1), v.strides)[0], g);
+  if (byPair !== null) return byPair;
   const [v0, o0] = rowMajorValues(adv[0].idx), [v1, o1] = rowMajorValues(adv[1].idx), [gd, go] = rowMajorValues(g);
   const cols = new Int32Array(n), values = new Float32Array(n);
   for (let b = 0; b < n; b++) {

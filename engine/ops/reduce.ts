@@ -133,7 +133,9 @@ export function mean(x: Tensor, dim?: number | readonly number[] | null, keepdim
   const count = dims.reduce((p, d) => p * x.shape[d], 1);
   const { acc, keepShape } = sumInto(x, dims);
   const out = fromAcc(acc, reducedShape(x.shape, dims, keepdim), x.dtype, count);
-  return record(out, 'MeanBackward' + (dim === undefined || dim === null ? '0' : '1'), [x], (g) => [expandBack(g, keepShape, x).div(count)]);
+  // g/n computed once and broadcast (a stride-0 view): each element is g/n, the bits of dividing
+  // every element of the broadcast g, as PyTorch does (`grad.expand(sizes) / numel`)
+  return record(out, 'MeanBackward' + (dim === undefined || dim === null ? '0' : '1'), [x], (g) => [expandBack(g.div(count), keepShape, x)]);
 }
 
 /**
