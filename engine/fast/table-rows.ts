@@ -16,7 +16,8 @@
  * ops; a binary op when both operands are table rows over the same index, or one of them has no
  * rows of its own, i.e. broadcasts along dim 0), floating `sum` over dims other than 0, `matmul`
  * (the table times a matrix; and xencᵀ·G in the backward, `one-hot-table-matmul.ts`), advanced
- * indexing (`probs[arange(n), ys]` reads the table, `table-rows-gather.ts`), `logSoftmax` over the
+ * indexing (`probs[arange(n), ys]` is table rows of the table's R·W elements over pairs,
+ * `pair-gather.ts`; other gathers read the table, `table-rows-gather.ts`), `logSoftmax` over the
  * rows and `nllLoss` (ops/log-softmax-rows.ts), and the softmax's and logSoftmax's backward
  * (`distinct-rows-backward.ts`). Anything else reads `data`, which writes the rows out once.
  */
