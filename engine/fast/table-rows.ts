@@ -27,6 +27,7 @@ import { noGrad } from '../autograd/grad-mode.js';
 import { asBits } from './index-leading.js';
 import { MIN_POOLED_BYTES } from '../memory/pool.js';
 import { untrack } from '../memory/scope.js';
+import { isArenaArray } from '../memory/arena.js';
 import { bytesPerElement, type DType, type TypedArray } from '../dtype.js';
 
 /**
@@ -128,7 +129,12 @@ export function tableRowsOf(t: Tensor): TableRows | null {
  * @example deferRows(eye(3), Int32Array.of(2, 0)) // tensor([[0, 0, 1], [1, 0, 0]]), nothing written yet
  */
 export function deferRows(table: Tensor, index: Int32Array, groups: RowGroups | null = null): Tensor {
-  untrack(table.storage); // the recipe holds the table: no memory scope may give it back while it does
+  // the recipe holds the table: no memory scope may give it back while it does. A table in the
+  // arena (a large one made inside tidy/backward) is copied out instead, so that the scope gives
+  // its block back as usual (kept, it would hold the block until garbage collection)
+  const data = table.storage.data;
+  if (isArenaArray(data)) table = new Tensor(Storage.wrap(data.slice(0, table.numel())), table.shape);
+  else untrack(table.storage);
   const rows = new TableRows(table, index, groups);
   const shape = [index.length, ...table.shape.slice(1)];
   return new Tensor(Storage.deferred(table.dtype, index.length * rows.width, rows), shape);
