@@ -28,6 +28,7 @@ import { asBits } from './index-leading.js';
 import { MIN_POOLED_BYTES } from '../memory/pool.js';
 import { untrack } from '../memory/scope.js';
 import { isArenaArray } from '../memory/arena.js';
+import { constantRow } from './deferred-constant.js';
 import { bytesPerElement, type DType, type TypedArray } from '../dtype.js';
 
 /**
@@ -156,7 +157,8 @@ export function rowwise(x: Tensor, op: (table: Tensor) => Tensor): Tensor | null
 /**
  * `op(a, b)` for an elementwise binary op with broadcasting, on the tables: when a and b are
  * table rows over the same index, or one is table rows and the other is the same for every row
- * (no dim 0 of the result's rank, a size-1 one, or a stride-0 one: `oneRow`). Null otherwise.
+ * (no dim 0 of the result's rank, a size-1 one, a deferred constant or a stride-0 dim 0: `oneRow`).
+ * Null otherwise.
  * @example rowwise2(counts, counts.sum(1, true), (p, q) => div(p, q)) // probs as table rows
  */
 export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, b: Tensor) => Tensor): Tensor | null {
@@ -174,12 +176,14 @@ export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, 
 
 /**
  * An operand that is the same for every row, as the op sees it on a table: one with no dim 0 of
- * the result's rank or a size-1 one (it broadcasts), as it is; one whose dim 0 has the rows' size
- * and stride 0 (a broadcast view, e.g. the gradient of `mean`), its first row. Null otherwise.
+ * the result's rank or a size-1 one (it broadcasts), as it is; a deferred constant (`mean`'s
+ * gradient, `deferred-constant.ts`), its value; one whose dim 0 has the rows' size and stride 0
+ * (a broadcast view, e.g. `sum`'s gradient), its first row. Null otherwise.
  */
 function oneRow(t: Tensor, outNdim: number, n: number): Tensor | null {
   if (t.ndim < outNdim || t.shape[0] === 1) return t;
-  return t.shape[0] === n && t.strides[0] === 0 ? t.narrow(0, 0, 1) : null;
+  if (t.shape[0] !== n) return null;
+  return constantRow(t) ?? (t.strides[0] === 0 ? t.narrow(0, 0, 1) : null);
 }
 
 /**

@@ -17,6 +17,7 @@ import { cascadeSumF32, outerSumF32 } from './cascade-sum.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { simdColumnSums, simdRowSums } from '../fast/sums.js';
 import { rowwise } from '../fast/table-rows.js';
+import { constantTensor } from '../fast/deferred-constant.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
 export function reductionDims(op: string, x: Tensor, dim: number | readonly number[] | null | undefined): number[] {
@@ -133,9 +134,10 @@ export function mean(x: Tensor, dim?: number | readonly number[] | null, keepdim
   const count = dims.reduce((p, d) => p * x.shape[d], 1);
   const { acc, keepShape } = sumInto(x, dims);
   const out = fromAcc(acc, reducedShape(x.shape, dims, keepdim), x.dtype, count);
-  // g/n computed once and broadcast (a stride-0 view): each element is g/n, the bits of dividing
-  // every element of the broadcast g, as PyTorch does (`grad.expand(sizes) / numel`)
-  return record(out, 'MeanBackward' + (dim === undefined || dim === null ? '0' : '1'), [x], (g) => [expandBack(g.div(count), keepShape, x)]);
+  // PyTorch: `grad.expand(sizes) / numel`, a fresh contiguous tensor. Over every dim that is n
+  // copies of one value, g/n, kept as that value until read (fast/deferred-constant.ts)
+  const all = dims.length === x.ndim;
+  return record(out, 'MeanBackward' + (dim === undefined || dim === null ? '0' : '1'), [x], (g) => [all ? constantTensor(g.div(count), x.shape) : expandBack(g, keepShape, x).div(count)]);
 }
 
 /**
