@@ -174,7 +174,7 @@ export function arange(a: number, b?: number | TensorOptions, c?: number | Tenso
   if ((end - start) / step < 0) {
     throw new RangeError(`arange: upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   }
-  const n = Math.ceil((end - start) / step);
+  const n = Math.ceil((end - start) / step) + 0; // + 0: an empty descending range has ceil(0 / −2) = −0 elements
   // (a large int32 range is written out when first read: fast/deferred-range.ts)
   return finish(new Tensor(rangeStorage(dtype, n, start, step), [n]), opts);
 }

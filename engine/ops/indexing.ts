@@ -203,25 +203,23 @@ function scatterAdd2(
 
 /**
  * For index backward: a check that the index tensors' values are still in range when backward
- * runs. Their versions are checked (they are saved), but a write through `.data` (a version
- * counter of its own) is not seen there; PyTorch then uses the new values and raises
- * "index 5 is out of bounds for dimension 1 with size 3" if one is out of range. The scatters do
- * not check positions, so the values are checked again, once, only when their memory was
- * written since the forward (`Storage.writes`).
+ * runs. PyTorch's backward uses their values at that time and raises "index 5 is out of bounds
+ * for dimension 1 with size 3" if one is out of range. Their versions are checked (they are
+ * saved), but a write through `.data` counts only as a storage write, and a write into the raw
+ * typed array is seen by no counter at all; the scatters do not check positions. So every
+ * backward that scatters checks the values first (one pass over each index tensor); the pair
+ * path (fast/pair-gather.ts) instead compares each value with the forward's.
  */
-function checkIndicesAgain(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): () => void {
-  const writes = adv.map((a) => a.idx.storage.writes);
-  return () => {
-    adv.forEach(({ dim, idx }, k) => {
-      if (idx.storage.writes === writes[k]) return;
-      const size = v.shape[dim], vals = idx.toTypedArray();
-      for (let b = 0; b < vals.length; b++) {
-        if (vals[b] < -size || vals[b] >= size) {
-          throw new RangeError(`index ${vals[b]} is out of bounds for dimension ${dim} with size ${size} (tensor of shape ${formatShape(v.shape)})`);
-        }
+function checkIndices(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): void {
+  adv.forEach(({ dim, idx }) => {
+    const size = v.shape[dim], [vals, at] = rowMajorValues(idx), n = idx.numel();
+    for (let b = 0; b < n; b++) {
+      const i = vals[at + b];
+      if (i < -size || i >= size) {
+        throw new RangeError(`index ${i} is out of bounds for dimension ${dim} with size ${size} (tensor of shape ${formatShape(v.shape)})`);
       }
-    });
-  };
+    }
+  });
 }
 
 /** Advanced indexing on the view `v`: gather along the indexed dims. */
@@ -272,9 +270,11 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
   // probs[arange(n), ys] of table rows: kept as table rows of pairs (fast/pair-gather.ts)
   const result = pairOf(v, adv, nB) ?? gatherInto(v, indexColumns(v, adv, v.strides), nB, [...B, ...v.shape.slice(adv.length)], run);
   if (result === null) return null;
-  const checkAgain = checkIndicesAgain(v, adv);
   return record(result, 'IndexBackward0', [v], (g) => {
-    checkAgain();
+    // probs[arange(n), ys] of table rows, its indices read again and the same: numbered by pair
+    const byPair = pairGradient(v, adv, g);
+    if (byPair !== null) return [byPair];
+    checkIndices(v, adv);
     // out[b, r] = v[i₀[b], …, i_{k−1}[b], r], so ∂out[b, r]/∂v[j, r] is 1 where (i₀[b], …) = j:
     // grad_v[j, r] = Σ_b g[b, r]·[(i₀[b], …) = j], zeros with g added at the indices in order of b
     const oneEntry = oneEntryGradient(v, adv, g); // probs[arange(n), ys]: one value per row, kept so
@@ -294,6 +294,16 @@ function pairOf(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], n: numb
   if (adv.length !== 2 || adv[0].idx.ndim !== 1 || tableRowsOf(v) === null) return null;
   const first = isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0];
   return pairGather(v, first, indexColumns(v, adv.slice(1), v.strides)[0], n);
+}
+
+/**
+ * The gradient of `pairOf`'s gather when g is table rows over its pairs and the indices are still
+ * what they were (`pairGatherGradient`), or null.
+ */
+function pairGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], g: Tensor): Tensor | null {
+  if (adv.length !== 2 || adv[0].idx.ndim !== 1 || adv[1].idx.ndim !== 1 || tableRowsOf(g) === null) return null;
+  const n = v.shape[0], first = isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0];
+  return pairGatherGradient(v, first, indexColumns(v, adv.slice(1), v.strides)[0], g);
 }
 
 /** `gatherLeading` (or `tableGather` when v is table rows) of nB blocks into a new tensor of `shape`; null when an index is out of range. */
@@ -317,9 +327,6 @@ function oneEntryGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[
   if (v.ndim !== 2 || adv.length !== 2 || g.dtype !== 'float32' || g.ndim !== 1 || !deferringRows('float32', v.numel())) return null;
   const n = v.shape[0], width = v.shape[1];
   if (g.shape[0] !== n) return null;
-  // g over the pairs of the forward's pair gather: numbered by pair as the columns are read (fast/pair-gather.ts)
-  const byPair = tableRowsOf(g) === null ? null : pairGatherGradient(v, isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0], indexColumns(v, adv.slice(1), v.strides)[0], g);
-  if (byPair !== null) return byPair;
   const [v0, o0] = rowMajorValues(adv[0].idx), [v1, o1] = rowMajorValues(adv[1].idx), [gd, go] = rowMajorValues(g);
   const cols = new Int32Array(n), values = new Float32Array(n);
   for (let b = 0; b < n; b++) {
@@ -391,9 +398,8 @@ function generalGather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
     result = result.permute(perm).contiguous();
   }
 
-  const checkAgain = checkIndicesAgain(v, adv);
   return record(result, 'IndexBackward0', [v], (g) => {
-    checkAgain();
+    checkIndices(v, adv); // their values now (see checkIndices)
     // undo the permutation so g is laid out as B + rest, then scatter-add
     let gg = g;
     if (perm) {
