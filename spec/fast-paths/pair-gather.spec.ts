@@ -38,7 +38,7 @@ function expectBothWaysSame(what: string, f: () => (Tensor | null)[]): void {
 /** Forms of a first index whose values are a range (b or b − n at position b): the pair path applies. */
 const RANGE_FORMS = ['deferred', 'written', 'literal', 'negative', 'mixed', 'narrow', 'offset', 'strided'] as const;
 /** Forms of a first index that is not a range: the general path, with table rows on as off. */
-const OTHER_FORMS = ['reversed', 'oneOff', 'shifted', 'outOfRange'] as const;
+const OTHER_FORMS = ['reversed', 'oneOff', 'shifted', 'outOfRange', 'deferredOffset', 'deferredStrided', 'deferredStart', 'deferredStep', 'deferredLonger'] as const;
 type FirstForm = (typeof RANGE_FORMS)[number] | (typeof OTHER_FORMS)[number];
 
 /** The first index, `arange(n)` in the given form (or not quite, for OTHER_FORMS). */
@@ -61,6 +61,12 @@ function firstIndex(form: FirstForm, n: number, k: number): Tensor {
     case 'oneOff': return ints(range.map((b) => (b === k % n ? (b + 1) % n : b)));
     case 'shifted': return arange(n + 1).narrow(0, 1, n).sub(1).add(k % 2); // arange(n) + 0 or + 1 (the last out of range then)
     case 'outOfRange': return ints(range.map((b) => (b === k % n ? n : b)));
+    // deferred ranges that are not arange(n) (isRange must say no without reading them)
+    case 'deferredOffset': return arange(n + 1 + (k % 3)).narrow(0, 1 + (k % 2), n); // 1 … n or 2 … n + 1
+    case 'deferredStrided': return arange(2 * n).view([n, 2]).select(1, k % 2); // 0, 2, 4, … or 1, 3, 5, …
+    case 'deferredStart': return arange(k % 2 === 0 ? 1 : -1, n + (k % 2 === 0 ? 1 : -1)); // 1 … n or −1 … n − 2
+    case 'deferredStep': return arange(0, 2 * n, 2);
+    case 'deferredLonger': return arange(n + 1); // n + 1 rows for n: a shape error
   }
 }
 
@@ -152,7 +158,7 @@ describe('the pair gather in the lecture chain: the same bits with table rows on
     }), { numRuns: 300 });
   });
 
-  it('first indices that are almost arange(n) (reversed, one value off, shifted, out of range): the general path\'s bits or error', () => {
+  it('first indices that are almost arange(n) (reversed, one value off, shifted, out of range; deferred ranges with an offset, a stride, another start or step): the general path\'s bits or error', () => {
     fc.assert(fc.property(chainCase, fc.constantFrom(...OTHER_FORMS), fc.constantFrom(...Y_FORMS), lossOptions, ({ C, xs, ys, W, k }, form, yForm, o) => {
       expectBothWaysSame(`C=${C} n=${xs.length} i0=${form} ys=${yForm}`, () => {
         const { W: Wt, probs } = lectureProbs(C, xs, W);
