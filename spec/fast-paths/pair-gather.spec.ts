@@ -290,7 +290,7 @@ const COMBOS: [string, (a: Tensor, b: Tensor) => Tensor][] = [
 ];
 
 describe('the gradient reaching a gather from another gather (over the same probs, or another tensor of the same rows)', () => {
-  it('two gathers over probs, with the class indices equal or different in a few rows: the same bits as table rows off', () => {
+  it('two gathers combined in the forward (which writes both out), with the class indices equal or different in a few rows: the same bits as table rows off', () => {
     fc.assert(fc.property(chainCase, fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom(...COMBOS), fc.constantFrom('probs', 'logits', 'counts'), ({ C, xs, ys, W }, changes, [name, combine], other) => {
       const zs = otherClasses(ys, C, changes);
       expectBothWaysSame(`${name} other=${other} changes=${changes} C=${C} n=${xs.length}`, () => {
@@ -307,22 +307,42 @@ describe('the gradient reaching a gather from another gather (over the same prob
     }), { numRuns: 250 });
   });
 
-  it('a gradient over another gather\'s pairs whose classes differ in one row takes the general path (independent check)', () => {
-    // loss = Σ_b pa[b]·pb[b] with pa = v[b, ys[b]], pb = v[b, zs[b]]: dloss/dv[b, ys[b]] += pb[b] and dloss/dv[b, zs[b]] += pa[b]
+  it('a gradient given to backward that is table rows over another gather\'s pairs (the only way one reaches a gather unread: a forward op of two gathers writes both out)', () => {
+    // pa.backward(G) with G = h(pb), pb = src[arange(n), zs] kept as table rows: dv[b, ys[b]] = 0 + G[b]
+    const GRADIENTS: [string, (pb: Tensor) => Tensor][] = [
+      ['pb', (pb) => pb], ['pb.log()', (pb) => pb.log()], ['pb · pb', (pb) => pb.mul(pb)], ['−pb', (pb) => pb.neg()],
+    ];
+    fc.assert(fc.property(chainCase, fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom(...GRADIENTS), fc.constantFrom('probs', 'logits', 'counts'), ({ C, xs, ys, W }, changes, [name, h], other) => {
+      const zs = otherClasses(ys, C, changes), n = xs.length;
+      expectBothWaysSame(`backward(${name}) other=${other} changes=${changes} C=${C} n=${n}`, () => {
+        const m = lectureProbs(C, xs, W);
+        const second = other === 'probs' ? m.probs : other === 'logits' ? m.logits : m.counts; // table rows over the same index
+        m.probs.retainGrad();
+        const pa = m.probs.index(arange(n), ints(ys));
+        const G = noGrad(() => h(second.index(arange(n), ints(zs)))); // over the second gather's pairs, not written out
+        pa.backward(G);
+        return [m.W.grad, m.probs.grad, G];
+      });
+    }), { numRuns: 250 });
+  });
+
+  it('backward(G) with G over another gather\'s pairs whose classes differ in one row: an independent loop', () => {
     const R = 3, C = 3, n = 20;
     const index = Int32Array.from({ length: n }, (_, b) => (b * 7) % R);
-    const ys = Array.from({ length: n }, (_, b) => (b * 5) % C), zs = otherClasses(ys, C, [6]);
+    const ys = Array.from({ length: n }, (_, b) => (b * 5) % C);
     const table = [0.5, 2, 4, 8, 16, 32, 64, 128, 256];
-    for (const on of [false, true]) {
-      setTableRows(on, 0);
-      const v = deferRows(floatsFromBits(table.map(bitsOfFloat), [R, C]), index).requiresGrad_();
-      v.index(arange(n), ints(ys)).mul(v.index(arange(n), ints(zs))).sum().backward();
-      const want = new Float32Array(n * C);
-      for (let b = 0; b < n; b++) {
-        want[b * C + ys[b]] += table[index[b] * C + zs[b]];
-        want[b * C + zs[b]] += table[index[b] * C + ys[b]];
+    for (const changed of [[], [6], [0, 19]]) {
+      const zs = otherClasses(ys, C, changed);
+      for (const on of [false, true]) {
+        setTableRows(on, 0);
+        const v = deferRows(floatsFromBits(table.map(bitsOfFloat), [R, C]), index).requiresGrad_();
+        const pb = noGrad(() => v.index(arange(n), ints(zs)));
+        if (on) expect(tableRowsOf(pb), 'G is table rows over pb\'s pairs').not.toBeNull();
+        v.index(arange(n), ints(ys)).backward(pb);
+        const want = new Float32Array(n * C);
+        for (let b = 0; b < n; b++) want[b * C + ys[b]] = table[index[b] * C + zs[b]]; // row b gets G[b] in column ys[b]
+        expect(Array.from(v.grad!.toTypedArray()), `changed ${changed}, table rows ${on ? 'on' : 'off'}`).toEqual(Array.from(want));
       }
-      expect(Array.from(v.grad!.toTypedArray()), `table rows ${on ? 'on' : 'off'}`).toEqual(Array.from(want));
     }
   });
 });
