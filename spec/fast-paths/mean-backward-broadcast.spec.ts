@@ -99,6 +99,10 @@ describe('mean\'s backward: g/n once, broadcast', () => {
     const each = Math.fround(Math.fround(Math.fround(1 / 6) + Math.fround(1 / 3)) + 100); // d/dx of y.mean() and x.mean(1).sum(), then + 100
     expect(Array.from(x.grad!.toTypedArray())).toEqual([-7, -7, -7, each, each, each]);
     expect(tensorBits(y.grad)).not.toEqual(before[2]);
+    for (const [what, t] of [['x.grad', x.grad!], ['y.grad', y.grad!], ['z.grad', z.grad!]] as const) {
+      expect(t.strides, `${what} contiguous`).toEqual([3, 1]);
+      expect(t.storage.length, `${what} covers its own storage`).toBe(6);
+    }
     // every element written separately (no two elements share memory)
     const owned = x.grad!;
     owned.data.narrow(1, 1, 1).fill_(9);

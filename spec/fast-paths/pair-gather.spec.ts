@@ -251,6 +251,21 @@ describe('indices written between forward and backward (through ops, .data and t
     }), { numRuns: 400 });
   });
 
+  it('a retained graph: backward, then a write into the indices, then backward again', () => {
+    fc.assert(fc.property(chainCase, fc.constantFrom(...MODS.filter((m) => !m.endsWith('Inplace'))), fc.constantFrom(...RANGE_FORMS), ({ C, xs, ys, W, k }, mod, form) => {
+      expectBothWaysSame(`twice mod=${mod} i0=${form} C=${C} n=${xs.length}`, () => {
+        const { W: Wt, probs } = lectureProbs(C, xs, W);
+        const i0 = firstIndex(form, xs.length, k), y = ints(ys);
+        const { picked, lp, loss } = lectureLoss(probs, Wt, i0, y, { reduce: 'mean', reg: 0, retain: false, log: true });
+        loss.backward({ retainGraph: true });
+        const first = Wt.grad!.clone();
+        modify(mod, { i0, y, probs, picked, lp }, C, k);
+        loss.backward();
+        return [first, Wt.grad];
+      });
+    }), { numRuns: 200 });
+  });
+
   it('a class index changed through .data after the forward: the gradient goes where the new index points, as PyTorch\'s saved index does', () => {
     // independent: d(sum p)/dv is 1 at (b, ys'[b]) for the ys' that backward sees (PyTorch's IndexBackward reads its saved, shared index)
     const R = 2, C = 3, n = 12;
@@ -418,6 +433,65 @@ describe('the pair gather against a plain loop', () => {
 });
 
 // ---------------------------------------------------------------- reads, tidy, retained graphs, steps
+
+describe('in-place writes into the gathered values or into probs, table rows switched between forward and backward', () => {
+  const C = 3, n = 30;
+  const xs = Array.from({ length: n }, (_, b) => (b * 7 + 1) % C), ys = Array.from({ length: n }, (_, b) => (b * 5 + 2) % C);
+  const W0 = [0.3, -1, 2, 0.5, 0, -0.25, 1.5, -2, 0.75].map(bitsOfFloat);
+  const WRITES: [string, (probs: Tensor, picked: Tensor) => void][] = [
+    ['picked.data.mul_(2)', (_p, q) => q.data.mul_(2)],
+    ['picked.detach().add_(1)', (_p, q) => q.detach().add_(1)],
+    ['raw write into picked', (_p, q) => { (q.storage.data as Float32Array)[3] = 42; }],
+    ['probs.data.mul_(0)', (p) => p.data.mul_(0)],
+    ['probs.detach().add_(1)', (p) => p.detach().add_(1)],
+    ['raw write into probs', (p) => { (p.storage.data as Float32Array)[5] = -1; }],
+  ];
+
+  it('writes into the gathered values do not reach probs (its table is shared by both), writes into probs do not reach the gathered values: the same bits or error as with table rows off', () => {
+    for (const [what, write] of WRITES) {
+      expectBothWaysSame(what, () => {
+        const { W, probs } = lectureProbs(C, xs, W0);
+        const picked = probs.index(arange(n), ints(ys));
+        const other = probs.index(arange(n), ints(ys)); // another gather over the same table
+        write(probs, picked);
+        const lp = picked.log(), lo = other.log();
+        const loss = lp.mean().add(lo.mean()).neg();
+        loss.backward();
+        return [picked, other, probs, lp, lo, loss, W.grad];
+      });
+    }
+  });
+
+  it('forward with table rows on and backward with them off, and the other way round: the bits of table rows off throughout', () => {
+    const step = (forward: [boolean, number?], backward: [boolean, number?]) => {
+      setTableRows(...forward);
+      const { W, probs } = lectureProbs(C, xs, W0);
+      probs.retainGrad();
+      const picked = probs.index(arange(n), ints(ys));
+      const loss = picked.log().mean().neg();
+      setTableRows(...backward);
+      loss.backward();
+      const out = [loss, W.grad, probs.grad, picked].map(tensorBits);
+      setTableRows(true);
+      return out;
+    };
+    const off = step([false], [false]);
+    expect(step([true, 0], [false]), 'forward on, backward off').toEqual(off);
+    expect(step([false], [true, 0]), 'forward off, backward on').toEqual(off);
+    expect(step([true, 0], [true]), 'backward at the default threshold').toEqual(off);
+  });
+
+  it('indexing, viewing and reducing the gathered values (1-D table rows over pairs): the same bits as table rows off', () => {
+    expectBothWaysSame('ops on picked', () => {
+      const { probs } = lectureProbs(C, xs, W0);
+      const picked = probs.index(arange(n), ints(ys));
+      return [
+        picked.index(arange(n).flip(0)), picked.index(ints([0, -1, 5])), picked.index(picked.gt(0.3)), picked.view([n / 2, 2]), picked.unsqueeze(1).mul(picked.unsqueeze(0)).sum(1),
+        picked.sum(), picked.mean(), picked.max(), picked.cumsum(0), picked.add(ints(ys)), picked.mul(Tensor.fromArray(Float32Array.of(2), [1])), picked.float(), picked.double(), picked.gt(0.5), picked.clone(),
+      ];
+    });
+  });
+});
 
 describe('results read, kept out of tidy, retained graphs, several steps', () => {
   const C = 3, n = 30;
