@@ -20,6 +20,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Tensor, arange, noGrad, oneHot, tidy } from '../../engine/index.js';
 import { deferRows, setTableRows, tableRowsOf } from '../../engine/fast/table-rows.js';
 import { OneEntryRows } from '../../engine/fast/one-entry-rows.js';
+import { crossEntropy, logSoftmax, softmax } from '../../nn/index.js';
 import { tableRowsBothWays, tensorBits } from '../support/table-rows-both-ways.js';
 import { bitsOfFloat, floatBitsArb, floatOfBits, floatsFromBits } from '../support/float32-edges.js';
 
@@ -201,6 +202,27 @@ describe('the pair gather in the lecture chain: the same bits with table rows on
       loss.backward();
       return [loss, Wt.grad, picked, probs.grad];
     });
+  });
+});
+
+describe('the pair gather after nn\'s logSoftmax and softmax (their one-pass backwards read the numbering)', () => {
+  const CHAINS: [string, (logits: Tensor, i0: Tensor, y: Tensor) => Tensor][] = [
+    ['−logSoftmax[i₀, ys].mean()', (l, i0, y) => logSoftmax(l, 1).index(i0, y).mean().neg()],
+    ['−logSoftmax[i₀, ys].exp().log().sum()', (l, i0, y) => logSoftmax(l, 1).index(i0, y).exp().log().sum().neg()],
+    ['(logSoftmax[i₀, ys])².mean()', (l, i0, y) => { const q = logSoftmax(l, -1).index(i0, y); return q.mul(q).mean(); }],
+    ['−softmax[i₀, ys].log().mean()', (l, i0, y) => softmax(l, 1).index(i0, y).log().mean().neg()],
+    ['crossEntropy (no gather, the reference\'s own path)', (l, _i0, y) => crossEntropy(l, y)],
+  ];
+  it('loss and W.grad: the same bits with table rows on and off', () => {
+    fc.assert(fc.property(chainCase, fc.constantFrom(...CHAINS), fc.constantFrom('deferred', 'negative', 'written') as fc.Arbitrary<FirstForm>, ({ C, xs, ys, W, k }, [name, chain], form) => {
+      expectBothWaysSame(`${name} C=${C} n=${xs.length} i0=${form}`, () => {
+        const Wt = floatsFromBits(W, [C, C]).requiresGrad_();
+        const logits = oneHot(ints(xs), C).float().matmul(Wt);
+        const loss = chain(logits, firstIndex(form, xs.length, k), ints(ys));
+        loss.backward();
+        return [loss, Wt.grad];
+      });
+    }), { numRuns: 200 });
   });
 });
 
