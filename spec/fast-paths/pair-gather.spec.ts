@@ -148,6 +148,17 @@ describe('the pair gather in the lecture chain: the same bits with table rows on
     expect((recipe as OneEntryRows).numbering?.key).toBe(rows!.index); // numbered by pair, as the columns were read
   });
 
+  it('not taken when the pairs are not fewer than the rows (n ≤ R·W), nor below the threshold (n < 16384 at the default): the result is written', () => {
+    const C = 3, xs = [0, 1, 2, 1, 0, 2, 2, 1, 0], ys = [1, 2, 0, 0, 1, 1, 2, 2, 0]; // n = 9 = C²
+    setTableRows(true, 0);
+    const { probs } = lectureProbs(C, xs, [1, 2, 3, -1, 0.5, 0, 2, -3, 1].map(bitsOfFloat));
+    expect(tableRowsOf(probs.index(arange(9), ints(ys))), 'n = R·W').toBeNull();
+    setTableRows(true);
+    const n = 16383, bx = Array.from({ length: n }, (_, b) => b % C), by = Array.from({ length: n }, (_, b) => (b * 2) % C);
+    const big = lectureProbs(C, bx, [1, 2, 3, -1, 0.5, 0, 2, -3, 1].map(bitsOfFloat)).probs;
+    expect(tableRowsOf(big.index(arange(n), ints(by))), '64 KiB − 4 bytes').toBeNull();
+  });
+
   it('loss, W.grad, the gathered values and (retained) gradients: every first-index form that is a range, every class-index form, mean and sum, log and p², reg', () => {
     fc.assert(fc.property(chainCase, fc.constantFrom(...RANGE_FORMS), fc.constantFrom(...Y_FORMS), lossOptions, ({ C, xs, ys, W, k }, form, yForm, o) => {
       expectBothWaysSame(`C=${C} n=${xs.length} i0=${form} ys=${yForm} ${JSON.stringify(o)}`, () => {
