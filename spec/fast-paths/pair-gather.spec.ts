@@ -237,6 +237,23 @@ describe('the pair gather after nn\'s logSoftmax and softmax (their one-pass bac
   });
 });
 
+describe('the pair gather on table rows of other dtypes (float64, int32, bool)', () => {
+  it('values and (float64) gradients: the same bits as table rows off', () => {
+    fc.assert(fc.property(chainCase, ({ C, xs, ys, W, k }) => {
+      expectBothWaysSame(`dtypes C=${C} n=${xs.length}`, () => {
+        const { W: Wt, probs } = lectureProbs(C, xs, W);
+        const i0 = firstIndex(RANGE_FORMS[k % RANGE_FORMS.length], xs.length, k), y = ints(ys);
+        const p64 = probs.double();
+        const q = p64.index(i0, y);
+        const loss = q.log().mean().neg();
+        loss.backward();
+        const hot = oneHot(ints(xs), C);
+        return [q, loss, Wt.grad, hot.index(arange(xs.length), y), hot.bool().index(arange(xs.length), y), hot.index(arange(xs.length), y).sum()];
+      });
+    }), { numRuns: 120 });
+  });
+});
+
 // ---------------------------------------------------------------- the indices written between forward and backward
 
 const MODS = [
