@@ -579,6 +579,27 @@ describe('results read, kept out of tidy, retained graphs, several steps', () =>
     });
   });
 
+  it('the whole forward inside tidy (arange(n) made there, never read by the pair path), the backward after it: n below and above the pool size, default threshold too', () => {
+    for (const big of [40, 20000]) {
+      const bx = Array.from({ length: big }, (_, b) => (b * 7 + 1) % C), by = Array.from({ length: big }, (_, b) => (b * 5 + 2) % C);
+      const run = (mode: [boolean, number?]) => {
+        setTableRows(...mode);
+        const W = floatsFromBits(W0, [C, C]).requiresGrad_();
+        const loss = tidy(() => {
+          const c = oneHot(ints(bx), C).float().matmul(W).exp();
+          return c.div(c.sum(1, true)).index(arange(big), ints(by)).log().mean().neg();
+        });
+        loss.backward();
+        const out = [loss, W.grad].map(tensorBits);
+        setTableRows(true);
+        return out;
+      };
+      const off = run([false]);
+      expect(run([true, 0]), `n = ${big}, threshold 0`).toEqual(off);
+      expect(run([true]), `n = ${big}, default threshold`).toEqual(off);
+    }
+  });
+
   it('backward twice through a retained graph (W.grad accumulates), and three training steps as the lecture writes them', () => {
     expectBothWaysSame('retained graph and steps', () => {
       const { W, probs } = lectureProbs(C, xs, W0);
