@@ -175,6 +175,10 @@ export function arange(a: number, b?: number | TensorOptions, c?: number | Tenso
     throw new RangeError(`arange: upper bound and larger bound inconsistent with step sign (start ${start}, end ${end}, step ${step})`);
   }
   const n = Math.ceil((end - start) / step) + 0; // + 0: an empty descending range has ceil(0 / −2) = −0 elements
+  const last = start + (n - 1) * step;
+  if (dtype === 'int32' && n > 0 && (Math.min(start, last) < -(2 ** 31) || Math.max(start, last) > 2 ** 31 - 1)) {
+    throw new RangeError(`arange: the values from ${start} to ${last} do not fit in int32 (this project's integer type, where PyTorch's would be int64); ask for { dtype: 'float64' }`);
+  }
   // (a large int32 range is written out when first read: fast/deferred-range.ts)
   return finish(new Tensor(rangeStorage(dtype, n, start, step), [n]), opts);
 }

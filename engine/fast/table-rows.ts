@@ -183,7 +183,9 @@ export function rowwise2(a: Tensor, b: Tensor, outNdim: number, op: (a: Tensor, 
 function oneRow(t: Tensor, outNdim: number, n: number): Tensor | null {
   if (t.ndim < outNdim || t.shape[0] === 1) return t;
   if (t.shape[0] !== n) return null;
-  return constantRow(t) ?? (t.strides[0] === 0 ? t.narrow(0, 0, 1) : null);
+  const value = constantRow(t); // [1]: seen as one row of t, [1, ...rest], to broadcast as t does
+  if (value !== null) return value.expand([1, ...t.shape.slice(1)]);
+  return t.strides[0] === 0 ? t.narrow(0, 0, 1) : null;
 }
 
 /**
