@@ -89,6 +89,11 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
   const out = Storage.allocUnfilled(outDtype, x.numel()); // every element is written
   const od = out.data;
   const xd = x.storage.data;
+  if (x.ndim === 0) {
+    // one element (`P.index(i, j).log()`): no fast path takes it, no strides to walk
+    kernel(od, 0, xd, x.offset, 0, 1);
+    return new Tensor(out, x.shape);
+  }
   if (fast !== undefined && x.isContiguous() && fast(od, 0, xd, x.offset, x.numel())) return new Tensor(out, x.shape);
   let o = 0;
   forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
@@ -107,6 +112,10 @@ export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, ker
   const rows = rowwise2(a, b, shape.length, (p, q) => mapBinary(op, p, q, outDtype, kernel)); // table rows (fast/table-rows.ts)
   if (rows !== null) return rows;
   const out = new Tensor(Storage.allocUnfilled(outDtype, shape.reduce((p, d) => p * d, 1)), shape); // every element is written
+  if (shape.length === 0) {
+    writeBinary(out, a, b, kernel); // one element (`logLikelihood.add(logprob)`): no SIMD path takes it
+    return out;
+  }
   if (simdSmallSameShape(op, out, a, b)) return out; // a small float32 op of two operands of its shape: the short road
   if (simdBinary(op, out, a, b)) return out; // SIMD for float32 add/sub/mul/div
   if (simdRowVectorBinary(op, out, a, b)) return out; // … and with a row vector (a bias: [32, 200] + [200])
