@@ -14254,4 +14254,96 @@
         local.set $jb
         br 0
       end
+    end)
+
+  (func $tanh_backward_f32 (export "tanh_backward_f32") (param $out i32) (param $y i32) (param $g i32) (param $n i32) (param $gstep i32)
+    (local $i i32)
+    (local $one v128)
+    (local $v v128)
+    (local $gv v128)
+    i32.const 1065353216
+    i32x4.splat
+    local.set $one
+    local.get $gstep
+    i32.eqz
+    if
+      local.get $g
+      v128.load32_splat
+      local.set $gv
+      i32.const 0
+      local.set $i
+      block
+        loop
+          local.get $i
+          local.get $n
+          i32.ge_s
+          br_if 1
+          local.get $y
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.set $v
+          local.get $out
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $gv
+          local.get $one
+          local.get $v
+          local.get $v
+          f32x4.mul
+          f32x4.sub
+          f32x4.mul
+          v128.store
+          local.get $i
+          i32.const 4
+          i32.add
+          local.set $i
+          br 0
+        end
+      end
+    else
+      i32.const 0
+      local.set $i
+      block
+        loop
+          local.get $i
+          local.get $n
+          i32.ge_s
+          br_if 1
+          local.get $y
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.set $v
+          local.get $out
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $g
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $one
+          local.get $v
+          local.get $v
+          f32x4.mul
+          f32x4.sub
+          f32x4.mul
+          v128.store
+          local.get $i
+          i32.const 4
+          i32.add
+          local.set $i
+          br 0
+        end
+      end
     end))
