@@ -14346,4 +14346,77 @@
           br 0
         end
       end
+    end)
+
+  (func $demote_rows_f32 (export "demote_rows_f32") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32) (param $lds i32)
+    (local $r i32)
+    (local $j i32)
+    (local $s i32)
+    (local $d i32)
+    local.get $dst
+    local.set $d
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $src
+        local.get $r
+        local.get $lds
+        i32.mul
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $s
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $d
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $s
+            local.get $j
+            i32.const 3
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.demote_f64x2_zero
+            local.get $s
+            local.get $j
+            i32.const 3
+            i32.shl
+            i32.add
+            v128.load offset=16
+            f32x4.demote_f64x2_zero
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $d
+        local.get $cols
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $d
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
     end))

@@ -3,7 +3,8 @@
  * a moderate k in f64x2 register tiles, the same bits as `gemm.ts` gemmTiles64 and as the plain
  * loop `plainGemm` of `ops/matmul.ts`. A and B are packed as doubles into the copy kernels'
  * scratch regions (`packPanels`, shared with the TypeScript tiles), the kernel writes the padded
- * C there, and the driver stores the n×m part into C (a float32 C rounds each sum once, there).
+ * C there, and the driver stores the n×m part into C (a float32 C rounds each sum once, there: in
+ * the `demote_rows_f32` kernel, then one copy).
  */
 import { copyKernels, copyView } from './kernels.js';
 import { CHUNK, REGION } from './scratch.js';
@@ -86,6 +87,13 @@ export function simdGemmTiles64(
   if (!simdPackPanels(REGION.b, m, k, B, ob, bs1, bs0)) packPanels(view, REGION.b / 8, m, k, B, ob, bs1, bs0);
   copyKernels.gemmTiles64(REGION.out, REGION.a, REGION.b, nb, mb, k);
   const out = REGION.out / 8, ldc = 4 * mb;
+  if (C instanceof Float32Array) {
+    // a float32 C: the sums rounded and the padding dropped by a kernel (into region A, whose
+    // panels are no longer needed), then one copy
+    copyKernels.demoteRows(REGION.a, REGION.out, n, m, ldc);
+    C.set(copyView.f32.subarray(REGION.a / 4, REGION.a / 4 + n * m), oc);
+    return true;
+  }
   for (let i = 0; i < n; i++) {
     for (let j = 0, s = out + i * ldc, d = oc + i * m; j < m; j++) C[d + j] = view[s + j];
   }

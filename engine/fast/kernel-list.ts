@@ -34,6 +34,7 @@ import { oneHotI32 } from './kernels/one-hot.js';
 import { packPanels64Kernels } from './kernels/pack-panels64.js';
 import { packPanels8Kernels } from './kernels/pack-panels8.js';
 import { tanhBackwardF32 } from './kernels/tanh-backward.js';
+import { demoteRowsF32 } from './kernels/demote-rows.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -65,6 +66,7 @@ export const KERNELS = {
   packPanels64: packPanels64Kernels,
   packPanels8: packPanels8Kernels,
   tanhBackward: tanhBackwardF32,
+  demoteRows: demoteRowsF32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

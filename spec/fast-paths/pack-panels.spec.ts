@@ -1,7 +1,8 @@
 /**
  * The packing kernels of the small products (#18 session 9): `pack_cols8_f32` / `pack_rows8_f32`
  * (gemm_f32's B, row-major or transposed) and `pack_rows4_f64` / `pack_cols4_f64`
- * (gemm_tiles64's A and B, rows or columns contiguous). The product through `fastGemm` gives the
+ * (gemm_tiles64's A and B, rows or columns contiguous), and `demote_rows_f32` (gemm_tiles64's
+ * float32 C, rounded and without its padding). The product through `fastGemm` gives the
  * bits of the plain loop (`plainGemm`, the reference of ops/matmul.ts) for random shapes around
  * the MLP's (32×30·30×200, 32×200·200×30ᵀ), operands that are views with an offset and a row
  * stride longer than the row, row-major and transposed, in the arena (read in place) or not
@@ -74,11 +75,15 @@ function floats(n: number, arena: boolean): Float32Array {
   return data;
 }
 
-/** C = A·B by fastGemm and by plainGemm (float32), with the sums of matmul's rule for the shape. */
+/**
+ * C = A·B by fastGemm and by plainGemm (float32), with the sums of matmul's rule for the shape,
+ * each written at offset 3 of an array with 3 more elements after C (which must stay −1).
+ */
 function bothWays(n: number, k: number, m: number, f64: boolean, A: Stored, B: Stored): [string[], string[]] {
-  const fast = new Float32Array(n * m), plain = new Float32Array(n * m);
-  expect(fastGemm('float32', f64, n, k, m, A.data, A.offset, A.s0, A.s1, B.data, B.offset, B.s0, B.s1, fast, 0)).toBe(true);
-  plainGemm('float32', f64, n, k, m, A.data, A.offset, A.s0, A.s1, B.data, B.offset, B.s0, B.s1, plain, 0);
+  const fast = new Float32Array(n * m + 6).fill(-1), plain = new Float32Array(n * m + 6).fill(-1);
+  expect(fastGemm('float32', f64, n, k, m, A.data, A.offset, A.s0, A.s1, B.data, B.offset, B.s0, B.s1, fast, 3)).toBe(true);
+  plainGemm('float32', f64, n, k, m, A.data, A.offset, A.s0, A.s1, B.data, B.offset, B.s0, B.s1, plain, 3);
+  expect(bits([...fast.subarray(0, 3), ...fast.subarray(3 + n * m)])).toEqual(bits(new Float32Array(6).fill(-1)));
   return [bits(fast), bits(plain)];
 }
 
