@@ -14419,4 +14419,257 @@
         local.set $r
         br 0
       end
+    end)
+
+  (func $transpose_f32 (export "transpose_f32") (param $dst i32) (param $ldd i32) (param $src i32) (param $lds i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $c i32)
+    (local $s i32)
+    (local $d i32)
+    (local $v0 v128)
+    (local $v1 v128)
+    (local $v2 v128)
+    (local $v3 v128)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $r0 i32)
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        i32.const 4
+        i32.add
+        local.get $rows
+        i32.gt_s
+        br_if 1
+        i32.const 0
+        local.set $c
+        block
+          loop
+            local.get $c
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $src
+            local.get $r
+            local.get $lds
+            i32.mul
+            local.get $c
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v0
+            local.get $s
+            local.get $lds
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v1
+            local.get $s
+            local.get $lds
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v2
+            local.get $s
+            local.get $lds
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v3
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t0
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t1
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t2
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t3
+            local.get $dst
+            local.get $c
+            local.get $ldd
+            i32.mul
+            local.get $r
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $d
+            local.get $ldd
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store
+            local.get $d
+            local.get $ldd
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $d
+            local.get $ldd
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store
+            local.get $c
+            i32.const 4
+            i32.add
+            local.set $c
+            br 0
+          end
+        end
+        local.get $r
+        local.set $r0
+        block
+          loop
+            local.get $c
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            block
+              loop
+                local.get $r
+                local.get $r0
+                i32.const 4
+                i32.add
+                i32.ge_s
+                br_if 1
+                local.get $dst
+                local.get $c
+                local.get $ldd
+                i32.mul
+                local.get $r
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.get $src
+                local.get $r
+                local.get $lds
+                i32.mul
+                local.get $c
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                f32.load
+                f32.store
+                local.get $r
+                i32.const 1
+                i32.add
+                local.set $r
+                br 0
+              end
+            end
+            local.get $r0
+            local.set $r
+            local.get $c
+            i32.const 1
+            i32.add
+            local.set $c
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 4
+        i32.add
+        local.set $r
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        i32.const 0
+        local.set $c
+        block
+          loop
+            local.get $c
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $dst
+            local.get $c
+            local.get $ldd
+            i32.mul
+            local.get $r
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $src
+            local.get $r
+            local.get $lds
+            i32.mul
+            local.get $c
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.store
+            local.get $c
+            i32.const 1
+            i32.add
+            local.set $c
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
     end))

@@ -35,6 +35,7 @@ import { packPanels64Kernels } from './kernels/pack-panels64.js';
 import { packPanels8Kernels } from './kernels/pack-panels8.js';
 import { tanhBackwardF32 } from './kernels/tanh-backward.js';
 import { demoteRowsF32 } from './kernels/demote-rows.js';
+import { transposeF32 } from './kernels/transpose.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -67,6 +68,7 @@ export const KERNELS = {
   packPanels8: packPanels8Kernels,
   tanhBackward: tanhBackwardF32,
   demoteRows: demoteRowsF32,
+  transpose: transposeF32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

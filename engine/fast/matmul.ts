@@ -109,6 +109,28 @@ function simdPackPanels8(packed: Float32Array, k: number, m: number, nbJ: number
 }
 
 /**
+ * `simdGemmF32`'s staging of `rows` rows of a transposed float32 A (A[i, p] at `a0 + i + p·as1`)
+ * as rows of k floats in `stage`, by the `transpose_f32` kernel: A read in place in the arena, or
+ * first copied into the scratch region A when its k lines of `rows` floats lie side by side
+ * (`as1 = rows`). False (nothing written) otherwise.
+ */
+function simdStageTransposed(stage: Float32Array, A: Float32Array, a0: number, as1: number, rows: number, k: number): boolean {
+  if (kernels === null) return false;
+  let src: number, lds: number;
+  if (isArenaArray(A)) {
+    src = A.byteOffset + 4 * a0;
+    lds = as1;
+  } else {
+    if (as1 !== rows || k * rows > CHUNK) return false;
+    f32.set(A.subarray(a0, a0 + k * rows), REGION.a / 4);
+    src = REGION.a;
+    lds = rows;
+  }
+  kernels.transpose(stage.byteOffset, k, src, lds, k, rows);
+  return true;
+}
+
+/**
  * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] in float32 (the `gemm_f32` kernel), A and B strided
  * (`brow` per row of B, `bcol` per column: B is read once, when packed), for n ≥ 4 and m ≥ 8.
  *
@@ -173,8 +195,8 @@ export function simdGemmF32(
       if (as1 === 1 && as0 === k) s.set(A.subarray(a0, a0 + rows * k)); // contiguous rows: one copy
       else if (as1 === 1) for (let i = 0; i < rows; i++) s.set(A.subarray(a0 + i * as0, a0 + i * as0 + k), i * k);
       else if (as0 === 1) {
-        // a transposed A (`h.T` in a backward): read in its storage order, p by p
-        for (let p = 0; p < k; p++) for (let i = 0, a = a0 + p * as1; i < rows; i++) s[i * k + p] = A[a + i];
+        // a transposed A (`h.T` in a backward): transposed by a kernel, or read in its storage order, p by p
+        if (!simdStageTransposed(s, A, a0, as1, rows, k)) for (let p = 0; p < k; p++) for (let i = 0, a = a0 + p * as1; i < rows; i++) s[i * k + p] = A[a + i];
       } else for (let i = 0; i < rows; i++) for (let p = 0, a = a0 + i * as0; p < k; p++, a += as1) s[i * k + p] = A[a];
       aPtr = s.byteOffset;
     }

@@ -1,8 +1,9 @@
 /**
  * The packing kernels of the small products (#18 session 9): `pack_cols8_f32` / `pack_rows8_f32`
  * (gemm_f32's B, row-major or transposed) and `pack_rows4_f64` / `pack_cols4_f64`
- * (gemm_tiles64's A and B, rows or columns contiguous), and `demote_rows_f32` (gemm_tiles64's
- * float32 C, rounded and without its padding). The product through `fastGemm` gives the
+ * (gemm_tiles64's A and B, rows or columns contiguous), `demote_rows_f32` (gemm_tiles64's
+ * float32 C, rounded and without its padding) and `transpose_f32` (gemm_f32's transposed A, staged
+ * as rows). The product through `fastGemm` gives the
  * bits of the plain loop (`plainGemm`, the reference of ops/matmul.ts) for random shapes around
  * the MLP's (32×30·30×200, 32×200·200×30ᵀ), operands that are views with an offset and a row
  * stride longer than the row, row-major and transposed, in the arena (read in place) or not
@@ -99,15 +100,25 @@ describe('gemm_f32 with B packed by pack_cols8_f32 / pack_rows8_f32 equals the p
     const shape = fc.record({ n: fc.integer({ min: 4, max: 40 }), k: fc.integer({ min: 1, max: 70 }), m: fc.integer({ min: 8, max: 70 }) })
       .filter(({ n, k, m }) => n * m * k >= 4096 && !(n * m <= 4096 && k > 4 * n)); // the dense float32 rule
     fc.assert(fc.property(shape, layout, ({ n, k, m }, o) => {
+      const arenaA = o.seed % 2 === 0;
+      let transposed = 0;
       const [[got, want], calls] = withSpies('packPanels8', () => tidy(() => {
         const next = values(o.seed, o.rare);
-        const A = store(floats(o.offsetA + (n + 3) * (k + 3), false), o.offsetA, n, k, o.padA, o.transA, next);
+        const A = store(floats(o.offsetA + (n + 3) * (k + 3), arenaA), o.offsetA, n, k, o.padA, o.transA, next);
         const B = store(floats(o.offsetB + (k + 5) * (m + 5), o.arena), o.offsetB, k, m, o.padB, o.transB, next);
-        return bothWays(n, k, m, false, A, B);
+        const spy = vi.spyOn(kernels as unknown as Record<string, () => void>, 'transpose');
+        try {
+          return bothWays(n, k, m, false, A, B);
+        } finally {
+          transposed = spy.mock.calls.length;
+          spy.mockRestore();
+        }
       }));
       expect(got).toEqual(want);
       expect(calls[o.transB ? 'pack_rows8_f32' : 'pack_cols8_f32']).toBe(1);
-    }), { numRuns: 120, seed: 9181 });
+      // a transposed A is staged by transpose_f32 when it is in the arena or its lines lie side by side
+      expect(transposed).toBe(o.transA && (arenaA || o.padA === 0) ? 1 : 0);
+    }), { numRuns: 150, seed: 9181 });
   });
 
   it('the MLP\'s products: 32×30 · 30×200, and 32×27 · (200×27)ᵀ', () => {
