@@ -14495,6 +14495,16 @@
             local.get $s
             v128.load
             local.set $v3
+            local.get $dst
+            local.get $c
+            local.get $ldd
+            i32.mul
+            local.get $r
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
             local.get $v0
             local.get $v1
             i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
@@ -14511,16 +14521,6 @@
             local.get $v3
             i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
             local.set $t3
-            local.get $dst
-            local.get $c
-            local.get $ldd
-            i32.mul
-            local.get $r
-            i32.add
-            i32.const 2
-            i32.shl
-            i32.add
-            local.set $d
             local.get $d
             local.get $t0
             local.get $t2

@@ -14,6 +14,7 @@
 import { defineKernel } from '../define-kernel.js';
 import type { Code, Local } from '../wasm-encoder.js';
 import { I32, V128 } from '../wasm-encoder.js';
+import { transpose4 } from './transpose4.js';
 
 /** `c0 = min(8·jb, m − 8)`. */
 function panelStart(code: Code, jb: Local, m: Local, c0: Local): void {
@@ -22,9 +23,6 @@ function panelStart(code: Code, jb: Local, m: Local, c0: Local): void {
   code.get(jb).i32Const(3).i32Shl().get(m).i32Const(8).i32Sub().i32LtS();
   code.select().set(c0);
 }
-
-/** Byte lanes of an i8x16.shuffle taking floats `f` (0–3: the first operand, 4–7: the second). */
-const floats = (...f: number[]) => f.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3]);
 
 export const packCols8F32 = defineKernel({
   name: 'pack_cols8_f32',
@@ -64,14 +62,11 @@ export const packRows8F32 = defineKernel({
         for (let half = 0; half < 2; half++) {
           // rows 4·half … 4·half+3 at p … p+3, transposed: column q of the block is p + q
           for (let r = 0; r < 4; r++) code.get(s[4 * half + r]).v128Load().set(v[r]);
-          code.get(v[0]).get(v[1]).i8x16Shuffle(floats(0, 4, 1, 5)).set(t[0]);
-          code.get(v[0]).get(v[1]).i8x16Shuffle(floats(2, 6, 3, 7)).set(t[1]);
-          code.get(v[2]).get(v[3]).i8x16Shuffle(floats(0, 4, 1, 5)).set(t[2]);
-          code.get(v[2]).get(v[3]).i8x16Shuffle(floats(2, 6, 3, 7)).set(t[3]);
-          for (let q = 0; q < 4; q++) {
-            const [x, y] = q < 2 ? [t[0], t[2]] : [t[1], t[3]];
-            code.get(d).get(x).get(y).i8x16Shuffle(q % 2 === 0 ? floats(0, 1, 4, 5) : floats(2, 3, 6, 7)).v128Store(32 * q + 16 * half);
-          }
+          transpose4(code, v, t, (q, column) => {
+            code.get(d);
+            column();
+            code.v128Store(32 * q + 16 * half);
+          });
         }
         code.get(d).i32Const(128).i32Add().set(d);
         for (let c = 0; c < 8; c++) code.get(s[c]).i32Const(16).i32Add().set(s[c]);

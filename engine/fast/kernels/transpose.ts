@@ -6,9 +6,7 @@
  */
 import { defineKernel } from '../define-kernel.js';
 import { I32, V128 } from '../wasm-encoder.js';
-
-/** Byte lanes of an i8x16.shuffle taking floats `f` (0–3: the first operand, 4–7: the second). */
-const floats = (...f: number[]) => f.flatMap((x) => [4 * x, 4 * x + 1, 4 * x + 2, 4 * x + 3]);
+import { transpose4 } from './transpose4.js';
 
 export const transposeF32 = defineKernel({
   name: 'transpose_f32',
@@ -31,16 +29,13 @@ export const transposeF32 = defineKernel({
           code.get(s).v128Load().set(v[i]);
           if (i < 3) code.elementAddress(s, lds, 4).set(s);
         }
-        code.get(v[0]).get(v[1]).i8x16Shuffle(floats(0, 4, 1, 5)).set(t[0]);
-        code.get(v[0]).get(v[1]).i8x16Shuffle(floats(2, 6, 3, 7)).set(t[1]);
-        code.get(v[2]).get(v[3]).i8x16Shuffle(floats(0, 4, 1, 5)).set(t[2]);
-        code.get(v[2]).get(v[3]).i8x16Shuffle(floats(2, 6, 3, 7)).set(t[3]);
         code.elementAddress(dst, () => code.get(c).get(ldd).i32Mul().get(r).i32Add(), 4).set(d);
-        for (let q = 0; q < 4; q++) {
-          const [x, y] = q < 2 ? [t[0], t[2]] : [t[1], t[3]];
-          code.get(d).get(x).get(y).i8x16Shuffle(q % 2 === 0 ? floats(0, 1, 4, 5) : floats(2, 3, 6, 7)).v128Store();
+        transpose4(code, v, t, (q, column) => {
+          code.get(d);
+          column();
+          code.v128Store();
           if (q < 3) code.elementAddress(d, ldd, 4).set(d);
-        }
+        });
       });
       // the last cols % 4 columns of these four rows
       const r0 = code.local('r0', I32);
