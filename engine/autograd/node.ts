@@ -148,11 +148,6 @@ export class Node {
 
 /** True when grad mode is on and at least one of the inputs requires grad. */
 export function needsGrad(...inputs: (Tensor | number | null | undefined)[]): boolean {
-  return listNeedsGrad(inputs);
-}
-
-/** `needsGrad` of a list. */
-function listNeedsGrad(inputs: readonly (Tensor | number | null | undefined)[]): boolean {
   if (!isGradEnabled()) return false;
   for (const t of inputs) if (t !== null && typeof t === 'object' && t.requiresGrad) return true;
   return false;
@@ -169,7 +164,7 @@ export function record(
   backward: BackwardFn,
   saved: readonly Tensor[] = [],
 ): Tensor {
-  if (!listNeedsGrad(inputs)) return out; // needsGrad without spreading the list: this runs for every op
+  if (!needsGrad(...inputs)) return out;
   const edges = inputs.map((t) => (t !== null && typeof t === 'object' ? t : null));
   out.setGradFn(new Node(name, edges, backward, saved));
   return out;
