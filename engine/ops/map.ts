@@ -84,16 +84,18 @@ function inDtype(t: Tensor, dt: DType): Tensor {
  * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel).
  */
 export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?: ContiguousKernel): Tensor {
+  if (x.ndim === 0) {
+    // one element (`P.index(i, j).log()`): not table rows (they have rows), no fast path takes
+    // it, no strides to walk
+    const one = Storage.allocUnfilled(outDtype, 1);
+    kernel(one.data, 0, x.storage.data, x.offset, 0, 1);
+    return new Tensor(one, x.shape);
+  }
   const rows = rowwise(x, (t) => mapUnary(t, outDtype, kernel, fast)); // table rows: the table's elements (fast/table-rows.ts)
   if (rows !== null) return rows;
   const out = Storage.allocUnfilled(outDtype, x.numel()); // every element is written
   const od = out.data;
   const xd = x.storage.data;
-  if (x.ndim === 0) {
-    // one element (`P.index(i, j).log()`): no fast path takes it, no strides to walk
-    kernel(od, 0, xd, x.offset, 0, 1);
-    return new Tensor(out, x.shape);
-  }
   if (fast !== undefined && x.isContiguous() && fast(od, 0, xd, x.offset, x.numel())) return new Tensor(out, x.shape);
   let o = 0;
   forEachRow(x.shape, [x.strides], [x.offset], (n, p, s) => {
@@ -109,13 +111,15 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
  */
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
+  if (shape.length === 0) {
+    // one element (`logLikelihood.add(logprob)`): not table rows (they have rows), no SIMD path takes it
+    const one = new Tensor(Storage.allocUnfilled(outDtype, 1), shape);
+    writeBinary(one, a, b, kernel);
+    return one;
+  }
   const rows = rowwise2(a, b, shape.length, (p, q) => mapBinary(op, p, q, outDtype, kernel)); // table rows (fast/table-rows.ts)
   if (rows !== null) return rows;
   const out = new Tensor(Storage.allocUnfilled(outDtype, shape.reduce((p, d) => p * d, 1)), shape); // every element is written
-  if (shape.length === 0) {
-    writeBinary(out, a, b, kernel); // one element (`logLikelihood.add(logprob)`): no SIMD path takes it
-    return out;
-  }
   if (simdSmallSameShape(op, out, a, b)) return out; // a small float32 op of two operands of its shape: the short road
   if (simdBinary(op, out, a, b)) return out; // SIMD for float32 add/sub/mul/div
   if (simdRowVectorBinary(op, out, a, b)) return out; // … and with a row vector (a bias: [32, 200] + [200])
