@@ -81,7 +81,8 @@ function inDtype(t: Tensor, dt: DType): Tensor {
 
 /**
  * Apply a unary kernel to every element of `x`; the result is a new contiguous tensor. A
- * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel).
+ * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel); a 0-d `x` goes
+ * straight to the kernel.
  */
 export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?: ContiguousKernel): Tensor {
   if (x.ndim === 0) {
@@ -107,7 +108,8 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
 
 /**
  * Apply a binary kernel with broadcasting. The inputs are read through stride-0 views of the
- * broadcast shape (no copies); the result is a new contiguous tensor.
+ * broadcast shape (no copies); the result is a new contiguous tensor (a 0-d one written by the
+ * kernel straight, without the fast paths).
  */
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
