@@ -88,6 +88,19 @@ function bothWays(n: number, k: number, m: number, f64: boolean, A: Stored, B: S
   return [bits(fast), bits(plain)];
 }
 
+/**
+ * One product of the MLP's shapes (A row-major, B row-major or transposed, 1 value in 40
+ * special), checked against the plain loop; returns the calls of `family`'s kernels.
+ */
+function mlpProduct(family: 'packPanels8' | 'packPanels64', f64: boolean, n: number, k: number, m: number, transB: boolean): Record<string, number> {
+  const next = values(n * k + m, 40);
+  const A = store(new Float32Array(n * k), 0, n, k, 0, false, next);
+  const B = store(new Float32Array(k * m), 0, k, m, 0, transB, next);
+  const [[got, want], calls] = withSpies(family, () => bothWays(n, k, m, f64, A, B));
+  expect(got).toEqual(want);
+  return calls;
+}
+
 const layout = fc.record({
   offsetA: fc.integer({ min: 0, max: 9 }), offsetB: fc.integer({ min: 0, max: 9 }),
   padA: fc.constantFrom(0, 0, 3), padB: fc.constantFrom(0, 0, 5),
@@ -123,12 +136,7 @@ describe('gemm_f32 with B packed by pack_cols8_f32 / pack_rows8_f32 equals the p
 
   it('the MLP\'s products: 32×30 · 30×200, and 32×27 · (200×27)ᵀ', () => {
     for (const [n, k, m, transB] of [[32, 30, 200, false], [32, 27, 200, true]] as const) {
-      const next = values(n * k + m, 40);
-      const A = store(new Float32Array(n * k), 0, n, k, 0, false, next);
-      const B = store(new Float32Array(k * m), 0, k, m, 0, transB, next);
-      const [[got, want], calls] = withSpies('packPanels8', () => bothWays(n, k, m, false, A, B));
-      expect(got).toEqual(want);
-      expect(calls[transB ? 'pack_rows8_f32' : 'pack_cols8_f32']).toBe(1);
+      expect(mlpProduct('packPanels8', false, n, k, m, transB)[transB ? 'pack_rows8_f32' : 'pack_cols8_f32']).toBe(1);
     }
   });
 });
@@ -155,11 +163,7 @@ describe('gemm_tiles64 with A and B packed by pack_rows4_f64 / pack_cols4_f64 eq
 
   it('the MLP\'s products: 32×200 · (30×200)ᵀ and 32×200 · 200×27', () => {
     for (const [n, k, m, transB] of [[32, 200, 30, true], [32, 200, 27, false]] as const) {
-      const next = values(n * k + m, 40);
-      const A = store(new Float32Array(n * k), 0, n, k, 0, false, next);
-      const B = store(new Float32Array(k * m), 0, k, m, 0, transB, next);
-      const [[got, want], calls] = withSpies('packPanels64', () => bothWays(n, k, m, true, A, B));
-      expect(got).toEqual(want);
+      const calls = mlpProduct('packPanels64', true, n, k, m, transB);
       expect(calls.pack_rows4_f64 + calls.pack_cols4_f64).toBe(2);
     }
   });
