@@ -10179,8 +10179,7 @@
                 v128.load offset=16
                 local.set $b1
                 local.get $pa
-                f64.load
-                f64x2.splat
+                v128.load64_splat
                 local.set $av
                 local.get $acc0_0
                 local.get $av
@@ -10195,8 +10194,7 @@
                 f64x2.add
                 local.set $acc0_1
                 local.get $pa
-                f64.load offset=8
-                f64x2.splat
+                v128.load64_splat offset=8
                 local.set $av
                 local.get $acc1_0
                 local.get $av
@@ -10211,8 +10209,7 @@
                 f64x2.add
                 local.set $acc1_1
                 local.get $pa
-                f64.load offset=16
-                f64x2.splat
+                v128.load64_splat offset=16
                 local.set $av
                 local.get $acc2_0
                 local.get $av
@@ -10227,8 +10224,7 @@
                 f64x2.add
                 local.set $acc2_1
                 local.get $pa
-                f64.load offset=24
-                f64x2.splat
+                v128.load64_splat offset=24
                 local.set $av
                 local.get $acc3_0
                 local.get $av
@@ -13578,4 +13574,1102 @@
         br 0
       end
     end
-    i32.const 1))
+    i32.const 1)
+
+  (func $pack_rows4_f64 (export "pack_rows4_f64") (param $dst i32) (param $src i32) (param $lds i32) (param $nb i32) (param $k i32)
+    (local $b i32)
+    (local $p i32)
+    (local $d i32)
+    (local $rowBytes i32)
+    (local $s0 i32)
+    (local $s1 i32)
+    (local $s2 i32)
+    (local $s3 i32)
+    (local $v0 v128)
+    (local $v1 v128)
+    (local $v2 v128)
+    (local $v3 v128)
+    local.get $lds
+    i32.const 2
+    i32.shl
+    local.set $rowBytes
+    local.get $dst
+    local.set $d
+    i32.const 0
+    local.set $b
+    block
+      loop
+        local.get $b
+        local.get $nb
+        i32.ge_s
+        br_if 1
+        local.get $b
+        local.get $rowBytes
+        i32.mul
+        i32.const 2
+        i32.shl
+        local.get $src
+        i32.add
+        local.set $s0
+        local.get $s0
+        local.get $rowBytes
+        i32.add
+        local.set $s1
+        local.get $s1
+        local.get $rowBytes
+        i32.add
+        local.set $s2
+        local.get $s2
+        local.get $rowBytes
+        i32.add
+        local.set $s3
+        i32.const 0
+        local.set $p
+        block
+          loop
+            local.get $p
+            i32.const 4
+            i32.add
+            local.get $k
+            i32.gt_s
+            br_if 1
+            local.get $s0
+            v128.load
+            local.set $v0
+            local.get $s1
+            v128.load
+            local.set $v1
+            local.get $s2
+            v128.load
+            local.set $v2
+            local.get $s3
+            v128.load
+            local.set $v3
+            local.get $d
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 0 1 2 3 16 17 18 19 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store
+            local.get $d
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 0 1 2 3 16 17 18 19 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=16
+            local.get $d
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 4 5 6 7 20 21 22 23 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=32
+            local.get $d
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 4 5 6 7 20 21 22 23 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=48
+            local.get $d
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 8 9 10 11 24 25 26 27 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=64
+            local.get $d
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 8 9 10 11 24 25 26 27 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=80
+            local.get $d
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 12 13 14 15 28 29 30 31 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=96
+            local.get $d
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 12 13 14 15 28 29 30 31 0 1 2 3 4 5 6 7
+            f64x2.promote_low_f32x4
+            v128.store offset=112
+            local.get $d
+            i32.const 128
+            i32.add
+            local.set $d
+            local.get $s0
+            i32.const 16
+            i32.add
+            local.set $s0
+            local.get $s1
+            i32.const 16
+            i32.add
+            local.set $s1
+            local.get $s2
+            i32.const 16
+            i32.add
+            local.set $s2
+            local.get $s3
+            i32.const 16
+            i32.add
+            local.set $s3
+            local.get $p
+            i32.const 4
+            i32.add
+            local.set $p
+            br 0
+          end
+        end
+        block
+          loop
+            local.get $p
+            local.get $k
+            i32.ge_s
+            br_if 1
+            local.get $d
+            local.get $s0
+            f32.load
+            f64.promote_f32
+            f64.store
+            local.get $s0
+            i32.const 4
+            i32.add
+            local.set $s0
+            local.get $d
+            local.get $s1
+            f32.load
+            f64.promote_f32
+            f64.store offset=8
+            local.get $s1
+            i32.const 4
+            i32.add
+            local.set $s1
+            local.get $d
+            local.get $s2
+            f32.load
+            f64.promote_f32
+            f64.store offset=16
+            local.get $s2
+            i32.const 4
+            i32.add
+            local.set $s2
+            local.get $d
+            local.get $s3
+            f32.load
+            f64.promote_f32
+            f64.store offset=24
+            local.get $s3
+            i32.const 4
+            i32.add
+            local.set $s3
+            local.get $d
+            i32.const 32
+            i32.add
+            local.set $d
+            local.get $p
+            i32.const 1
+            i32.add
+            local.set $p
+            br 0
+          end
+        end
+        local.get $b
+        i32.const 1
+        i32.add
+        local.set $b
+        br 0
+      end
+    end)
+
+  (func $pack_cols4_f64 (export "pack_cols4_f64") (param $dst i32) (param $src i32) (param $ld i32) (param $mb i32) (param $k i32)
+    (local $jb i32)
+    (local $p i32)
+    (local $d i32)
+    (local $s i32)
+    (local $rowBytes i32)
+    (local $v v128)
+    local.get $ld
+    i32.const 2
+    i32.shl
+    local.set $rowBytes
+    local.get $dst
+    local.set $d
+    i32.const 0
+    local.set $jb
+    block
+      loop
+        local.get $jb
+        local.get $mb
+        i32.ge_s
+        br_if 1
+        local.get $src
+        local.get $jb
+        i32.const 4
+        i32.shl
+        i32.add
+        local.set $s
+        i32.const 0
+        local.set $p
+        block
+          loop
+            local.get $p
+            local.get $k
+            i32.ge_s
+            br_if 1
+            local.get $s
+            v128.load
+            local.set $v
+            local.get $d
+            local.get $v
+            f64x2.promote_low_f32x4
+            v128.store
+            local.get $d
+            local.get $v
+            local.get $v
+            i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15
+            f64x2.promote_low_f32x4
+            v128.store offset=16
+            local.get $d
+            i32.const 32
+            i32.add
+            local.set $d
+            local.get $s
+            local.get $rowBytes
+            i32.add
+            local.set $s
+            local.get $p
+            i32.const 1
+            i32.add
+            local.set $p
+            br 0
+          end
+        end
+        local.get $jb
+        i32.const 1
+        i32.add
+        local.set $jb
+        br 0
+      end
+    end)
+
+  (func $pack_cols8_f32 (export "pack_cols8_f32") (param $dst i32) (param $src i32) (param $ld i32) (param $nbj i32) (param $m i32) (param $k i32)
+    (local $jb i32)
+    (local $c0 i32)
+    (local $p i32)
+    (local $d i32)
+    (local $s i32)
+    (local $rowBytes i32)
+    local.get $ld
+    i32.const 2
+    i32.shl
+    local.set $rowBytes
+    local.get $dst
+    local.set $d
+    i32.const 0
+    local.set $jb
+    block
+      loop
+        local.get $jb
+        local.get $nbj
+        i32.ge_s
+        br_if 1
+        local.get $jb
+        i32.const 3
+        i32.shl
+        local.get $m
+        i32.const 8
+        i32.sub
+        local.get $jb
+        i32.const 3
+        i32.shl
+        local.get $m
+        i32.const 8
+        i32.sub
+        i32.lt_s
+        select
+        local.set $c0
+        local.get $src
+        local.get $c0
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $s
+        i32.const 0
+        local.set $p
+        block
+          loop
+            local.get $p
+            local.get $k
+            i32.ge_s
+            br_if 1
+            local.get $d
+            local.get $s
+            v128.load
+            v128.store
+            local.get $d
+            local.get $s
+            v128.load offset=16
+            v128.store offset=16
+            local.get $d
+            i32.const 32
+            i32.add
+            local.set $d
+            local.get $s
+            local.get $rowBytes
+            i32.add
+            local.set $s
+            local.get $p
+            i32.const 1
+            i32.add
+            local.set $p
+            br 0
+          end
+        end
+        local.get $jb
+        i32.const 1
+        i32.add
+        local.set $jb
+        br 0
+      end
+    end)
+
+  (func $pack_rows8_f32 (export "pack_rows8_f32") (param $dst i32) (param $src i32) (param $ld i32) (param $nbj i32) (param $m i32) (param $k i32)
+    (local $jb i32)
+    (local $c0 i32)
+    (local $p i32)
+    (local $d i32)
+    (local $rowBytes i32)
+    (local $s0 i32)
+    (local $s1 i32)
+    (local $s2 i32)
+    (local $s3 i32)
+    (local $s4 i32)
+    (local $s5 i32)
+    (local $s6 i32)
+    (local $s7 i32)
+    (local $v0 v128)
+    (local $v1 v128)
+    (local $v2 v128)
+    (local $v3 v128)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    local.get $ld
+    i32.const 2
+    i32.shl
+    local.set $rowBytes
+    local.get $dst
+    local.set $d
+    i32.const 0
+    local.set $jb
+    block
+      loop
+        local.get $jb
+        local.get $nbj
+        i32.ge_s
+        br_if 1
+        local.get $jb
+        i32.const 3
+        i32.shl
+        local.get $m
+        i32.const 8
+        i32.sub
+        local.get $jb
+        i32.const 3
+        i32.shl
+        local.get $m
+        i32.const 8
+        i32.sub
+        i32.lt_s
+        select
+        local.set $c0
+        local.get $c0
+        local.get $rowBytes
+        i32.mul
+        local.get $src
+        i32.add
+        local.set $s0
+        local.get $s0
+        local.get $rowBytes
+        i32.add
+        local.set $s1
+        local.get $s1
+        local.get $rowBytes
+        i32.add
+        local.set $s2
+        local.get $s2
+        local.get $rowBytes
+        i32.add
+        local.set $s3
+        local.get $s3
+        local.get $rowBytes
+        i32.add
+        local.set $s4
+        local.get $s4
+        local.get $rowBytes
+        i32.add
+        local.set $s5
+        local.get $s5
+        local.get $rowBytes
+        i32.add
+        local.set $s6
+        local.get $s6
+        local.get $rowBytes
+        i32.add
+        local.set $s7
+        i32.const 0
+        local.set $p
+        block
+          loop
+            local.get $p
+            i32.const 4
+            i32.add
+            local.get $k
+            i32.gt_s
+            br_if 1
+            local.get $s0
+            v128.load
+            local.set $v0
+            local.get $s1
+            v128.load
+            local.set $v1
+            local.get $s2
+            v128.load
+            local.set $v2
+            local.get $s3
+            v128.load
+            local.set $v3
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t0
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t1
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t2
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t3
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store offset=32
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store offset=64
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store offset=96
+            local.get $s4
+            v128.load
+            local.set $v0
+            local.get $s5
+            v128.load
+            local.set $v1
+            local.get $s6
+            v128.load
+            local.set $v2
+            local.get $s7
+            v128.load
+            local.set $v3
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t0
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t1
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t2
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t3
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store offset=16
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store offset=48
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store offset=80
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store offset=112
+            local.get $d
+            i32.const 128
+            i32.add
+            local.set $d
+            local.get $s0
+            i32.const 16
+            i32.add
+            local.set $s0
+            local.get $s1
+            i32.const 16
+            i32.add
+            local.set $s1
+            local.get $s2
+            i32.const 16
+            i32.add
+            local.set $s2
+            local.get $s3
+            i32.const 16
+            i32.add
+            local.set $s3
+            local.get $s4
+            i32.const 16
+            i32.add
+            local.set $s4
+            local.get $s5
+            i32.const 16
+            i32.add
+            local.set $s5
+            local.get $s6
+            i32.const 16
+            i32.add
+            local.set $s6
+            local.get $s7
+            i32.const 16
+            i32.add
+            local.set $s7
+            local.get $p
+            i32.const 4
+            i32.add
+            local.set $p
+            br 0
+          end
+        end
+        block
+          loop
+            local.get $p
+            local.get $k
+            i32.ge_s
+            br_if 1
+            local.get $d
+            local.get $s0
+            f32.load
+            f32.store
+            local.get $s0
+            i32.const 4
+            i32.add
+            local.set $s0
+            local.get $d
+            local.get $s1
+            f32.load
+            f32.store offset=4
+            local.get $s1
+            i32.const 4
+            i32.add
+            local.set $s1
+            local.get $d
+            local.get $s2
+            f32.load
+            f32.store offset=8
+            local.get $s2
+            i32.const 4
+            i32.add
+            local.set $s2
+            local.get $d
+            local.get $s3
+            f32.load
+            f32.store offset=12
+            local.get $s3
+            i32.const 4
+            i32.add
+            local.set $s3
+            local.get $d
+            local.get $s4
+            f32.load
+            f32.store offset=16
+            local.get $s4
+            i32.const 4
+            i32.add
+            local.set $s4
+            local.get $d
+            local.get $s5
+            f32.load
+            f32.store offset=20
+            local.get $s5
+            i32.const 4
+            i32.add
+            local.set $s5
+            local.get $d
+            local.get $s6
+            f32.load
+            f32.store offset=24
+            local.get $s6
+            i32.const 4
+            i32.add
+            local.set $s6
+            local.get $d
+            local.get $s7
+            f32.load
+            f32.store offset=28
+            local.get $s7
+            i32.const 4
+            i32.add
+            local.set $s7
+            local.get $d
+            i32.const 32
+            i32.add
+            local.set $d
+            local.get $p
+            i32.const 1
+            i32.add
+            local.set $p
+            br 0
+          end
+        end
+        local.get $jb
+        i32.const 1
+        i32.add
+        local.set $jb
+        br 0
+      end
+    end)
+
+  (func $tanh_backward_f32 (export "tanh_backward_f32") (param $out i32) (param $y i32) (param $g i32) (param $n i32) (param $gstep i32)
+    (local $i i32)
+    (local $one v128)
+    (local $v v128)
+    (local $gv v128)
+    i32.const 1065353216
+    i32x4.splat
+    local.set $one
+    local.get $gstep
+    i32.eqz
+    if
+      local.get $g
+      v128.load32_splat
+      local.set $gv
+      i32.const 0
+      local.set $i
+      block
+        loop
+          local.get $i
+          local.get $n
+          i32.ge_s
+          br_if 1
+          local.get $y
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.set $v
+          local.get $out
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $gv
+          local.get $one
+          local.get $v
+          local.get $v
+          f32x4.mul
+          f32x4.sub
+          f32x4.mul
+          v128.store
+          local.get $i
+          i32.const 4
+          i32.add
+          local.set $i
+          br 0
+        end
+      end
+    else
+      i32.const 0
+      local.set $i
+      block
+        loop
+          local.get $i
+          local.get $n
+          i32.ge_s
+          br_if 1
+          local.get $y
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.set $v
+          local.get $out
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          local.get $g
+          local.get $i
+          i32.const 2
+          i32.shl
+          i32.add
+          v128.load
+          local.get $one
+          local.get $v
+          local.get $v
+          f32x4.mul
+          f32x4.sub
+          f32x4.mul
+          v128.store
+          local.get $i
+          i32.const 4
+          i32.add
+          local.set $i
+          br 0
+        end
+      end
+    end)
+
+  (func $demote_rows_f32 (export "demote_rows_f32") (param $dst i32) (param $src i32) (param $rows i32) (param $cols i32) (param $lds i32)
+    (local $r i32)
+    (local $j i32)
+    (local $s i32)
+    (local $d i32)
+    local.get $dst
+    local.set $d
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        local.get $src
+        local.get $r
+        local.get $lds
+        i32.mul
+        i32.const 3
+        i32.shl
+        i32.add
+        local.set $s
+        i32.const 0
+        local.set $j
+        block
+          loop
+            local.get $j
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $d
+            local.get $j
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $s
+            local.get $j
+            i32.const 3
+            i32.shl
+            i32.add
+            v128.load
+            f32x4.demote_f64x2_zero
+            local.get $s
+            local.get $j
+            i32.const 3
+            i32.shl
+            i32.add
+            v128.load offset=16
+            f32x4.demote_f64x2_zero
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $j
+            i32.const 4
+            i32.add
+            local.set $j
+            br 0
+          end
+        end
+        local.get $d
+        local.get $cols
+        i32.const 2
+        i32.shl
+        i32.add
+        local.set $d
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end)
+
+  (func $transpose_f32 (export "transpose_f32") (param $dst i32) (param $ldd i32) (param $src i32) (param $lds i32) (param $rows i32) (param $cols i32)
+    (local $r i32)
+    (local $c i32)
+    (local $s i32)
+    (local $d i32)
+    (local $v0 v128)
+    (local $v1 v128)
+    (local $v2 v128)
+    (local $v3 v128)
+    (local $t0 v128)
+    (local $t1 v128)
+    (local $t2 v128)
+    (local $t3 v128)
+    (local $r0 i32)
+    i32.const 0
+    local.set $r
+    block
+      loop
+        local.get $r
+        i32.const 4
+        i32.add
+        local.get $rows
+        i32.gt_s
+        br_if 1
+        i32.const 0
+        local.set $c
+        block
+          loop
+            local.get $c
+            i32.const 4
+            i32.add
+            local.get $cols
+            i32.gt_s
+            br_if 1
+            local.get $src
+            local.get $r
+            local.get $lds
+            i32.mul
+            local.get $c
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v0
+            local.get $s
+            local.get $lds
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v1
+            local.get $s
+            local.get $lds
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v2
+            local.get $s
+            local.get $lds
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $s
+            local.get $s
+            v128.load
+            local.set $v3
+            local.get $dst
+            local.get $c
+            local.get $ldd
+            i32.mul
+            local.get $r
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t0
+            local.get $v0
+            local.get $v1
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t1
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            local.set $t2
+            local.get $v2
+            local.get $v3
+            i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+            local.set $t3
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $d
+            local.get $ldd
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t0
+            local.get $t2
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store
+            local.get $d
+            local.get $ldd
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            v128.store
+            local.get $d
+            local.get $ldd
+            i32.const 2
+            i32.shl
+            i32.add
+            local.set $d
+            local.get $d
+            local.get $t1
+            local.get $t3
+            i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+            v128.store
+            local.get $c
+            i32.const 4
+            i32.add
+            local.set $c
+            br 0
+          end
+        end
+        local.get $r
+        local.set $r0
+        block
+          loop
+            local.get $c
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            block
+              loop
+                local.get $r
+                local.get $r0
+                i32.const 4
+                i32.add
+                i32.ge_s
+                br_if 1
+                local.get $dst
+                local.get $c
+                local.get $ldd
+                i32.mul
+                local.get $r
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                local.get $src
+                local.get $r
+                local.get $lds
+                i32.mul
+                local.get $c
+                i32.add
+                i32.const 2
+                i32.shl
+                i32.add
+                f32.load
+                f32.store
+                local.get $r
+                i32.const 1
+                i32.add
+                local.set $r
+                br 0
+              end
+            end
+            local.get $r0
+            local.set $r
+            local.get $c
+            i32.const 1
+            i32.add
+            local.set $c
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 4
+        i32.add
+        local.set $r
+        br 0
+      end
+    end
+    block
+      loop
+        local.get $r
+        local.get $rows
+        i32.ge_s
+        br_if 1
+        i32.const 0
+        local.set $c
+        block
+          loop
+            local.get $c
+            local.get $cols
+            i32.ge_s
+            br_if 1
+            local.get $dst
+            local.get $c
+            local.get $ldd
+            i32.mul
+            local.get $r
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            local.get $src
+            local.get $r
+            local.get $lds
+            i32.mul
+            local.get $c
+            i32.add
+            i32.const 2
+            i32.shl
+            i32.add
+            f32.load
+            f32.store
+            local.get $c
+            i32.const 1
+            i32.add
+            local.set $c
+            br 0
+          end
+        end
+        local.get $r
+        i32.const 1
+        i32.add
+        local.set $r
+        br 0
+      end
+    end))

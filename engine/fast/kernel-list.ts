@@ -31,6 +31,11 @@ import { divBackwardRows } from './kernels/div-backward-rows.js';
 import { gemmOneHotRows } from './kernels/gemm-one-hot-rows.js';
 import { gemmKIJOneHot } from './kernels/gemm-kij-one-hot.js';
 import { oneHotI32 } from './kernels/one-hot.js';
+import { packPanels64Kernels } from './kernels/pack-panels64.js';
+import { packPanels8Kernels } from './kernels/pack-panels8.js';
+import { tanhBackwardF32 } from './kernels/tanh-backward.js';
+import { demoteRowsF32 } from './kernels/demote-rows.js';
+import { transposeF32 } from './kernels/transpose.js';
 
 /** Every kernel, by the name its driver uses: a kernel, or a family of kernels by export name. */
 export const KERNELS = {
@@ -59,6 +64,11 @@ export const KERNELS = {
   gemmOneHotRows,
   gemmKIJOneHot,
   oneHotI32,
+  packPanels64: packPanels64Kernels,
+  packPanels8: packPanels8Kernels,
+  tanhBackward: tanhBackwardF32,
+  demoteRows: demoteRowsF32,
+  transpose: transposeF32,
 } satisfies Record<string, Kernel | Readonly<Record<string, Kernel>>>;
 
 /** The kernels in module order (families flattened): function i of the module is kernel i. */

@@ -80,6 +80,57 @@ export function simdGemmSparseA(
 const STAGE_FLOATS = 2 * CHUNK;
 
 /**
+ * `simdGemmF32`'s packing of B into `packed` in the kernels of `kernels/pack-panels8.ts` (the same
+ * floats in the same places as its loops) for a float32 B that is row-major (`bcol = 1`) or a
+ * transposed row-major matrix (`brow = 1`): read in place when B is in the arena, else first
+ * copied into the scratch region A (its lines side by side). False (nothing written) for another
+ * layout or dtype, or a B larger than the region; then the loops run.
+ */
+function simdPackPanels8(packed: Float32Array, k: number, m: number, nbJ: number, B: ArrayLike<number>, ob: number, brow: number, bcol: number): boolean {
+  const cols = bcol === 1;
+  if (!(B instanceof Float32Array) || kernels === null || !(cols || brow === 1)) return false;
+  // B's lines: k rows of m floats (row-major) or m rows of k floats (the transposed matrix's)
+  const lines = cols ? k : m, len = cols ? m : k, stride = cols ? brow : bcol;
+  let src: number, ld: number;
+  if (isArenaArray(B)) {
+    src = B.byteOffset + 4 * ob;
+    ld = stride;
+  } else {
+    if (lines * len > CHUNK) return false;
+    const at = REGION.a / 4;
+    if (stride === len) f32.set(B.subarray(ob, ob + lines * len), at);
+    else for (let l = 0; l < lines; l++) f32.set(B.subarray(ob + l * stride, ob + l * stride + len), at + l * len);
+    src = REGION.a;
+    ld = len;
+  }
+  const pack = cols ? kernels.packPanels8.pack_cols8_f32 : kernels.packPanels8.pack_rows8_f32;
+  pack(packed.byteOffset, src, ld, nbJ, m, k);
+  return true;
+}
+
+/**
+ * `simdGemmF32`'s staging of `rows` rows of a transposed float32 A (A[i, p] at `a0 + i + p·as1`)
+ * as rows of k floats in `stage`, by the `transpose_f32` kernel: A read in place in the arena, or
+ * first copied into the scratch region A when its k lines of `rows` floats lie side by side
+ * (`as1 = rows`). False (nothing written) otherwise.
+ */
+function simdStageTransposed(stage: Float32Array, A: Float32Array, a0: number, as1: number, rows: number, k: number): boolean {
+  if (kernels === null) return false;
+  let src: number, lds: number;
+  if (isArenaArray(A)) {
+    src = A.byteOffset + 4 * a0;
+    lds = as1;
+  } else {
+    if (as1 !== rows || k * rows > CHUNK) return false;
+    f32.set(A.subarray(a0, a0 + k * rows), REGION.a / 4);
+    src = REGION.a;
+    lds = rows;
+  }
+  kernels.transpose(stage.byteOffset, k, src, lds, k, rows);
+  return true;
+}
+
+/**
  * C[n×m] (contiguous at oc) = A[n×k] · B[k×m] in float32 (the `gemm_f32` kernel), A and B strided
  * (`brow` per row of B, `bcol` per column: B is read once, when packed), for n ≥ 4 and m ≥ 8.
  *
@@ -101,7 +152,9 @@ export function simdGemmF32(
   const stage = aInPlace && cInPlace ? null : scratchFloat32(1, rowsPerChunk * ((aInPlace ? 0 : k) + (cInPlace ? 0 : m)));
   if (stage === null && !(aInPlace && cInPlace)) return false;
   // panel jb: B[p, c0 … c0+7] for each p, c0 = min(8·jb, m − 8) (the last panel may overlap)
-  if (bcol === 1) {
+  if (simdPackPanels8(packed, k, m, nbJ, B, ob, brow, bcol)) {
+    // packed by a kernel (row-major or transposed B)
+  } else if (bcol === 1) {
     for (let jb = 0, d = 0; jb < nbJ; jb++) {
       const c0 = Math.min(8 * jb, m - 8);
       for (let p = 0; p < k; p++, d += 8) {
@@ -142,8 +195,8 @@ export function simdGemmF32(
       if (as1 === 1 && as0 === k) s.set(A.subarray(a0, a0 + rows * k)); // contiguous rows: one copy
       else if (as1 === 1) for (let i = 0; i < rows; i++) s.set(A.subarray(a0 + i * as0, a0 + i * as0 + k), i * k);
       else if (as0 === 1) {
-        // a transposed A (`h.T` in a backward): read in its storage order, p by p
-        for (let p = 0; p < k; p++) for (let i = 0, a = a0 + p * as1; i < rows; i++) s[i * k + p] = A[a + i];
+        // a transposed A (`h.T` in a backward): transposed by a kernel, or read in its storage order, p by p
+        if (!simdStageTransposed(s, A, a0, as1, rows, k)) for (let p = 0; p < k; p++) for (let i = 0, a = a0 + p * as1; i < rows; i++) s[i * k + p] = A[a + i];
       } else for (let i = 0; i < rows; i++) for (let p = 0, a = a0 + i * as0; p < k; p++, a += as1) s[i * k + p] = A[a];
       aPtr = s.byteOffset;
     }

@@ -51,9 +51,11 @@ export function simdSmallSameShape(op: string, out: Tensor, a: Tensor, b: Tensor
   const shape = out.shape;
   if (!contiguousOfShape(a, shape) || !contiguousOfShape(b, shape)) return false;
   const copy = copyView.f32;
+  // x + x, x · x: one copy serves as both operands (as in simdBinary)
+  const same = ad === bd && a.offset === b.offset;
   copy.set(ad.subarray(a.offset, a.offset + n), A);
-  copy.set(bd.subarray(b.offset, b.offset + n), B);
-  kernel(REGION.out, REGION.a, REGION.b, 1, n, 1); // scratch: no overlap
+  if (!same) copy.set(bd.subarray(b.offset, b.offset + n), B);
+  kernel(REGION.out, REGION.a, same ? REGION.a : REGION.b, 1, n, 1); // scratch: no overlap
   od.set(copy.subarray(OUT, OUT + n));
   return true;
 }

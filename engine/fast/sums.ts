@@ -107,6 +107,6 @@ export function simdColumnSums(x: ArrayLike<number>, xi: number, rows: number, c
       copyKernels!.colSum(REGION.out, REGION.a, rr, cols, cols);
     }
   }
-  for (let j = 0; j < cols; j++) acc[j] = view.f64[accBase + j];
+  acc.set(view.f64.subarray(accBase, accBase + cols));
   return true;
 }

@@ -196,6 +196,7 @@ export class Code {
   v128Load(offset = 0): this { return this.memory('v128.load', [0xfd, 0x00], 4, offset); }
   v128Store(offset = 0): this { return this.memory('v128.store', [0xfd, 0x0b], 4, offset); }
   v128Load32Splat(offset = 0): this { return this.memory('v128.load32_splat', [0xfd, 0x09], 2, offset); }
+  v128Load64Splat(offset = 0): this { return this.memory('v128.load64_splat', [0xfd, 0x0a], 3, offset); }
   i8x16Shuffle(lanes: number[]): this { return this.simd(`i8x16.shuffle ${lanes.join(' ')}`, 0x0d, ...lanes); }
   i32x4Splat(): this { return this.simd('i32x4.splat', 0x11); }
   f32x4Splat(): this { return this.simd('f32x4.splat', 0x13); }

@@ -81,9 +81,17 @@ function inDtype(t: Tensor, dt: DType): Tensor {
 
 /**
  * Apply a unary kernel to every element of `x`; the result is a new contiguous tensor. A
- * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel).
+ * contiguous `x` first goes to `fast` when the op has one (a SIMD kernel); a 0-d `x` goes
+ * straight to the kernel.
  */
 export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?: ContiguousKernel): Tensor {
+  if (x.ndim === 0) {
+    // one element (`P.index(i, j).log()`): not table rows (they have rows), no fast path takes
+    // it, no strides to walk
+    const one = Storage.allocUnfilled(outDtype, 1);
+    kernel(one.data, 0, x.storage.data, x.offset, 0, 1);
+    return new Tensor(one, x.shape);
+  }
   const rows = rowwise(x, (t) => mapUnary(t, outDtype, kernel, fast)); // table rows: the table's elements (fast/table-rows.ts)
   if (rows !== null) return rows;
   const out = Storage.allocUnfilled(outDtype, x.numel()); // every element is written
@@ -100,10 +108,17 @@ export function mapUnary(x: Tensor, outDtype: DType, kernel: UnaryKernel, fast?:
 
 /**
  * Apply a binary kernel with broadcasting. The inputs are read through stride-0 views of the
- * broadcast shape (no copies); the result is a new contiguous tensor.
+ * broadcast shape (no copies); the result is a new contiguous tensor (a 0-d one written by the
+ * kernel straight, without the fast paths).
  */
 export function mapBinary(op: string, a: Tensor, b: Tensor, outDtype: DType, kernel: BinaryKernel): Tensor {
   const shape = broadcastShapesFor(op, [a.shape, b.shape]);
+  if (shape.length === 0) {
+    // one element (`logLikelihood.add(logprob)`): not table rows (they have rows), no SIMD path takes it
+    const one = new Tensor(Storage.allocUnfilled(outDtype, 1), shape);
+    writeBinary(one, a, b, kernel);
+    return one;
+  }
   const rows = rowwise2(a, b, shape.length, (p, q) => mapBinary(op, p, q, outDtype, kernel)); // table rows (fast/table-rows.ts)
   if (rows !== null) return rows;
   const out = new Tensor(Storage.allocUnfilled(outDtype, shape.reduce((p, d) => p * d, 1)), shape); // every element is written

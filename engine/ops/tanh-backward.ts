@@ -16,6 +16,7 @@
  */
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
+import { simdTanhBackwardF32 } from '../fast/tanh-backward.js';
 
 /**
  * `g · (1 − out²)`: tanh's gradient for the output `out` and the incoming gradient `g` (the
@@ -46,14 +47,15 @@ export function tanhBackwardOnePass(g: Tensor, out: Tensor): Tensor | null {
   const yo = out.offset, go = g.offset;
   if (dt === 'float32') {
     const f = Math.fround;
+    const done = simdTanhBackwardF32(r, y, yo, gd, go, single, n); // the leading elements in SIMD, the same bits
     if (single) {
       const gv = gd[go];
-      for (let i = 0; i < n; i++) {
+      for (let i = done; i < n; i++) {
         const v = y[yo + i];
         r[i] = gv * f(1 - f(v * v));
       }
     } else {
-      for (let i = 0; i < n; i++) {
+      for (let i = done; i < n; i++) {
         const v = y[yo + i];
         r[i] = gd[go + i] * f(1 - f(v * v));
       }

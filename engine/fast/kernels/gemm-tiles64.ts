@@ -29,7 +29,7 @@ export const gemmTiles64 = defineKernel({
           code.get(pb).v128Load().set(b0);
           code.get(pb).v128Load(16).set(b1);
           for (let r = 0; r < 4; r++) {
-            code.get(pa).f64Load(8 * r).f64x2Splat().set(av);
+            code.get(pa).v128Load64Splat(8 * r).set(av);
             code.get(acc[2 * r]).get(av).get(b0).f64x2Mul().f64x2Add().set(acc[2 * r]);
             code.get(acc[2 * r + 1]).get(av).get(b1).f64x2Mul().f64x2Add().set(acc[2 * r + 1]);
           }
