@@ -151,6 +151,18 @@ describe('the pair gather\'s chain run other ways: the same bits with table rows
     }), { numRuns: 60 });
   });
 
+  it('probs retained alone (the pair path still runs: nothing between it and the gather writes the gradient out), its gradient the clone of the pair gradient', () => {
+    fc.assert(fc.property(lectureCase, ({ C, xs, ys, M }) => {
+      expectSameBothWays('probs retained', () => {
+        const { W, probs, picked } = lecture(C, xs, ys, M);
+        probs.retainGrad();
+        const loss = picked.log().mean().neg();
+        loss.backward();
+        return [loss, W.grad, probs.grad];
+      });
+    }), { numRuns: 60 });
+  });
+
   it('the retained gradient of mean\'s input is −1/n in every element (a plain loop), with table rows on', () => {
     setTableRows(true, 0);
     const n = 41, xs = Array.from({ length: n }, (_, b) => b % 3), ys = Array.from({ length: n }, (_, b) => (b * 2) % 3);
