@@ -11,7 +11,6 @@
 import { Tensor } from '../tensor.js';
 import { Storage } from '../storage.js';
 import type { TypedArray } from '../dtype.js';
-import { deferringRows } from './table-rows.js';
 
 /**
  * The recipe of a deferred constant: every element is the one element of `value` (a 1-element
@@ -32,13 +31,14 @@ export class ConstantRecipe {
 
 /**
  * A contiguous tensor of `shape` whose every element is the value of the 1-element tensor
- * `value` (its dtype): deferred when large enough to be worth it (`deferringRows`), else written.
- * @example constantTensor(tensor(0.25), [228146]) // 228,146 × 0.25, nothing written yet
+ * `value` (its dtype): deferred when `defer` says it is worth it (the caller asks
+ * `deferringRows`, table-rows.ts), else written.
+ * @example constantTensor(tensor(0.25), [228146], true) // 228,146 × 0.25, nothing written yet
  */
-export function constantTensor(value: Tensor, shape: readonly number[]): Tensor {
+export function constantTensor(value: Tensor, shape: readonly number[], defer: boolean): Tensor {
   const v = value.storage.data.slice(value.offset, value.offset + 1);
   const n = shape.reduce((p, d) => p * d, 1), recipe = new ConstantRecipe(v);
-  if (deferringRows(value.dtype, n)) return new Tensor(Storage.deferred(value.dtype, n, recipe), [...shape]);
+  if (defer) return new Tensor(Storage.deferred(value.dtype, n, recipe), [...shape]);
   const out = Storage.allocUnfilled(value.dtype, n); // every element is written
   recipe.fill(out.data);
   return new Tensor(out, [...shape]);
@@ -46,8 +46,8 @@ export function constantTensor(value: Tensor, shape: readonly number[]): Tensor 
 
 /**
  * When `t` is the whole of a deferred constant (not written out yet), its value as a 1-element
- * 1-D tensor (so that it broadcasts, and takes part in type promotion as t does); else null.
- * @example constantRow(mean.grad) // tensor([2.1908e-06])
+ * 1-D tensor; else null. (`rowwise2` expands it to one row of t, `[1, ...rest]`.)
+ * @example constantRow(g) // tensor([2.1908e-06]) for mean's gradient g inside the lecture's backward
  */
 export function constantRow(t: Tensor): Tensor | null {
   const recipe = t.storage.recipe;

@@ -12,67 +12,59 @@ import { isArenaArray, zeroArenaArray } from '../memory/arena.js';
 import type { RowNumbering } from './row-numbering.js';
 
 /**
+ * What a one-entry-rows storage is made from: each row's column and value, or each row's pair
+ * (`pair-gather.ts`): row i holds `pairValues[pairs[i]]` in column `pairs[i] mod width`.
+ */
+export type OneEntries = { readonly cols: Int32Array; readonly values: Float32Array } | { readonly pairs: Int32Array; readonly pairValues: Float32Array };
+
+/**
  * The recipe of a one-entry-rows storage: row i holds `values[i]` in column `cols[i]` (in
- * `[0, width)`), +0 elsewhere. Made from the two vectors, or from pairs (`byPairs`), when the
- * vectors are written only if something asks for them.
- * @example new OneEntryRows(Int32Array.of(2, 0), Float32Array.of(5, 6), 3) // [[0, 0, 5], [6, 0, 0]]
+ * `[0, width)`), +0 elsewhere. Made from the two vectors, or from pairs, whose two vectors are
+ * written only if something asks for them.
+ * @example new OneEntryRows({ cols: Int32Array.of(2, 0), values: Float32Array.of(5, 6) }, 3) // [[0, 0, 5], [6, 0, 0]]
  */
 export class OneEntryRows {
-  #cols: Int32Array | null;
-  #values: Float32Array | null;
-  #pairs: { pairs: Int32Array; values: Float32Array } | null = null;
+  #entries: OneEntries;
 
   /**
-   * @param cols each row's column
-   * @param values each row's value
+   * @param entries each row's column and value, or each row's pair
    * @param width the number of columns
    * @param numbering the rows numbered by (table row, column, value), when made from table rows
    *   (`RowNumbering`: the softmax's backward reads it instead of numbering them again)
    */
-  constructor(cols: Int32Array, values: Float32Array, readonly width: number, readonly numbering: RowNumbering | null = null) {
-    this.#cols = cols;
-    this.#values = values;
+  constructor(entries: OneEntries, readonly width: number, readonly numbering: RowNumbering | null = null) {
+    this.#entries = entries;
   }
 
   /** The number of rows. */
   get rows(): number {
-    return this.#pairs !== null ? this.#pairs.pairs.length : this.#cols!.length;
-  }
-
-  /**
-   * One-entry rows given by pairs (`pair-gather.ts`): row i holds `values[pairs[i]]` in column
-   * `pairs[i] mod width`.
-   * @example OneEntryRows.byPairs(Int32Array.of(5, 0), Float32Array.of(1, 2, 3, 4, 5, 6), 3, null) // [[0, 0, 6], [1, 0, 0]]
-   */
-  static byPairs(pairs: Int32Array, values: Float32Array, width: number, numbering: RowNumbering | null): OneEntryRows {
-    const rows = new OneEntryRows(new Int32Array(0), new Float32Array(0), width, numbering);
-    rows.#cols = rows.#values = null;
-    rows.#pairs = { pairs, values };
-    return rows;
+    const e = this.#entries;
+    return 'cols' in e ? e.cols.length : e.pairs.length;
   }
 
   /** Each row's column. */
   get cols(): Int32Array {
-    if (this.#cols === null) this.#expand();
-    return this.#cols!;
+    return this.#vectors().cols;
   }
 
   /** Each row's value. */
   get values(): Float32Array {
-    if (this.#values === null) this.#expand();
-    return this.#values!;
+    return this.#vectors().values;
   }
 
-  /** The two vectors from the pairs (the values' bits copied). */
-  #expand(): void {
-    const { pairs, values } = this.#pairs!, w = this.width, n = pairs.length;
-    const cols = new Int32Array(n), out = new Float32Array(n), outBits = new Int32Array(out.buffer), bits = new Int32Array(values.buffer, values.byteOffset, values.length);
+  /** The two vectors, written from the pairs the first time they are asked for (the values' bits copied). */
+  #vectors(): { cols: Int32Array; values: Float32Array } {
+    const e = this.#entries;
+    if ('cols' in e) return e;
+    const { pairs, pairValues } = e, w = this.width, n = pairs.length;
+    const cols = new Int32Array(n), values = new Float32Array(n), outBits = new Int32Array(values.buffer);
+    const bits = new Int32Array(pairValues.buffer, pairValues.byteOffset, pairValues.length);
     for (let i = 0; i < n; i++) {
       cols[i] = pairs[i] % w;
       outBits[i] = bits[pairs[i]];
     }
-    this.#cols = cols;
-    this.#values = out;
+    this.#entries = { cols, values };
+    return this.#entries;
   }
 
   /** Write the rows out: zeros, then `out[i·width + cols[i]] = values[i]`. */
@@ -89,12 +81,12 @@ export class OneEntryRows {
  * @example oneEntryRows(Int32Array.of(1), Float32Array.of(2), 3) // tensor([[0., 2., 0.]])
  */
 export function oneEntryRows(cols: Int32Array, values: Float32Array, width: number, numbering: RowNumbering | null = null): Tensor {
-  return oneEntryTensor(new OneEntryRows(cols, values, width, numbering));
+  return oneEntryTensor(new OneEntryRows({ cols, values }, width, numbering));
 }
 
 /**
  * The float32 `[rows, width]` tensor kept as the given one-entry rows.
- * @example oneEntryTensor(OneEntryRows.byPairs(pairs, values, 27, numbering)) // probs' gradient, nothing written
+ * @example oneEntryTensor(new OneEntryRows({ pairs, pairValues }, 27, numbering)) // probs' gradient, nothing written
  */
 export function oneEntryTensor(recipe: OneEntryRows): Tensor {
   return new Tensor(Storage.deferred('float32', recipe.rows * recipe.width, recipe), [recipe.rows, recipe.width]);

@@ -34,28 +34,28 @@ interface PairOrigin {
 const origins = new WeakMap<Int32Array, PairOrigin>();
 
 /**
- * `v[i₀, i₁]` for 2-D table rows v when i₀ is `arange(n)` (`first` null: known to be, a deferred
+ * `v[i₀, i₁]` for 2-D table rows v when i₀ is `arange(n)` (`rowIndex` null: known to be, a deferred
  * range, `deferred-range.ts`; else its values are checked: `i₀[b]` is b or b − n, as `arange(n)`
- * or `arange(-n, 0)`) and i₁ (`second`) one int32 value per row: the n picked elements as table
+ * or `arange(-n, 0)`) and i₁ (`classIndex`) one int32 value per row: the n picked elements as table
  * rows of v's table seen flat (R·W values) over the pairs `index[b]·W + i₁[b]`. Null when the case
  * does not apply, when the result is not worth keeping so (`worthDeferring`), or when an i₁ value
  * is out of range (the full gather then raises its error).
  * @example pairGather(probs, null, ysColumn, 228146) // probs[arange(n), ys], 729 values and n pairs
  */
-export function pairGather(v: Tensor, first: IndexColumn | null, second: IndexColumn, n: number): Tensor | null {
+export function pairGather(v: Tensor, rowIndex: IndexColumn | null, classIndex: IndexColumn, n: number): Tensor | null {
   const rows = tableRowsOf(v);
   if (rows === null || v.ndim !== 2 || n !== rows.index.length) return null;
   const R = rows.table.shape[0], width = v.shape[1];
   if (!worthDeferring(v.dtype, n, n, R * width)) return null;
   const index = rows.index, pairs = new Int32Array(n);
-  if ((first !== null && !isRangeColumn(first, n)) || !makePairs(index, second, width, pairs)) return null;
+  if ((rowIndex !== null && !isRangeColumn(rowIndex, n)) || !makePairs(index, classIndex, width, pairs)) return null;
   origins.set(pairs, { index, width });
   return deferRows(rows.table.reshape([R * width]), pairs);
 }
 
 /** `pairs[b] = index[b]·width + i₁[b]` (a negative i₁ counting from the end); false when an i₁ is out of range. */
-function makePairs(index: Int32Array, second: IndexColumn, width: number, pairs: Int32Array): boolean {
-  const { vals, at } = second;
+function makePairs(index: Int32Array, classIndex: IndexColumn, width: number, pairs: Int32Array): boolean {
+  const { vals, at } = classIndex;
   for (let b = 0; b < pairs.length; b++) {
     const j = vals[at + b];
     if (j < -width || j >= width) return false;
@@ -72,15 +72,16 @@ function isRangeColumn(column: IndexColumn, n: number): boolean {
 }
 
 /**
- * The gradient of `v[i₀, i₁]` (`pairGather`'s case) as one-entry rows, when the incoming gradient
- * g is float32 table rows over the pairs that gather made from v (so g[b] is one value per pair)
- * and the indices still are what they were (i₀ is `arange(n)`, as for `pairGather`, and i₁[b] is
- * the column of pair b; their values are read again, as the general backward reads them): row b holds `0 + g[b]` in
- * column i₁[b], and the rows come numbered by pair for the softmax's backward. Null otherwise
- * (the caller takes the general path).
+ * The gradient of `v[i₀, i₁]` (`pairGather`'s case) as one-entry rows: row b holds `0 + g[b]` in
+ * column i₁[b], zeros elsewhere, and the rows come numbered by pair for the softmax's backward.
+ * It applies when g is float32 table rows over the pairs that a `pairGather` made from v's index
+ * (so g[b] is one value per pair) and the indices still are what they were: i₀ is `arange(n)`
+ * (as for `pairGather`) and i₁[b] is the column of pair b. Their values are read again, as the
+ * general backward reads them (a raw write may have changed them). Null otherwise: the caller
+ * takes the general path.
  * @example pairGatherGradient(probs, null, ysColumn, dlogprobs) // the gradient of probs, one value per row
  */
-export function pairGatherGradient(v: Tensor, first: IndexColumn | null, second: IndexColumn, g: Tensor): Tensor | null {
+export function pairGatherGradient(v: Tensor, rowIndex: IndexColumn | null, classIndex: IndexColumn, g: Tensor): Tensor | null {
   const vRows = tableRowsOf(v), gRows = g.dtype === 'float32' && g.ndim === 1 ? tableRowsOf(g) : null;
   if (vRows === null || gRows === null || v.ndim !== 2) return null;
   const origin = origins.get(gRows.index), width = v.shape[1], R = vRows.table.shape[0], n = vRows.index.length;
@@ -93,12 +94,12 @@ export function pairGatherGradient(v: Tensor, first: IndexColumn | null, second:
   // read the indices again, and count the rows of each pair
   const pairs = gRows.index, counts = new Int32Array(R * width);
   const columnOf = Int32Array.from({ length: R * width }, (_, p) => p % width); // a pair's column
-  if (first !== null && !isRangeColumn(first, n)) return null; // i₀ changed since the forward
-  if (!countPairs(pairs, second, columnOf, width, counts)) return null; // i₁ changed since the forward
+  if (rowIndex !== null && !isRangeColumn(rowIndex, n)) return null; // i₀ changed since the forward
+  if (!countPairs(pairs, classIndex, columnOf, width, counts)) return null; // i₁ changed since the forward
   // unused pairs: the value 0 (their rows are never picked; the backward on them stays finite)
   for (let p = 0; p < counts.length; p++) if (counts[p] === 0) values[p] = 0;
   const numbering = RowNumbering.byPairs(vRows.index, R, width, pairs, counts, new Int32Array(values.buffer));
-  return oneEntryTensor(OneEntryRows.byPairs(pairs, values, width, numbering));
+  return oneEntryTensor(new OneEntryRows({ pairs, pairValues: values }, width, numbering));
 }
 
 /**
@@ -106,8 +107,8 @@ export function pairGatherGradient(v: Tensor, first: IndexColumn | null, second:
  * `columnOf[pairs[b]]` (i₁[b], a negative one counting from the end); false at the first row
  * that does not.
  */
-function countPairs(pairs: Int32Array, second: IndexColumn, columnOf: Int32Array, width: number, counts: Int32Array): boolean {
-  const { vals, at } = second;
+function countPairs(pairs: Int32Array, classIndex: IndexColumn, columnOf: Int32Array, width: number, counts: Int32Array): boolean {
+  const { vals, at } = classIndex;
   for (let b = 0; b < pairs.length; b++) {
     const j = vals[at + b], p = pairs[b];
     if (columnOf[p] !== (j < 0 ? j + width : j)) return false;

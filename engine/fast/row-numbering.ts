@@ -24,6 +24,8 @@ export class RowNumbering {
   readonly colOf: number[] = [];
   /** (see `rowOf`) */
   readonly bitsOf: number[] = [];
+  /** Made by `byPairs`: its key is the caller's pairs, which `add` must not write. */
+  #closed = false;
   readonly #slotRow: Int32Array;
   readonly #slotBits: Int32Array;
 
@@ -44,11 +46,13 @@ export class RowNumbering {
    * The numbering of rows numbered by pair (`pair-gather.ts`): row r has the number `pairs[r]`
    * = (its table row)·width + (its column), and every row of a pair has the value bits
    * `pairBits[pair]`; `counts[pair]` rows have it. Every pair has its number, used or not (an
-   * unused one has count 0). The caller has checked all of that; nothing is read here.
+   * unused one has count 0). The caller has checked all of that (only `pairBits` is read here).
+   * `key` is `pairs` itself, which must not change: such a numbering takes no more rows (`add`).
    * @example RowNumbering.byPairs(index, 27, 27, pairs, counts, bits) // 729 numbers, key = pairs
    */
   static byPairs(index: Int32Array, tableRows: number, width: number, pairs: Int32Array, counts: Int32Array, pairBits: Int32Array): RowNumbering {
     const numbering = new RowNumbering(index, tableRows, width, pairs);
+    numbering.#closed = true;
     numbering.count = counts;
     for (let p = 0; p < tableRows * width; p++) {
       numbering.rowOf.push(Math.floor(p / width));
@@ -66,6 +70,7 @@ export class RowNumbering {
    * The common case (a row like one seen before in its slot) is a loop of its own, on locals.
    */
   addAll(cols: Int32Array, bits: Int32Array): boolean {
+    if (this.#closed) throw new Error('internal error: RowNumbering.byPairs numberings take no more rows');
     const { index, width, key } = this, slotRow = this.#slotRow, slotBits = this.#slotBits;
     for (let r = 0; r < index.length; r++) {
       const s = index[r] * width + cols[r], k = slotRow[s];
@@ -82,6 +87,7 @@ export class RowNumbering {
    * distinct rows would be as many as the rows (nothing to gain: the caller gives up).
    */
   add(r: number, c: number, bits: number): boolean {
+    if (this.#closed) throw new Error('internal error: RowNumbering.byPairs numberings take no more rows');
     const t = this.index[r], s = t * this.width + c, k = this.#slotRow[s];
     if (k >= 0 && this.#slotBits[s] === bits) {
       this.key[r] = k;

@@ -13,8 +13,9 @@
  * tensor, bit for bit the same.
  *
  * Which ops take the table: `oneHot` (makes it), `toDType`, `mapUnary`/`mapBinary` (elementwise
- * ops; a binary op when both operands are table rows over the same index, or one of them has no
- * rows of its own, i.e. broadcasts along dim 0), floating `sum` over dims other than 0, `matmul`
+ * ops; a binary op when both operands are table rows over the same index, or the other one is the
+ * same for every row: it broadcasts along dim 0, has stride 0 there, or is a deferred constant,
+ * `oneRow`), floating `sum` over dims other than 0, `matmul`
  * (the table times a matrix; and xencᵀ·G in the backward, `one-hot-table-matmul.ts`), advanced
  * indexing (`probs[arange(n), ys]` is table rows of the table's R·W elements over pairs,
  * `pair-gather.ts`; other gathers read the table, `table-rows-gather.ts`), `logSoftmax` over the
@@ -85,7 +86,9 @@ const config = { enabled: true, minBytes: MIN_POOLED_BYTES };
 /**
  * Turn table rows on or off (on by default), and set from how many bytes a result is kept as
  * table rows (default: the memory pool's large size, 64 KiB; smaller tensors are cheap to write
- * out). For tests and benchmarks that compare both ways; results are the same bits either way.
+ * out). The same switch and size govern the other deferred results: one-entry rows, pairs
+ * (`pair-gather.ts`), ranges (`deferred-range.ts`) and constants (`deferred-constant.ts`). For
+ * tests and benchmarks that compare both ways; results are the same bits either way.
  * @example setTableRows(false) // every op writes its full-size result, as before
  */
 export function setTableRows(enabled: boolean, minBytes = MIN_POOLED_BYTES): void {

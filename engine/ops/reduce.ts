@@ -16,7 +16,7 @@ import { record } from '../autograd/node.js';
 import { cascadeSumF32, outerSumF32 } from './cascade-sum.js';
 import { pytorchX86 } from './float32-arithmetic.js';
 import { simdColumnSums, simdRowSums } from '../fast/sums.js';
-import { rowwise } from '../fast/table-rows.js';
+import { deferringRows, rowwise } from '../fast/table-rows.js';
 import { constantTensor } from '../fast/deferred-constant.js';
 
 /** Normalised, sorted, de-duplicated reduction dims; all dims when `dim` is undefined/null. */
@@ -137,7 +137,7 @@ export function mean(x: Tensor, dim?: number | readonly number[] | null, keepdim
   // PyTorch: `grad.expand(sizes) / numel`, a fresh contiguous tensor. Over every dim that is n
   // copies of one value, g/n, kept as that value until read (fast/deferred-constant.ts)
   const all = dims.length === x.ndim;
-  return record(out, 'MeanBackward' + (dim === undefined || dim === null ? '0' : '1'), [x], (g) => [all ? constantTensor(g.div(count), x.shape) : expandBack(g, keepShape, x).div(count)]);
+  return record(out, 'MeanBackward' + (dim === undefined || dim === null ? '0' : '1'), [x], (g) => [all ? constantTensor(g.div(count), x.shape, deferringRows(x.dtype, x.numel())) : expandBack(g, keepShape, x).div(count)]);
 }
 
 /**
