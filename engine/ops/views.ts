@@ -322,9 +322,14 @@ export function copyContiguous(x: Tensor): Tensor {
 
 /**
  * A contiguous copy. d clone(x)/dx = identity  →  grad = g.
+ * (A copy of the whole of a deferred storage, not written out yet, is another deferred storage
+ * with the same recipe, written when read: a recipe's sources never change, fast/table-rows.ts.)
  */
 export function clone(x: Tensor): Tensor {
-  return record(copyContiguous(x), 'CloneBackward0', [x], (g) => [g]);
+  const recipe = x.storage.recipe;
+  const whole = recipe !== null && x.offset === 0 && x.isContiguous() && x.numel() === x.storage.length;
+  const copy = whole ? new Tensor(Storage.deferred(x.dtype, x.numel(), recipe), x.shape) : copyContiguous(x);
+  return record(copy, 'CloneBackward0', [x], (g) => [g]);
 }
 
 /** `x` itself when already contiguous, else a contiguous copy (recorded as a clone). */
