@@ -87,17 +87,15 @@ export function pairGatherGradient(v: Tensor, rowIndex: IndexColumn | null, clas
   const origin = origins.get(gRows.index), width = v.shape[1], R = vRows.table.shape[0], n = vRows.index.length;
   if (origin === undefined || origin.index !== vRows.index || origin.width !== width || gRows.table.numel() !== R * width) return null;
   if (!deferringRows('float32', n * width)) return null;
-  // each pair's value as the gradient stores it (0 + g: −0 becomes +0), and its bits
-  const values = new Float32Array(R * width);
-  const gt = gRows.table.storage.data;
-  for (let p = 0; p < values.length; p++) values[p] = 0 + gt[p];
   // read the indices again, and count the rows of each pair
   const pairs = gRows.index, counts = new Int32Array(R * width);
   const columnOf = Int32Array.from({ length: R * width }, (_, p) => p % width); // a pair's column
   if (rowIndex !== null && !isRangeColumn(rowIndex, n)) return null; // i₀ changed since the forward
   if (!countPairs(pairs, classIndex, columnOf, width, counts)) return null; // i₁ changed since the forward
-  // unused pairs: the value 0 (their rows are never picked; the backward on them stays finite)
-  for (let p = 0; p < counts.length; p++) if (counts[p] === 0) values[p] = 0;
+  // each pair's value as the gradient stores it (0 + g: −0 becomes +0); an unused pair's is 0
+  // (its row is never picked, and the backward on it stays finite)
+  const values = new Float32Array(R * width), gt = gRows.table.storage.data;
+  for (let p = 0; p < values.length; p++) values[p] = counts[p] === 0 ? 0 : 0 + gt[p];
   const numbering = RowNumbering.byPairs(vRows.index, R, width, pairs, counts, new Int32Array(values.buffer));
   return oneEntryTensor(new OneEntryRows({ pairs, pairValues: values }, width, numbering));
 }

@@ -287,13 +287,12 @@ function leadingIndex(v: Tensor, adv: readonly { dim: number; idx: Tensor }[]): 
 }
 
 /**
- * `v[i₀, i₁]` by `pairGather` (its case: 1-D indices, v table rows), or null. An i₀ that is a
- * deferred `arange(n)` (fast/deferred-range.ts) is known without reading it.
+ * `v[i₀, i₁]` by `pairGather` (its case: 1-D indices, v table rows), or null.
  */
 function pairOf(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], n: number): Tensor | null {
-  if (adv.length !== 2 || adv[0].idx.ndim !== 1 || tableRowsOf(v) === null) return null;
-  const first = isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0];
-  return pairGather(v, first, indexColumns(v, adv.slice(1), v.strides)[0], n);
+  if (tableRowsOf(v) === null) return null;
+  const cols = pairColumns(v, adv, n);
+  return cols === null ? null : pairGather(v, cols.rowIndex, cols.classIndex, n);
 }
 
 /**
@@ -301,9 +300,19 @@ function pairOf(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], n: numb
  * what they were (`pairGatherGradient`), or null.
  */
 function pairGradient(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], g: Tensor): Tensor | null {
-  if (adv.length !== 2 || adv[0].idx.ndim !== 1 || adv[1].idx.ndim !== 1 || tableRowsOf(g) === null) return null;
-  const n = v.shape[0], first = isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0];
-  return pairGatherGradient(v, first, indexColumns(v, adv.slice(1), v.strides)[0], g);
+  if (tableRowsOf(g) === null) return null;
+  const cols = pairColumns(v, adv, v.shape[0]);
+  return cols === null ? null : pairGatherGradient(v, cols.rowIndex, cols.classIndex, g);
+}
+
+/**
+ * The two index columns of the pair gather when there are two 1-D index tensors; i₀ is null when
+ * it is a deferred `arange(n)` (fast/deferred-range.ts), known without reading it.
+ */
+function pairColumns(v: Tensor, adv: readonly { dim: number; idx: Tensor }[], n: number): { rowIndex: IndexColumn | null; classIndex: IndexColumn } | null {
+  if (adv.length !== 2 || adv[0].idx.ndim !== 1 || adv[1].idx.ndim !== 1) return null;
+  const rowIndex = isRange(adv[0].idx, n) ? null : indexColumns(v, adv.slice(0, 1), v.strides)[0];
+  return { rowIndex, classIndex: indexColumns(v, adv.slice(1), v.strides)[0] };
 }
 
 /** `gatherLeading` (or `tableGather` when v is table rows) of nB blocks into a new tensor of `shape`; null when an index is out of range. */
