@@ -112,13 +112,16 @@ export function moduleStatus(wasm: WasmApi, functions: FunctionDef[], memory: Me
   return { state: 'invalid-module', reason: 'WebAssembly.validate refused the module, but each of its functions compiles' };
 }
 
+/** The functions `build` made, for `buildCopyKernels` to encode again on the other memory (building them takes ~15 ms). */
+let builtFunctions: FunctionDef[] = [];
+
 function build(): Kernels | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) {
     kernelStatus = { state: 'no-webassembly' };
     return null;
   }
-  const functions = kernelFunctions();
+  const functions = builtFunctions = kernelFunctions();
   // One memory of fixed size, never grown (growing would detach every typed array viewing it).
   // Reserving it costs address space only: the system provides pages when they are first
   // written, so an unused arena costs no memory. Shared where the runtime has SharedArrayBuffer
@@ -194,7 +197,7 @@ function buildCopyKernels(main: Kernels | null): Kernels | null {
   if (main === null || !main.shared) return main;
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly!;
   const memory = new wasm.Memory({ initial: SCRATCH_PAGES, maximum: SCRATCH_PAGES });
-  const module = new wasm.Module(encodeModule({ minPages: SCRATCH_PAGES, maxPages: SCRATCH_PAGES, shared: false }, kernelFunctions()));
+  const module = new wasm.Module(encodeModule({ minPages: SCRATCH_PAGES, maxPages: SCRATCH_PAGES, shared: false }, builtFunctions));
   return instantiate(wasm, module, memory, false);
 }
 
