@@ -103,7 +103,11 @@ function batched(a: Tensor, b: Tensor): Tensor {
   return recordMm(new Tensor(out, outShape), a, b);
 }
 
-/** Record `a @ b`'s node on its result. */
+/**
+ * Record `a @ b`'s node on its result. C = A·B, C[i,j] = Σ_p A[i,p]·B[p,j], so
+ * ∂C[i,j]/∂A[i,p] = B[p,j] and ∂C[i,j]/∂B[p,j] = A[i,p]  →  grad_A = G·Bᵀ, grad_B = Aᵀ·G (a batch:
+ * per matrix, then summed over broadcast batch dims by the engine).
+ */
 function recordMm(result: Tensor, a: Tensor, b: Tensor): Tensor {
   return record(result, a.ndim === 2 && b.ndim === 2 ? 'MmBackward0' : 'BmmBackward0', [a, b], (g) => [
     a.requiresGrad ? g.matmul(b.transpose(-1, -2)) : null,

@@ -12,6 +12,9 @@
  *    - every ```ts block starts with `// <file>` and its lines are in that file, in order, so
  *      an excerpt of the engine or of an example cannot drift from the code;
  *    - every relative link points at a file that exists;
+ *    on the other pages (the rest of docs/*.md, the repository's README.md): every relative link
+ *    and #anchor, and every ```ts block that starts with `// <file>.ts` (an excerpt; a block
+ *    without that line is a usage sketch and is not checked);
  *    - the committed graph picture (docs/images/lecture-loss-graph.svg) has the nodes and edges
  *      of the DOT the example prints today.
  */
@@ -65,6 +68,11 @@ function codeBlocks(page: string): { lang: string; line: number; lines: string[]
 }
 
 const existingPages = docPages.filter((p) => existsSync(p));
+/** Every other page a reader opens: the rest of docs/*.md and the repository's README.md. */
+const otherPages = [
+  ...readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => join(repoRoot, 'docs', f)),
+  join(repoRoot, 'README.md'),
+].filter((p) => !docPages.includes(p));
 
 /** Pages other engineers are writing: a link to one that does not exist yet is reported as skipped. */
 /** GitHub's anchors for the headings of a markdown page (lower case, punctuation dropped, spaces → '-'). */
@@ -382,6 +390,42 @@ const checks: Record<string, (out: string) => void> = {
   },
 };
 
+// ------------------------------------------------------------------ checks of a page
+
+/** The file a ```ts block quotes, from its first line `// <file>.ts …`; null when there is none. */
+function excerptSource(b: { lines: string[] }): string | null {
+  return /^\/\/ ([\w./-]+\.ts)\b/.exec(b.lines[0] ?? '')?.[1] ?? null;
+}
+
+/** The block's lines (blank lines and `// ...` skipped) are in its file, in order. */
+function checkExcerpt(name: string, b: { line: number; lines: string[] }): void {
+  const file = excerptSource(b)!;
+  const src = resolve(repoRoot, file);
+  expect(existsSync(src), `${name}:${b.line}: ${file} does not exist`).toBe(true);
+  const srcLines = readFileSync(src, 'utf8').split('\n').map((l) => l.trim());
+  let from = 0;
+  for (const l of b.lines.slice(1).map((x) => x.trim())) {
+    if (l === '' || l === '// ...' || l === '...') continue;
+    const at = srcLines.indexOf(l, from);
+    expect(at, `${name}:${b.line}: this line is not in ${file} (after the block's previous lines):\n${l}`).toBeGreaterThanOrEqual(0);
+    from = at + 1;
+  }
+}
+
+/** The relative links of a page (outside code blocks) whose file, or #heading, does not exist. */
+function brokenLinks(page: string): string[] {
+  const links = [...readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1])
+    .filter((l) => !/^[a-z]+:/i.test(l));
+  const broken: string[] = [];
+  for (const link of links) {
+    const file = resolve(dirname(page), link.split('#')[0] || relative(dirname(page), page));
+    if (!existsSync(file)) broken.push(`${link} (no such file)`);
+    else if (link.includes('#') && file.endsWith('.md') && !headingAnchors(file).has(link.split('#')[1])) broken.push(`${link} (no such heading)`);
+  }
+  return broken;
+}
+
 // ------------------------------------------------------------------ the tests
 
 describe('docs/examples: every program runs and prints what the docs say', () => {
@@ -438,36 +482,25 @@ describe('docs pages: outputs, code excerpts and links are current', () => {
 
     it(`${name}: each ts block is an excerpt of the file named on its first line`, () => {
       for (const b of blocks.filter((x) => x.lang === 'ts')) {
-        const m = /^\/\/ ([\w./-]+\.ts)\b/.exec(b.lines[0] ?? '');
-        expect(m, `${name}:${b.line}: a ts block must start with "// <path of the file it comes from>"`).not.toBeNull();
-        const src = resolve(repoRoot, m![1]);
-        expect(existsSync(src), `${name}:${b.line}: ${m![1]} does not exist`).toBe(true);
-        const srcLines = readFileSync(src, 'utf8').split('\n').map((l) => l.trim());
-        let from = 0;
-        for (const l of b.lines.slice(1).map((x) => x.trim())) {
-          if (l === '' || l === '// ...' || l === '...') continue;
-          const at = srcLines.indexOf(l, from);
-          expect(at, `${name}:${b.line}: this line is not in ${m![1]} (after the block's previous lines):\n${l}`).toBeGreaterThanOrEqual(0);
-          from = at + 1;
-        }
+        expect(excerptSource(b), `${name}:${b.line}: a ts block must start with "// <path of the file it comes from>"`).not.toBeNull();
+        checkExcerpt(name, b);
       }
     });
-
-    const links = [...readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)]
-      .map((m) => m[1])
-      .filter((l) => !/^[a-z]+:/i.test(l));
-    const fileOf = (link: string) => resolve(dirname(page), link.split('#')[0] || relative(dirname(page), page));
 
     it(`${name}: relative links point at files that exist, and #anchors at headings`, () => {
-      const broken: string[] = [];
-      for (const link of links) {
-        const file = fileOf(link);
-        if (!existsSync(file)) broken.push(`${link} (no such file)`);
-        else if (link.includes('#') && file.endsWith('.md') && !headingAnchors(file).has(link.split('#')[1])) broken.push(`${link} (no such heading)`);
-      }
-      expect(broken).toEqual([]);
+      expect(brokenLinks(page)).toEqual([]);
     });
 
+  }
+
+  for (const page of otherPages) {
+    const name = relative(repoRoot, page);
+    it(`${name}: relative links point at files that exist, and #anchors at headings`, () => {
+      expect(brokenLinks(page)).toEqual([]);
+    });
+    it(`${name}: each ts block headed "// <file>.ts" is an excerpt of that file`, () => {
+      for (const b of codeBlocks(page).filter((x) => x.lang === 'ts' && excerptSource(x) !== null)) checkExcerpt(name, b);
+    });
   }
 
   it('docs/images/lecture-loss-graph.svg shows the graph that lecture-loss-graph.ts --dot prints today', () => {
