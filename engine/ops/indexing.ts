@@ -409,6 +409,8 @@ function generalGather(v: Tensor, adv: { dim: number; idx: Tensor }[]): Tensor {
 
   return record(result, 'IndexBackward0', [v], (g) => {
     checkIndices(v, adv); // their values now (see checkIndices)
+    // each output element is one element of v, so ∂out/∂v is 1 there and 0 elsewhere:
+    // grad_v = zeros of v's shape with g added at the gathered positions (a repeated index gets the sum)
     // undo the permutation so g is laid out as B + rest, then scatter-add
     let gg = g;
     if (perm) {

@@ -36,7 +36,7 @@ function scratchRow(c: number): Float32Array {
 /**
  * `log_softmax(x, 1)` of a contiguous float32 `[N, C]` matrix (a new tensor, no graph), or null
  * when `x` is not one.
- * @example logSoftmaxRows(tensor([[1, 2, 3]])) // tensor([[-2.4076, -1.4076, -0.4076]])
+ * @example logSoftmaxRows(tensor([[1, 2, 3]], { dtype: 'float32' })) // tensor([[-2.4076, -1.4076, -0.4076]])
  */
 export function logSoftmaxRows(x: Tensor): Tensor | null {
   if (pytorchX86()) return logSoftmaxRowsX86(x); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
@@ -95,7 +95,7 @@ export function logSoftmaxRowsBackward(g: Tensor, out: Tensor): Tensor | null {
  * The mean (or sum) over rows of `−logProbs[i, targets[i]]` for a contiguous float32 `[N, C]`
  * matrix and valid int32 class indices (0-d result, no graph), or null when `logProbs` is not laid
  * out for it.
- * @example nllRows(tensor([[-1, -2], [-3, -4]]), tensor([0, 1]), 'mean') // tensor(2.5000)
+ * @example nllRows(tensor([[-1, -2], [-3, -4]], { dtype: 'float32' }), tensor([0, 1]), 'mean') // tensor(2.5000)
  */
 export function nllRows(logProbs: Tensor, targets: Tensor, reduction: 'mean' | 'sum'): Tensor | null {
   if (pytorchX86()) return nllRowsX86(logProbs, targets, reduction); // opt-in: PyTorch's x86 bits (x86/log-softmax-rows.ts)
