@@ -67,8 +67,8 @@ export class Node {
    * that saved nothing is never released).
    * @example
    * ```ts
-   * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp().sum();
-   * y.backward(); y.gradFn?.released // true
+   * const y = tensor([1, 2], { dtype: 'float32', requiresGrad: true }).exp();
+   * y.sum().backward(); y.gradFn?.released // true (exp saved its output; the sum's node saved nothing: not released)
    * ```
    */
   get released(): boolean {
