@@ -412,7 +412,7 @@ function checkExcerpt(name: string, b: { line: number; lines: string[] }): void 
   }
 }
 
-/** The relative links of a page (outside code blocks) whose file, or #heading, does not exist. */
+/** The relative links of a page (outside code blocks) whose file, or #heading, does not exist in the repository. */
 function brokenLinks(page: string): string[] {
   const links = [...readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)]
     .map((m) => m[1])
@@ -420,7 +420,8 @@ function brokenLinks(page: string): string[] {
   const broken: string[] = [];
   for (const link of links) {
     const file = resolve(dirname(page), link.split('#')[0] || relative(dirname(page), page));
-    if (!existsSync(file)) broken.push(`${link} (no such file)`);
+    if (relative(repoRoot, file).startsWith('..')) broken.push(`${link} (outside the repository: broken in a clone)`);
+    else if (!existsSync(file)) broken.push(`${link} (no such file)`);
     else if (link.includes('#') && file.endsWith('.md') && !headingAnchors(file).has(link.split('#')[1])) broken.push(`${link} (no such heading)`);
   }
   return broken;
