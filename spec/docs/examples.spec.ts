@@ -6,17 +6,18 @@
  * 2. Each program's key lines are checked against values derived HERE, independently of the
  *    engine: plain loops on JS arrays, closed forms, the notes (N1–N23) or PyTorch's recorded
  *    outputs (`../shared/reference/torch/`, quoted as constants with their source).
- * 3. The tour pages (docs/README.md, tensor.md, autograd.md, pytorch.md):
+ * 3. The tour pages (docs/README.md, tensor.md, autograd.md, pytorch.md, performance.md):
  *    - every ```console block that starts with `$ npx tsx docs/examples/<name>.ts` shows lines
  *      the program really prints (runs of lines separated by `...`, in order);
  *    - every ```ts block starts with `// <file>` and its lines are in that file, in order, so
  *      an excerpt of the engine or of an example cannot drift from the code;
- *    - every relative link points at a file that exists;
- *    on the other pages (the rest of docs/*.md, the repository's README.md): every relative link
- *    and #anchor, and every ```ts block that starts with `// <file>.ts` (an excerpt; a block
- *    without that line is a usage sketch and is not checked);
+ *    - every relative link points at a file of the repository that exists, and each #anchor at
+ *      a heading of its page;
  *    - the committed graph picture (docs/images/lecture-loss-graph.svg) has the nodes and edges
  *      of the DOT the example prints today.
+ * 4. The other pages (the rest of docs/, the repository's README.md): the links and anchors as
+ *    in 3, and every ```ts block that starts with `// <file>.ts` (an excerpt; a block without
+ *    that line is a usage sketch and is not checked) as in 3.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
