@@ -2,7 +2,7 @@
  * A TSDoc example that shows its result, `@example exp(tensor([0, 1])) // tensor([1.0000, 2.7183])`,
  * gives that result today.
  *
- * Scanned: every `.ts` file of engine/, nn/, bigram/ and mlp/ known to git; each `@example` line,
+ * Scanned: every `.ts` file of engine/, nn/, bigram/ and mlp/; each `@example` line,
  * and each ```ts block that follows an `@example` tag. A line whose comment starts with a printed
  * tensor (`// tensor(…)`) or a boolean (`// true`, `// false:` …; not `// true inside tidy`, a
  * condition) is checked: its last statement is evaluated (the example is TypeScript, compiled by
@@ -12,7 +12,6 @@
  * statement declares something, or any other comment. The expected text is the example's,
  * written by hand; the engine only computes the value.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -22,6 +21,7 @@ import * as nn from '../../nn/index.js';
 import * as bigram from '../../bigram/index.js';
 import * as mlp from '../../mlp/index.js';
 import { repoRoot } from '../support/shared.js';
+import { sourceFiles } from '../support/source-files.js';
 
 const scope: Record<string, unknown> = { ...engine, ...nn, ...bigram, ...mlp };
 const names = Object.keys(scope);
@@ -34,9 +34,7 @@ interface Example {
 }
 
 function examples(): Example[] {
-  const files = execFileSync('git', ['ls-files', 'engine', 'nn', 'bigram', 'mlp'], { cwd: repoRoot, encoding: 'utf8' })
-    .split('\n')
-    .filter((f) => f.endsWith('.ts'));
+  const files = ['engine', 'nn', 'bigram', 'mlp'].flatMap(sourceFiles);
   const out: Example[] = [];
   for (const file of files) {
     const lines = readFileSync(join(repoRoot, file), 'utf8').split('\n');
