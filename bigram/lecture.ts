@@ -16,7 +16,7 @@ import { realpathSync } from 'node:fs';
 import { Generator, arange, explainBroadcast, multinomial, noGrad, oneHot, rand, tensor, type NormalKernel } from '../engine/index.js';
 import { Vocabulary, bigramPairs } from './data.js';
 import { resolveDataset } from './dataset.js';
-import { UsageError, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from './command-line.js';
+import { UsageError, exitQuietlyWhenOutputCloses, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from './command-line.js';
 import { countBigramsLoop, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
 import { forward, initWeights, loss, sampleFromNet, train, trainingSet } from './neural.js';
 import { pyFloat, pyRepr, torchSize } from './pyrepr.js';
@@ -217,4 +217,7 @@ function main(): void {
   runLecture(opts);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  exitQuietlyWhenOutputCloses();
+  main();
+}
