@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtem
 import { gzipSync } from 'node:zlib';
 import { join, extname, resolve, sep } from 'node:path';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { Generator } from '../../engine/index.js';
@@ -333,6 +334,18 @@ describe('the playground in headless Chromium', () => {
     expect(overflow, `wider than 375 px: ${wide.join(', ')}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(shots, 'playground-375px.png') as `${string}.png`, fullPage: false });
     await page.setViewport({ width: 1280, height: 900 });
+  });
+
+  it('opened from file:// (a double click on web/dist/index.html), it says how to serve it instead of "Loading…"', async () => {
+    const local = await browser.newPage();
+    try {
+      await local.goto(pathToFileURL(join(dist, 'index.html')).href, { waitUntil: 'load' });
+      const message = await local.$eval('#app', (e) => e.textContent ?? '');
+      expect(message).toContain('browsers do not load from a file:// address');
+      expect(message).toContain('python3 -m http.server -d web/dist');
+    } finally {
+      await local.close();
+    }
   });
 
   it('no console errors', () => {
