@@ -2,15 +2,13 @@
 // anything is measured and is one line with exit status 2. Before, `--threads 0` and
 // MAKEMORE_NAMES=<missing file> ended in a stack trace, `--help` and `--quik` ran the whole
 // three-minute benchmark, and `--only W9` measured nothing and still wrote a result file.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchHelp, parseBenchOptions, WORKLOADS } from '../../bench/options.js';
 import { UsageError } from '../../bigram/command-line.js';
-import { expectUserError, lines, type Result } from '../support/cli-child.js';
-import { repoRoot } from '../support/shared.js';
+import { expectUserError, runScript } from '../support/cli-child.js';
 
 describe('parseBenchOptions', () => {
   it('reads the documented options', () => {
@@ -41,33 +39,14 @@ describe('parseBenchOptions', () => {
   });
 });
 
-/** `tsx bench/run.ts …args` with `env` added. */
-function runBench(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((ok, fail) => {
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'bench/run.ts'), ...args], {
-      cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 120_000);
-    child.on('error', fail);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      ok({ status, stdout: lines(stdout), stderr: lines(stderr) });
-    });
-  });
-}
-
 describe('bench/run.ts stops at a mistake before measuring', () => {
   it('a bad option, a missing or unusable names file: one line, status 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'makemore-bench-'));
     writeFileSync(join(dir, 'dot.txt'), 'a.b\nemma\n');
     const [threads, missing, dot] = await Promise.all([
-      runBench(['--threads', '0']),
-      runBench(['--only', 'W8'], { MAKEMORE_NAMES: join(dir, 'missing.txt') }),
-      runBench(['--only', 'W8'], { MAKEMORE_NAMES: join(dir, 'dot.txt') }),
+      runScript('bench/run.ts', ['--threads', '0']),
+      runScript('bench/run.ts', ['--only', 'W8'], undefined, { MAKEMORE_NAMES: join(dir, 'missing.txt') }),
+      runScript('bench/run.ts', ['--only', 'W8'], undefined, { MAKEMORE_NAMES: join(dir, 'dot.txt') }),
     ]);
     expectUserError(threads, /^bench: /, /--threads must be a positive integer, got "0" \(see: npx tsx bench\/run\.ts --help\)$/);
     expectUserError(missing, /^bench: /, /cannot read names file ".*missing\.txt": no such file$/);

@@ -1,23 +1,12 @@
 // mlp/drift.ts (docs/mlp.md, "Why they drift") checks its arguments before it trains anything.
 // Before: `--help` and a missing parameters file ended in "ENOENT: no such file or directory"
 // with a stack trace, and `--losses abc` printed `[]` (Number('abc') is NaN: zero steps) with status 0.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUserError, lines, type Result } from '../support/cli-child.js';
+import { expectUserError, runScript } from '../support/cli-child.js';
 import { repoRoot } from '../support/shared.js';
 
-function drift(args: string[]): Promise<Result> {
-  return new Promise((ok, fail) => {
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'mlp/drift.ts'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status) => ok({ status, stdout: lines(stdout), stderr: lines(stderr) }));
-  });
-}
+const drift = (args: string[]) => runScript('mlp/drift.ts', args);
 
 describe('mlp/drift.ts arguments', () => {
   it('--help, a bad N or MODE, a missing file, an unknown option', async () => {
