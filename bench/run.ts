@@ -28,7 +28,7 @@ import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } 
 import { initWeights, loss, trainingSet } from '../bigram/neural.js';
 import { lectureNames } from '../bigram/lecture-names.js';
 import { initMlp, LECTURE_CONFIG, mlpData, splitLoss, trainMlp } from '../mlp/index.js';
-import { programName, UsageError } from '../bigram/command-line.js';
+import { exitQuietlyWhenOutputCloses, programName, UsageError } from '../bigram/command-line.js';
 import { benchHelp, parseBenchOptions, type BenchOptions } from './options.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +45,7 @@ function fail(e: unknown): never {
   process.exit(2);
 }
 
+exitQuietlyWhenOutputCloses(); // `npm run bench | head`
 let options: BenchOptions;
 try {
   options = parseBenchOptions(process.argv.slice(2));
