@@ -7,7 +7,8 @@
  * Memory: the process's peak RSS (resource usage) and the heap after each workload, plus, for
  * W1, the heap and RSS over many consecutive training steps (they should stay flat).
  *
- * This is a benchmark, not a test: nothing here asserts a time. Options:
+ * This is a benchmark, not a test: nothing here asserts a time. Options (bench/options.ts,
+ * `npm run bench -- --help`; each is checked before anything runs):
  *   --only W1,W3     run only the named workloads
  *   --quick          fewer repetitions (a smoke run)
  *   --label NAME     stored in the JSON file (e.g. "before", "after")
@@ -27,25 +28,38 @@ import { countBigrams, countBigramsLoop, evaluate, probabilities, sampleNames } 
 import { initWeights, loss, trainingSet } from '../bigram/neural.js';
 import { lectureNames } from '../bigram/lecture-names.js';
 import { initMlp, LECTURE_CONFIG, mlpData, splitLoss, trainMlp } from '../mlp/index.js';
+import { exitQuietlyWhenOutputCloses, programName, UsageError } from '../bigram/command-line.js';
+import { benchHelp, parseBenchOptions, type BenchOptions } from './options.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // ------------------------------------------------------------------ options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const QUICK = flag('--quick');
-const ONLY = option('--only')?.split(',').map((s) => s.trim().toUpperCase());
-const LABEL = option('--label') ?? '';
+const PROGRAM = programName({ bin: 'makemore-bench', npmScript: 'bench', source: 'bench/run.ts' });
+
+/** A mistake in the options or the data: one line on stderr, exit status 2, nothing measured. */
+function fail(e: unknown): never {
+  if (!(e instanceof Error)) throw e;
+  const help = e instanceof UsageError && e.pointToHelp ? ` (see: ${PROGRAM} --help)` : '';
+  console.error(`bench: ${e.message}${help}`);
+  process.exit(2);
+}
+
+exitQuietlyWhenOutputCloses(); // `npm run bench | head`
+let options: BenchOptions;
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (e) {
+  fail(e);
+}
+if (options.help) {
+  console.log(benchHelp(PROGRAM));
+  process.exit(0);
+}
+const QUICK = options.quick;
+const ONLY = options.only;
+const LABEL = options.label;
 const wanted = (w: string) => !ONLY || ONLY.includes(w);
-const THREADS = option('--threads');
-if (THREADS !== undefined) setNumThreads(Number(THREADS));
-// start the helper threads before timing anything (they otherwise start at the first large kernel)
-const threadsInUse = await startHelperThreads();
 
 // ------------------------------------------------------------------ data
 
@@ -56,6 +70,19 @@ function dataset(): { words: string[]; description: string } {
   if (existsSync(shared)) return resolveDataset(shared);
   return resolveDataset(); // the lecture's names, embedded
 }
+
+// the data is checked before any thread starts: a names file that cannot be read or used is one line
+let words: string[], description: string, vocab: Vocabulary;
+try {
+  ({ words, description } = dataset());
+  vocab = Vocabulary.fromWords(words);
+} catch (e) {
+  fail(e);
+}
+
+if (options.threads !== undefined) setNumThreads(options.threads);
+// start the helper threads before timing anything (they otherwise start at the first large kernel)
+const threadsInUse = await startHelperThreads();
 
 // ------------------------------------------------------------------ timing
 
@@ -160,8 +187,6 @@ function printRow(r: Result): void {
 
 // ------------------------------------------------------------------ workloads
 
-const { words, description } = dataset();
-const vocab = Vocabulary.fromWords(words);
 const data = trainingSet(words, vocab);
 console.log(`makemore-ts benchmark${LABEL ? ` (${LABEL})` : ''}: node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, kernel threads: ${threadsInUse} (getNumThreads() = ${getNumThreads()})`);
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes inflate wall times; the cpu column is this process only)`);

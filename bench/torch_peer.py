@@ -3,7 +3,8 @@
 
     python3 bench/torch_peer.py [--threads 1] [--quick]
 
-Data: $MAKEMORE_NAMES, else ../shared/data/names.txt relative to the repository root.
+Data: $MAKEMORE_NAMES, else ../shared/data/names.txt relative to the repository root, else the
+same names embedded in bigram/lecture-names.ts (as bench/run.ts).
 Prints the same table as `npm run bench` (median and min-max ms over repeated runs after
 warm-up) and writes bench/results/torch-<date>.json.
 """
@@ -11,6 +12,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import resource
 import statistics
 import time
@@ -26,8 +28,23 @@ ap.add_argument('--quick', action='store_true')
 args = ap.parse_args()
 torch.set_num_threads(args.threads)
 
-path = os.environ.get('MAKEMORE_NAMES') or os.path.join(ROOT, '../shared/data/names.txt')
-words = open(path).read().splitlines()
+def names_text():
+    """The names file's text: $MAKEMORE_NAMES, ../shared/data/names.txt, or the embedded copy."""
+    env = os.environ.get('MAKEMORE_NAMES')
+    shared = os.path.join(ROOT, '../shared/data/names.txt')
+    if env or os.path.exists(shared):
+        path = env or shared
+        try:
+            return open(path, encoding='utf-8').read(), path
+        except OSError as e:
+            raise SystemExit(f'torch_peer: cannot read names file {path!r}: {e.strerror}')
+    # a clone with nothing beside it: the names.txt embedded in the package, byte for byte
+    src = open(os.path.join(ROOT, 'bigram/lecture-names.ts'), encoding='utf-8').read()
+    return re.search(r'export const LECTURE_NAMES_TEXT(?:: string)? = `([^`]*)`', src).group(1), 'names.txt, embedded'
+
+
+text, path = names_text()
+words = text.splitlines()
 chars = sorted(set(''.join(words)))
 stoi = {s: i + 1 for i, s in enumerate(chars)}
 stoi['.'] = 0
@@ -166,7 +183,7 @@ bench('W6', 'multinomial 1e5 samples (replacement)', lambda: torch.multinomial(P
 
 # W7: the MLP of makemore part 2 (the reference run's step, seeded generator)
 import random as _random
-mlp_words = open(path).read().splitlines()
+mlp_words = list(words)
 _random.seed(42)
 _random.shuffle(mlp_words)
 n1, n2 = int(0.8 * len(mlp_words)), int(0.9 * len(mlp_words))

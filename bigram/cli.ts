@@ -29,7 +29,7 @@ import { countsFigureSvg, lossCurveSvg } from './plot.js';
 import { pyFloat } from './pyrepr.js';
 import { checkOutput, checkTrainingOutputs } from './output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
-import { UsageError, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
+import { UsageError, exitQuietlyWhenOutputCloses, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from './command-line.js';
 
 export { UsageError } from './command-line.js';
 
@@ -361,5 +361,6 @@ function trainCommand(v: Record<string, string | true>, data: string | undefined
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  exitQuietlyWhenOutputCloses();
   process.exitCode = run(process.argv.slice(2), console.log, console.error, programName({ bin: 'makemore-bigram', npmScript: 'bigram', source: 'bigram/cli.ts' }));
 }

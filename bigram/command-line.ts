@@ -239,3 +239,25 @@ export function seedOption(raw: string | true | undefined, dflt: bigint): bigint
   }
   return s;
 }
+
+/** The parts of a writable stream {@link exitQuietlyWhenOutputCloses} uses. */
+interface OutputStream {
+  on(event: 'error', listener: (err: Error & { code?: string }) => void): unknown;
+}
+
+/**
+ * Make a script end quietly, with status 0, when the program reading its output has gone
+ * (`makemore-lecture | head`): without this, the next write fails with EPIPE and Node prints an
+ * "Unhandled 'error' event" stack trace. Other write errors are still thrown.
+ *
+ * @param stream - the output to watch (default `process.stdout`).
+ * @param exit - how to end the process (default `process.exit`).
+ *
+ * @example exitQuietlyWhenOutputCloses(); // at the start of a script's main
+ */
+export function exitQuietlyWhenOutputCloses(stream: OutputStream = process.stdout, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') return exit(0);
+    throw err;
+  });
+}

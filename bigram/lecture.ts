@@ -16,7 +16,7 @@ import { realpathSync } from 'node:fs';
 import { Generator, arange, explainBroadcast, multinomial, noGrad, oneHot, rand, tensor, type NormalKernel } from '../engine/index.js';
 import { Vocabulary, bigramPairs } from './data.js';
 import { resolveDataset } from './dataset.js';
-import { UsageError, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from './command-line.js';
+import { UsageError, exitQuietlyWhenOutputCloses, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from './command-line.js';
 import { countBigramsLoop, evaluate, formatBigramScore, probabilities, sampleNames } from './counts.js';
 import { forward, initWeights, loss, sampleFromNet, train, trainingSet } from './neural.js';
 import { pyFloat, pyRepr, torchSize } from './pyrepr.js';
@@ -29,7 +29,7 @@ export interface LectureOptions {
   kernel?: NormalKernel;
   /** Training steps before the first samples (100) and in all (300). */
   steps?: number;
-  /** Training steps in all (300: the notebook's last names appear from step 250 on). */
+  /** Training steps in all (300: the notebook's last names appear from step 250 on); below `steps`, `steps` (the command line refuses it). */
   totalSteps?: number;
 }
 
@@ -200,6 +200,9 @@ function main(): void {
     const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
     const steps = numberOption('steps', values.steps, 100, 'integer >= 0');
     const totalSteps = numberOption('total-steps', values['total-steps'], 300, 'integer >= 0');
+    if (values['total-steps'] !== undefined && totalSteps < steps) {
+      throw new UsageError(`--total-steps (${totalSteps}) must be at least --steps (${steps}): it counts every training step, the first --steps included`);
+    }
     opts = { data: str(values.data), kernel, steps, totalSteps };
     // the data set is the user's: a file that cannot be read or a name that cannot be used is
     // reported here, in one line (runLecture reads it again: 32,033 names take milliseconds)
@@ -217,4 +220,7 @@ function main(): void {
   runLecture(opts);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  exitQuietlyWhenOutputCloses();
+  main();
+}

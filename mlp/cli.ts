@@ -22,7 +22,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Generator, type NormalKernel } from '../engine/index.js';
 import { lossCurveSvg, resolveDataset } from '../bigram/index.js';
-import { UsageError, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from '../bigram/command-line.js';
+import { UsageError, exitQuietlyWhenOutputCloses, formatCommandList, formatHelp, numberOption, parseCommandLine, programName, seedOption, type OptionTable } from '../bigram/command-line.js';
 import { checkOutput, checkTrainingOutputs } from '../bigram/output-file.js';
 import { writeFileOrExplain } from '../nn/file-access.js';
 import { mlpData, type MlpData } from './data.js';
@@ -413,5 +413,6 @@ function save(path: string, p: MlpParams, d: MlpData): void {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  exitQuietlyWhenOutputCloses();
   process.exitCode = run(process.argv.slice(2), console.log, console.error, programName({ bin: 'makemore-mlp', npmScript: 'mlp', source: 'mlp/cli.ts' }));
 }

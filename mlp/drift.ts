@@ -10,8 +10,9 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { Generator } from '../engine/index.js';
+import { readFileOrExplain } from '../nn/file-access.js';
+import { numberOption, UsageError } from '../bigram/command-line.js';
 import { lectureNames } from '../bigram/index.js';
 import { mlpData } from './data.js';
 import { setFloat32MatmulOrder, type Float32MatmulOrder } from '../engine/ops/matmul-order.js';
@@ -19,17 +20,49 @@ import { x86TrainStep } from './x86-step.js';
 import { setFloat32Arithmetic, type Float32Arithmetic } from '../engine/ops/float32-arithmetic.js';
 import { initMlp, LECTURE_CONFIG, mlpParameters, trainStep, lectureLr } from './model.js';
 
+const USAGE = 'usage: npx tsx mlp/drift.ts [--arithmetic engine|pytorch-x86] [FILE | --losses [N] [MODE]]';
+const MODES = ['engine', 'sgemm-x86', 'pytorch-x86', 'x86-step'];
 const argv = process.argv.slice(2);
-const at = argv.indexOf('--arithmetic');
-if (at >= 0) setFloat32Arithmetic(argv.splice(at, 2)[1] as Float32Arithmetic); // names the valid modes when wrong
+let steps = 100;
+let mode = 'engine';
+let snaps: Record<string, number[][]> = {};
+// every argument is checked before the 11,897 parameters are trained: a mistake is one line, status 2
+try {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(`${USAGE}\n\nFILE: PyTorch's parameters by step, written by scripts/mlp_drift.py (default /tmp/mlp-drift.json).\nMODE: one of ${MODES.join(', ')} (default engine); N: steps (default 100).`);
+    process.exit(0);
+  }
+  const at = argv.indexOf('--arithmetic');
+  if (at >= 0) {
+    const arithmetic = argv.splice(at, 2)[1];
+    if (arithmetic !== 'engine' && arithmetic !== 'pytorch-x86') throw new UsageError(`--arithmetic must be engine or pytorch-x86, got ${JSON.stringify(arithmetic ?? null)}`);
+    setFloat32Arithmetic(arithmetic as Float32Arithmetic);
+  }
+  const unknown = argv.find((a, i) => a.startsWith('-') && !(a === '--losses' && i === 0));
+  if (unknown !== undefined) throw new UsageError(`unknown option ${JSON.stringify(unknown)}`);
+  if (argv[0] === '--losses') {
+    if (argv.length > 3) throw new UsageError(`--losses takes N and MODE, got also ${JSON.stringify(argv[3])}`);
+    steps = numberOption('losses', argv[1], 100, 'integer >= 0');
+    mode = argv[2] ?? 'engine';
+    if (!MODES.includes(mode)) throw new UsageError(`--losses: MODE must be one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  } else {
+    if (argv.length > 1) throw new UsageError(`one FILE at most, got also ${JSON.stringify(argv[1])}`);
+    const path = argv[0] ?? '/tmp/mlp-drift.json';
+    const text = new TextDecoder().decode(readFileOrExplain(path, 'PyTorch parameters file (written by scripts/mlp_drift.py)'));
+    try {
+      snaps = JSON.parse(text) as Record<string, number[][]>;
+    } catch {
+      throw new UsageError(`${path} is not JSON (expected the output of scripts/mlp_drift.py)`);
+    }
+  }
+} catch (e) {
+  console.error(`drift: ${(e as Error).message} (${USAGE})`);
+  process.exit(2);
+}
 const d = mlpData(lectureNames(), 3);
 const g = new Generator({ normalKernel: 'avx2' }).manualSeed(2147483647);
 const p = initMlp(LECTURE_CONFIG, g);
 if (argv[0] === '--losses') {
-  const steps = Number(argv[1] ?? 100);
-  const mode = argv[2] ?? 'engine';
-  const modes = ['engine', 'sgemm-x86', 'pytorch-x86', 'x86-step'];
-  if (!modes.includes(mode)) throw new RangeError(`drift --losses: MODE must be one of ${modes.join(', ')}, got ${JSON.stringify(mode)}`);
   const stepFn = mode === 'x86-step' ? x86TrainStep : trainStep;
   if (mode === 'pytorch-x86') setFloat32Arithmetic(mode);
   else if (mode !== 'x86-step') setFloat32MatmulOrder(mode as Float32MatmulOrder);
@@ -38,8 +71,6 @@ if (argv[0] === '--losses') {
   console.log(JSON.stringify(losses));
   process.exit(0);
 }
-const path = argv[0] ?? '/tmp/mlp-drift.json';
-const snaps = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number[][]>;
 const checkpoints = Object.keys(snaps).map(Number).sort((a, b) => a - b);
 console.log('step  max rel diff  median rel diff  (11,897 parameters vs PyTorch)');
 for (let step = 0; step < checkpoints[checkpoints.length - 1]; step++) {

@@ -14,7 +14,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Generator, type NormalKernel } from '../engine/index.js';
 import { lectureNames } from '../bigram/index.js';
-import { UsageError, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from '../bigram/command-line.js';
+import { UsageError, exitQuietlyWhenOutputCloses, formatHelp, numberOption, parseCommandLine, programName, type OptionTable } from '../bigram/command-line.js';
 import { mlpData } from './data.js';
 import { initMlp, LECTURE_CONFIG, mlpParameters, sampleMlp, splitLoss, trainMlp } from './model.js';
 
@@ -106,4 +106,7 @@ function main(): void {
   runMlpLecture(opts);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
+  exitQuietlyWhenOutputCloses();
+  main();
+}

@@ -177,6 +177,7 @@ describe('the lecture script as a child process', () => {
     cases.push(
       { what: '--steps -1', args: ['--steps', '-1'], message: /^lecture: --steps must be a non-negative integer, got "-1" \(see: npx tsx bigram\/lecture\.ts --help\)$/ },
       { what: '--total-steps x', args: ['--total-steps', 'x'], message: /^lecture: --total-steps must be a non-negative integer, got "x"/ },
+      { what: '--total-steps below --steps', args: ['--steps', '400', '--total-steps', '300'], message: /^lecture: --total-steps \(300\) must be at least --steps \(400\): it counts every training step/ },
       { what: '--kernel gpu', args: ['--kernel', 'gpu'], message: /^lecture: --kernel must be scalar or avx2, got "gpu"/ },
       { what: 'an unknown option', args: ['--lr', '3'], message: /^lecture: unknown option "--lr" \(options: --data, --kernel, --steps, --total-steps, --help\)/ },
       { what: 'a positional argument', args: ['names.txt'], message: /^lecture: unexpected argument "names\.txt"/ },

@@ -22,14 +22,15 @@ export const SPAWN_TIMEOUT = 600_000;
 export const lines = (s: string): string[] => s.split('\n').filter((l, i, a) => !(i === a.length - 1 && l === ''));
 
 /**
- * `tsx <repoRoot>/<script> …args` in `cwd` (default the repository root). tsx is started from
+ * `tsx <repoRoot>/<script> …args` in `cwd` (default the repository root), with `env` added to
+ * this process's environment. tsx is started from
  * node_modules/.bin, not through npx (one process less). Asynchronous on purpose: a spawnSync
  * that blocks the worker for a minute makes vitest's worker RPC time out.
  */
-export function runScript(script: 'bigram/cli.ts' | 'bigram/lecture.ts' | 'mlp/cli.ts' | 'mlp/lecture.ts', args: readonly string[], cwd: string = repoRoot): Promise<Result> {
+export function runScript(script: 'bigram/cli.ts' | 'bigram/lecture.ts' | 'mlp/cli.ts' | 'mlp/lecture.ts' | 'bench/run.ts' | 'mlp/drift.ts', args: readonly string[], cwd: string = repoRoot, env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolvePromise, reject) => {
     const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [join(repoRoot, script), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, [join(repoRoot, script), ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

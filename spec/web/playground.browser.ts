@@ -2,10 +2,12 @@
  * The playground in a real browser (issue #19): build web/dist with Vite, serve it from a
  * sub-folder of a static server on 127.0.0.1 (relative paths), drive the system's headless
  * Chromium with puppeteer-core, and check each panel against values that do not come from the
- * page: counts from a plain loop over ../shared/data/names.txt, samples and losses from the CLI
- * and bigram/neural.ts run here in Node and from PyTorch (../shared/reference), the graph from
+ * page: counts from a plain loop over names.txt, samples and losses from the CLI
+ * and bigram/neural.ts run here in Node and from PyTorch (spec/fixtures/torch/scalar), the graph from
  * PyTorch's (spec/web/fixtures/emma-graph.json, scripts/fixtures/playground_graph.py).
- * Screenshots of each panel go to web/screenshots/ (git-ignored).
+ * Screenshots of each panel go to web/screenshots/ (git-ignored). Like `npm test`, it needs nothing
+ * beside the clone: names.txt is the embedded copy written to a file and the PyTorch outputs are
+ * the committed fixtures (spec/support/shared.ts).
  *
  * Run: npm run web:test (Chromium: /usr/bin/chromium, or the path in $CHROMIUM).
  */
@@ -15,12 +17,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtem
 import { gzipSync } from 'node:zlib';
 import { join, extname, resolve, sep } from 'node:path';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { Generator } from '../../engine/index.js';
 import { Vocabulary } from '../../bigram/data.js';
 import { initWeights, train, trainingSet } from '../../bigram/neural.js';
 import { runCli } from '../../node/index.js';
+import { loadReference, namesPath } from '../support/shared.js';
 
 /**
  * The page's `document` inside page.evaluate/waitForFunction callbacks (they run in the browser;
@@ -49,12 +53,11 @@ declare const Event: new (type: string, init?: { bubbles?: boolean }) => unknown
 const repo = resolve(import.meta.dirname, '../..');
 const dist = join(repo, 'web/dist');
 const shots = join(repo, 'web/screenshots');
-const namesPath = resolve(repo, '../shared/data/names.txt');
 /**
  * PyTorch's lecture values with the scalar normal_fill kernel: the one `new Generator()`
  * emulates by default (W's initial values; see spec/bigram/neural-training.spec.ts).
  */
-const reference = JSON.parse(readFileSync(resolve(repo, '../shared/reference/torch/scalar/lecture.json'), 'utf8'));
+const reference = loadReference('torch/scalar/lecture.json');
 const torchGraph = JSON.parse(readFileSync(join(repo, 'spec/web/fixtures/emma-graph.json'), 'utf8')) as { nodes: { name: string; inputs: number[] }[]; loss: number };
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** The site is served from this sub-folder, to show it needs no particular base path. */
@@ -331,6 +334,18 @@ describe('the playground in headless Chromium', () => {
     expect(overflow, `wider than 375 px: ${wide.join(', ')}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(shots, 'playground-375px.png') as `${string}.png`, fullPage: false });
     await page.setViewport({ width: 1280, height: 900 });
+  });
+
+  it('opened from file:// (a double click on web/dist/index.html), it says how to serve it instead of "Loading…"', async () => {
+    const local = await browser.newPage();
+    try {
+      await local.goto(pathToFileURL(join(dist, 'index.html')).href, { waitUntil: 'load' });
+      const message = await local.$eval('#app', (e) => e.textContent ?? '');
+      expect(message).toContain('browsers do not load from a file:// address');
+      expect(message).toContain('python3 -m http.server -d web/dist');
+    } finally {
+      await local.close();
+    }
   });
 
   it('no console errors', () => {
