@@ -39,6 +39,7 @@ export const addRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
  */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('sub', a, b);
+  if (isBool(a) && isBool(b)) throw new TypeError(`sub: ${SUB_TWO_BOOLS}`);
   if (isBool(a) || isBool(b)) throw new TypeError(`sub: ${SUB_BOOL}`);
   const out = mapBinary('sub', x, y, dt, dt === 'int32' ? subInt32 : subRows);
   return record(out, 'SubBackward0', [a, b], (g) => [g, g.neg()]);
@@ -311,6 +312,9 @@ function isBool(t: TensorLike | boolean): boolean {
 
 /** PyTorch's message for `-` with a bool operand. */
 export const SUB_BOOL = 'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.';
+
+/** PyTorch's message for `-` with two bool operands. */
+export const SUB_TWO_BOOLS = 'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.';
 
 /** Whether an operand wants a gradient (a number or a tensor without requiresGrad does not). */
 function needs(t: TensorLike): boolean {
