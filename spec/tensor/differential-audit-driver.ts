@@ -220,7 +220,8 @@ function compareTensor(what: string, t: Tensor, rec: Recorded, tol: [number, num
   if (out.length > 0) return out;
   const v = flat(t);
   if (rec.value !== undefined) {
-    const want = (decode(rec.value) as (number | boolean)[]).map(Number);
+    // a float32 value is recorded as the shortest decimal that rounds to it
+    const want = (decode(rec.value) as (number | boolean)[]).map((w) => (rec.dtype === 'float32' ? Math.fround(Number(w)) : Number(w)));
     // the tolerance is relative to the tensor's largest value: a sum's rounding error scales with
     // its terms, not with its (possibly cancelled) result
     const scale = want.reduce((m, w) => (Number.isFinite(w) ? Math.max(m, Math.abs(w)) : m), 0);
