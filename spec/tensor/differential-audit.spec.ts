@@ -10,9 +10,10 @@
  * view chains, elementwise ops, in-place writes through views, gathers, retainGrad, backward. scripts/fixtures/differential_audit.py runs each
  * case with PyTorch and records spec/fixtures/differential-audit.json; the driver replays it here.
  *
- * Every case runs in five modes: the engine's float32 arithmetic with its fast paths as they
- * come, with every deferred result forced on small tensors (`setTableRows(true, 4)`: table rows,
- * pairs, ranges, constants), and with table rows and SIMD off; and PyTorch's x86 float32
+ * Every case runs in six modes: the engine's float32 arithmetic with its fast paths as they
+ * come, the same inside `tidy` (memory scopes and the SIMD arena recycling buffers), with every
+ * deferred result forced on small tensors (`setTableRows(true, 4)`: table rows, pairs, ranges,
+ * constants), and with table rows and SIMD off; and PyTorch's x86 float32
  * arithmetic (`setFloat32Arithmetic('pytorch-x86')`), as it comes and forced deferred. Shapes,
  * dtypes, requiresGrad, errors (at the same step) and values are compared exactly (−0 ≠ +0, NaN =
  * NaN), gradients included. TOLERANCE lists the only tensors compared with a tolerance, each with
@@ -21,13 +22,15 @@
  * where PyTorch has a feature the engine lacks).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { setFloat32Arithmetic, setSimdEnabled, setTableRows } from '../../engine/index.js';
+import { setFloat32Arithmetic, setSimdEnabled, setTableRows, tidy } from '../../engine/index.js';
 import { cases, differences, runOnEngine, type Case } from './differential-audit-driver.js';
 
 const all = cases();
 
-type ModeName = 'engine' | 'engine, deferred forced' | 'engine, plain loops' | 'pytorch-x86' | 'pytorch-x86, deferred forced';
+type ModeName = 'engine' | 'engine, deferred forced' | 'engine, plain loops' | 'engine, inside tidy' | 'pytorch-x86' | 'pytorch-x86, deferred forced';
 const MODES: [ModeName, () => void][] = [
+  // the whole case and its comparison inside tidy: memory scopes and the SIMD arena recycle buffers as they go
+  ['engine, inside tidy', () => { setFloat32Arithmetic('engine'); setTableRows(true); setSimdEnabled(true); }],
   ['engine', () => { setFloat32Arithmetic('engine'); setTableRows(true); setSimdEnabled(true); }],
   ['engine, deferred forced', () => { setFloat32Arithmetic('engine'); setTableRows(true, 4); setSimdEnabled(true); }],
   ['engine, plain loops', () => { setFloat32Arithmetic('engine'); setTableRows(false); setSimdEnabled(false); }],
@@ -119,7 +122,8 @@ function audit(name: string, c: Case): string[] {
   for (const [mode, set] of MODES) {
     set();
     const tol = tolerated(name, mode);
-    for (const d of differences(c, tol)) out.push(`[${mode}] ${d}`);
+    const found = mode === 'engine, inside tidy' ? tidy(() => differences(c, tol)) : differences(c, tol);
+    for (const d of found) out.push(`[${mode}] ${d}`);
   }
   return out;
 }
@@ -131,7 +135,7 @@ for (const name of Object.keys(all)) {
   groups.get(g)!.push(name);
 }
 
-describe('differential audit against PyTorch 1.13 (values, dtypes, shapes, gradients, errors; five modes)', () => {
+describe('differential audit against PyTorch 1.13 (values, dtypes, shapes, gradients, errors; six modes)', () => {
   it('covers every group of the brief', () => {
     expect([...groups.keys()].sort()).toEqual(['arange', 'autograd', 'bcast', 'dtype', 'edge', 'index', 'inplace', 'mean', 'mlp', 'onehot', 'pair', 'pow', 'random', 'reduce', 'shared', 'views']);
     expect(Object.keys(all).length).toBeGreaterThanOrEqual(395);
