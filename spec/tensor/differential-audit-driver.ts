@@ -164,18 +164,12 @@ export function runOnEngine(steps: Json[][]): { error: { step: number; message: 
 }
 
 /** The values of t in row-major order, as numbers (a bool as 0/1). */
-function flat(t: Tensor): number[] {
-  const out: number[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else out.push(typeof v === 'boolean' ? Number(v) : (v as number));
-  };
-  walk(t.detach().tolist());
-  return out;
+function flat(t: Tensor): ArrayLike<number> {
+  return t.detach().toTypedArray();
 }
 
 /** SHA-256 of the values as float64 little-endian, NaN as the canonical 0x7ff8000000000000 (the script's digest). */
-function digest(values: number[]): string {
+function digest(values: ArrayLike<number>): string {
   const bits = new BigUint64Array(values.length), f = new Float64Array(bits.buffer);
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) bits[i] = 0x7ff8000000000000n;
@@ -229,11 +223,11 @@ function compareTensor(what: string, t: Tensor, rec: Recorded, tol: [number, num
     if (bad >= 0 || want.length !== v.length) {
       if (tol !== null && rec.sha256 !== undefined) out.push(`${what}: recorded by digest only, cannot be compared with a tolerance`);
       const worst = want.reduce((m, w, i) => Math.max(m, ulps(v[i], w, t.dtype)), 0);
-      out.push(`${what} values (${worst} ulp at most): element ${bad}: engine ${v[bad]}, PyTorch ${String(want[bad])} (engine ${JSON.stringify(v.slice(0, 12))}…)`);
+      out.push(`${what} values (${worst} ulp at most): element ${bad}: engine ${v[bad]}, PyTorch ${String(want[bad])} (engine ${JSON.stringify(Array.from(v).slice(0, 12))}…)`);
     }
   } else if (digest(v) !== rec.sha256) {
     const head = decode(rec.head!) as number[];
-    out.push(`${what} values differ (SHA-256): engine head ${JSON.stringify(v.slice(0, 8))}, PyTorch head ${JSON.stringify(head)}`);
+    out.push(`${what} values differ (SHA-256): engine head ${JSON.stringify(Array.from(v).slice(0, 8))}, PyTorch head ${JSON.stringify(head)}`);
   }
   return out;
 }
