@@ -101,6 +101,9 @@ const TOLERANCE: Record<string, [Where, string[], string][]> = {
   'views.matmulBatchBroadcast': [['x86', ['c', 's'], SMALL_BATCHED]],
   'views.matmulExpanded': [['engine', ['m', 's'], MATMUL]],
   'views.matmulOfStridedViews': [['engine', ['m', 's'], MATMUL]],
+  'views.matmulLongKTransposed': [['engine', ['m'], MATMUL]],
+  'views.matmulLongKOdd': [['engine', ['m', 'm2'], MATMUL]],
+  'views.matmulLongKGrad': [['engine', ['W.grad', 'x.grad'], MATMUL]],
   'views.matmulRanks': [['engine', ['b', 'c', 's1', 's3', 't', 't2', 't3', 'v.grad'], MATMUL], ['x86', ['v.grad'], SMALL_BATCHED]],
 };
 
