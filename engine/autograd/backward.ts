@@ -61,8 +61,20 @@ export function topologicalOrder(root: Node): Node[] {
 
 function accumulateLeaf(leaf: Tensor, g: Tensor): void {
   if (leaf.grad === null) leaf.grad = g.clone(); // own the memory: g may be shared with others
-  else leaf.grad = leaf.grad.add(g);
-  keepGrad(leaf.grad); // a leaf's .grad outlives backward (and any tidy around it)
+  else addIntoGrad(leaf, g);
+  keepGrad(leaf.grad!); // a leaf's .grad outlives backward (and any tidy around it)
+}
+
+/**
+ * `leaf.grad += g`: in place, as PyTorch's AccumulateGrad does (`variable_grad += new_grad`), so
+ * that a tensor that holds the old `.grad` (`const gw = w.grad`) sees the sum, as in PyTorch. A
+ * `.grad` that cannot take the sum in place (set by hand to a view with gaps or repeats, or of
+ * another shape) is replaced by a new tensor.
+ */
+function addIntoGrad(leaf: Tensor, g: Tensor): void {
+  const grad = leaf.grad!;
+  if (grad.isContiguous() && sameShape(grad.shape, g.shape) && !grad.requiresGrad) grad.add_(g);
+  else leaf.grad = grad.add(g);
 }
 
 /**
@@ -179,8 +191,9 @@ export function runBackward(root: Tensor, gradient: Tensor | undefined, options:
     if (!completed) return;
     for (const [t, g] of retainedGrads) t.grad = t.grad ? t.grad.add(g) : g;
     for (const [leaf, g] of leafGrads) {
-      leaf.grad = leaf.grad ? leaf.grad.add(g) : g;
-      keepGrad(leaf.grad); // a leaf's .grad outlives backward (and any tidy around it)
+      if (leaf.grad === null) leaf.grad = g;
+      else addIntoGrad(leaf, g);
+      keepGrad(leaf.grad!); // a leaf's .grad outlives backward (and any tidy around it)
     }
   });
 }

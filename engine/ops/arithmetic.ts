@@ -39,6 +39,7 @@ export const addRows: BinaryKernel = (o, oi, p, pi, ps, q, qi, qs, n) => {
  */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   const [x, y, dt] = operands('sub', a, b);
+  if (isBool(a) && isBool(b)) throw new TypeError(`sub: ${SUB_TWO_BOOLS}`);
   if (isBool(a) || isBool(b)) throw new TypeError(`sub: ${SUB_BOOL}`);
   const out = mapBinary('sub', x, y, dt, dt === 'int32' ? subInt32 : subRows);
   return record(out, 'SubBackward0', [a, b], (g) => [g, g.neg()]);
@@ -219,22 +220,45 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
   }
   // float32 x ** 2 is x · x, the bits of Math.pow(x, 2) (x² is exact in double; every float32 is
   // checked in spec/fast-paths/math-f32.spec.ts): the multiplication's kernels, SIMD included
-  const out = b === 2 && dt === 'float32' ? mapBinary('mul', x, x, dt, mulRows) : mapBinary('pow', x, y, dt, dt === 'int32' ? powInt32Kernel : (o, oi, p, pi, ps, q, qi, qs, n) => {
+  const special = typeof b === 'number' && isFloating(dt) ? powByOtherOps(b, dt === 'float32') : null;
+  const out = b === 2 && dt === 'float32' ? mapBinary('mul', x, x, dt, mulRows) : mapBinary('pow', x, y, dt, dt === 'int32' ? powInt32Kernel : special !== null ? (o, oi, p, pi, ps, _q, _qi, _qs, n) => {
+    for (let i = 0; i < n; i++, pi += ps) o[oi + i] = special(p[pi]);
+  } : (o, oi, p, pi, ps, q, qi, qs, n) => {
     for (let i = 0; i < n; i++, pi += ps, qi += qs) o[oi + i] = powC(p[pi], q[qi]);
   });
   if (typeof b === 'number') {
-    // tensor ** k:  grad_a = g · k · a^(k-1), and 0 for k = 0 (PyTorch's pow_backward: not 0·0^-1 = NaN)
+    // tensor ** k:  grad_a = g · (k · a^(k-1)) (PyTorch's pow_backward, in its order), and 0 for
+    // k = 0 (not 0·0^-1 = NaN)
     const name = 'PowBackward0';
-    return record(out, name, [a, null], (g) => [b === 0 ? zerosLike(g) : g.mul(b).mul(x.pow(b - 1)), null], [x]);
+    return record(out, name, [a, null], (g) => [b === 0 ? zerosLike(g) : g.mul(x.pow(b - 1).mul(b)), null], [x]);
   }
   return record(out, typeof a === 'number' ? 'PowBackward2' : 'PowBackward1', [a, b], (g) => {
-    // grad_a = g · b · a^(b-1), set to 0 where b == 0 (PyTorch's where(exponent == 0, 0, ...):
+    // grad_a = g · (b · a^(b-1)), set to 0 where b == 0 (PyTorch's where(exponent == 0, 0, ...):
     // at a = 0 the formula would give 0 · 0^-1 = NaN)
-    const ga = typeof a === 'number' ? null : zeroWhere(g.mul(y).mul(x.pow(y.sub(1))), y.eq(0));
-    // grad_b = g · a^b · ln a, set to 0 where a == 0 and b >= 0 (the limit PyTorch uses)
-    const gb = zeroWhere(g.mul(out).mul(x.log()), x.eq(0).mul(y.ge(0)));
+    const ga = typeof a === 'number' ? null : zeroWhere(g.mul(x.pow(y.sub(1)).mul(y)), y.eq(0));
+    // grad_b = g · (a^b · ln a), set to 0 where a == 0 and b >= 0 (the limit PyTorch uses)
+    const gb = zeroWhere(g.mul(out.mul(x.log())), x.eq(0).mul(y.ge(0)));
     return [ga, gb];
   }, [x, y, out]);
+}
+
+/**
+ * The exponents PyTorch's float pow computes with other operations (ATen's
+ * `pow_tensor_scalar_kernel`: ½ → `sqrt`, −½ → `rsqrt`, −1 → `reciprocal`; then
+ * `pow_tensor_scalar_optimized_kernel`: 3 → x·x·x, −2 → 1/(x·x)), each step rounded to the dtype
+ * (`f32`): their bits, not the correctly rounded power (x³ differs in about one float32 in four),
+ * and their signed zeros ((−0)^½ = −0, (−0)^−½ = −∞). Null for any other exponent (C's `pow`).
+ */
+function powByOtherOps(k: number, f32: boolean): ((v: number) => number) | null {
+  const r = f32 ? Math.fround : (v: number) => v;
+  switch (k) {
+    case 0.5: return Math.sqrt;
+    case -0.5: return (v) => 1 / r(Math.sqrt(v));
+    case -1: return (v) => 1 / v;
+    case 3: return (v) => r(v * v) * v;
+    case -2: return (v) => 1 / r(v * v);
+    default: return null;
+  }
 }
 
 /**
@@ -288,6 +312,9 @@ function isBool(t: TensorLike | boolean): boolean {
 
 /** PyTorch's message for `-` with a bool operand. */
 export const SUB_BOOL = 'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.';
+
+/** PyTorch's message for `-` with two bool operands. */
+export const SUB_TWO_BOOLS = 'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.';
 
 /** Whether an operand wants a gradient (a number or a tensor without requiresGrad does not). */
 function needs(t: TensorLike): boolean {

@@ -30,7 +30,7 @@ import { operands, writeBinary, scalarTensor, type BinaryKernel } from './map.js
 import { simdBinary } from '../fast/elementwise.js';
 import { addInt32, mulInt32, subInt32 } from '../fast/int32-loops.js';
 import { copyContiguous } from './views.js';
-import { SUB_BOOL, addRows, divBackward, divRows, mulBackward, mulRows, subRows } from './arithmetic.js';
+import { SUB_BOOL, SUB_TWO_BOOLS, addRows, divBackward, divRows, mulBackward, mulRows, subRows } from './arithmetic.js';
 import { assertNoInternalOverlap, assertNoPartialOverlap, memOverlap } from './mem-overlap.js';
 
 /**
@@ -224,7 +224,8 @@ function binaryInplace(op: string, target: Tensor, other: TensorLike, kernel: Bi
     return;
   }
   if (op === 'sub_' && (target.dtype === 'bool' || typeof other === 'boolean' || (other instanceof Tensor && other.dtype === 'bool'))) {
-    throw new TypeError(`sub_: ${SUB_BOOL}`);
+    const both = target.dtype === 'bool' && (typeof other === 'boolean' || (other instanceof Tensor && other.dtype === 'bool'));
+    throw new TypeError(`sub_: ${both ? SUB_TWO_BOOLS : SUB_BOOL}`);
   }
   const [, y0, dt] = operands(op, target, other);
   checkBroadcast(op, target, y0);

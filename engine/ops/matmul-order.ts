@@ -17,10 +17,13 @@
  * kernel tile C ({@link sgemmX86TwoChains}). `beta = 0` zeroes C first, and the kernel stores
  * `fma(1, acc, 0) = acc`.
  *
+ * A shared dimension longer than 320 is summed in passes ({@link depthPasses}), each added to C.
+ *
  * Proved against torch.mm on this machine for the step's six products and other shapes up to
  * 100×256 · 256×300 (`scripts/x86_float32_ops.py`); the spec replays PyTorch's recorded results
- * (`spec/fixtures/mlp/sgemm-x86.json`). Larger products (k > 256, more than 300 rows or columns)
- * may be blocked differently by the driver and are not covered.
+ * (`spec/fixtures/mlp/sgemm-x86.json`); longer shared dimensions (k up to 20,000, 27×k · k×27)
+ * in spec/tensor/differential-audit.spec.ts. Products with more than 300 columns may be blocked
+ * differently by the driver and are not covered.
  *
  * @module
  */
@@ -129,25 +132,61 @@ export function sgemmX86(
   C: { [i: number]: number }, oc: number,
 ): void {
   const twoChains = sgemmX86TwoChains(n, m);
-  const k8 = Math.floor(k / 8) * 8;
+  const passes = depthPasses(k);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const a0 = oa + i * as0, b0 = ob + j * bs1;
-      let even = 0;
-      if (twoChains[i * m + j]) {
-        let odd = 0;
-        for (let p = 0; p < k8; p += 2) {
-          even = fma32(A[a0 + p * as1], B[b0 + p * bs0], even);
-          odd = fma32(A[a0 + (p + 1) * as1], B[b0 + (p + 1) * bs0], odd);
-        }
-        for (let p = k8; p < k; p++) even = fma32(A[a0 + p * as1], B[b0 + p * bs0], even);
-        even = Math.fround(even + odd);
-      } else {
-        for (let p = 0; p < k; p++) even = fma32(A[a0 + p * as1], B[b0 + p * bs0], even);
+      const a0 = oa + i * as0, b0 = ob + j * bs1, two = twoChains[i * m + j] === 1;
+      let c = 0;
+      for (let q = 0; q < passes.length; q++) {
+        const [p0, kc] = passes[q];
+        const pass = kernelSum(A, a0 + p0 * as1, as1, B, b0 + p0 * bs0, bs0, kc, two);
+        c = q === 0 ? pass : Math.fround(c + pass); // the kernel adds each pass to C
       }
-      C[oc + i * m + j] = even;
+      C[oc + i * m + j] = c;
     }
   }
+}
+
+/**
+ * The driver's split of the shared dimension into passes of the kernel (OpenBLAS level3.c with
+ * the Zen GEMM_Q = 320 and GEMM_UNROLL_M = 8): 320 while at least 640 remain, then half of the
+ * rest rounded up to a multiple of 8 while more than 320 remain, then the rest. Each pass sums
+ * from +0 and the kernel adds it to C (`C = fl(C + pass)`). Checked against torch.mm for
+ * 27×k · k×27 with k up to 20,000 (spec/fixtures/differential-audit.json, `views.matmulLongK*`).
+ *
+ * @example depthPasses(1000) // [[0, 320], [320, 320], [640, 184], [824, 176]]
+ */
+export function depthPasses(k: number): [start: number, size: number][] {
+  const Q = 320, UNROLL_M = 8, out: [number, number][] = [];
+  for (let p = 0; p < k;) {
+    let size = k - p;
+    if (size >= 2 * Q) size = Q;
+    else if (size > Q) size = Math.ceil(Math.floor(size / 2) / UNROLL_M) * UNROLL_M;
+    out.push([p, size]);
+    p += size;
+  }
+  return out;
+}
+
+/**
+ * One pass of the kernel for one element of C: Σ A[a0 + p·as]·B[b0 + p·bs] over p < k as float32
+ * fused multiply-adds from +0, in one chain or (`two`) even and odd p of the first 8·⌊k/8⌋ apart,
+ * the rest continuing the even chain, then `fl(even + odd)` (see {@link sgemmX86TwoChains}).
+ */
+function kernelSum(A: ArrayLike<number>, a0: number, as: number, B: ArrayLike<number>, b0: number, bs: number, k: number, two: boolean): number {
+  let even = 0;
+  if (two) {
+    const k8 = Math.floor(k / 8) * 8;
+    let odd = 0;
+    for (let p = 0; p < k8; p += 2) {
+      even = fma32(A[a0 + p * as], B[b0 + p * bs], even);
+      odd = fma32(A[a0 + (p + 1) * as], B[b0 + (p + 1) * bs], odd);
+    }
+    for (let p = k8; p < k; p++) even = fma32(A[a0 + p * as], B[b0 + p * bs], even);
+    return Math.fround(even + odd);
+  }
+  for (let p = 0; p < k; p++) even = fma32(A[a0 + p * as], B[b0 + p * bs], even);
+  return even;
 }
 
 /**

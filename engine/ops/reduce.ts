@@ -174,8 +174,13 @@ function scanMax(x: Tensor, d: number): { values: Tensor; indices: Tensor; keepS
 }
 
 function checkNonEmpty(op: string, x: Tensor, d: number | null): void {
-  if ((d === null && x.numel() === 0) || (d !== null && x.shape[d] === 0)) {
-    throw new RangeError(`${op}(): Expected reduction dim ${d ?? ''} to have non-zero size (tensor of shape ${formatShape(x.shape)}); the maximum of nothing is undefined`);
+  if (d === null && x.numel() === 0) {
+    // PyTorch's message: over all elements there is no dim to name
+    const hint = op === 'max' ? " Specify the reduction dim with the 'dim' argument." : '';
+    throw new RangeError(`${op}(): Expected reduction dim to be specified for input.numel() == 0.${hint} (tensor of shape ${formatShape(x.shape)}; the maximum of nothing is undefined)`);
+  }
+  if (d !== null && x.shape[d] === 0) {
+    throw new RangeError(`${op}(): Expected reduction dim ${d} to have non-zero size (tensor of shape ${formatShape(x.shape)}); the maximum of nothing is undefined`);
   }
 }
 

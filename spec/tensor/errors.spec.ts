@@ -125,7 +125,7 @@ describe('error messages', () => {
 
   it('other refusals name what to do', () => {
     expect(caught(() => tensor([1, 2]).mean()).message).toMatch(/mean\(\): could not infer output dtype.*Got: int32 \(convert with \.float\(\) first\)/);
-    expect(caught(() => tensor([true]).sub(tensor([true]))).message).toMatch(/Subtraction, the `-` operator, with a bool tensor is not supported/);
+    expect(caught(() => tensor([true]).sub(tensor([true]))).message).toMatch(/Subtraction, the `-` operator, with two bool tensors is not supported. Use the `\^` or `logical_xor\(\)` operator instead/);
     expect(caught(() => tensor([2]).pow(-1)).message).toMatch(/integers to negative integer powers are not allowed/);
     expect(caught(() => ones([2, 3]).expand(3, 3)).message).toBe(
       'The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [3, 3].  Tensor sizes: [2, 3]',
