@@ -561,10 +561,12 @@ export class Tensor {
    */
   div_(other: TensorLike): this { return inplace.div_(this, other); }
   /**
-   * Set every element to `value`.
+   * Set every element to `value`: a number, or a 0-d tensor whose gradient is then the sum of
+   * the gradients of the elements it was written to (PyTorch's `fill_(Tensor)`).
    * @example zeros([3]).fill_(7) // tensor([7., 7., 7.])
+   * @example zeros([2]).fill_(tensor(2.5)) // tensor([2.5000, 2.5000])
    */
-  fill_(value: number): this { return inplace.fill_(this, value); }
+  fill_(value: number | Tensor): this { return inplace.fill_(this, value); }
   /**
    * Set every element to 0.
    * @example ones([2]).zero_() // tensor([0., 0.])

@@ -75,15 +75,16 @@ function checkAutograd(op: string, target: Tensor, inputs: readonly (Tensor | nu
 /**
  * Every check an in-place write of `target` must pass before anything is written: the autograd
  * rules (leaves, views of leaves, views made in noGrad mode), no repeated cells in the target
- * (`expand`), no operand sharing the target's memory in another order. Shape and dtype checks
- * are the op's own. O(ndim) per operand.
+ * (`expand`), no operand sharing the target's memory in another order (unless `inputOverlap` is
+ * false: the op read its inputs before writing). Shape and dtype checks are the op's own.
+ * O(ndim) per operand.
  *
  * @example checkInplace('add_', x, [x.T]) // throws: some elements ... refer to a single memory location
  */
-export function checkInplace(op: string, target: Tensor, inputs: readonly (Tensor | null)[]): void {
+export function checkInplace(op: string, target: Tensor, inputs: readonly (Tensor | null)[], inputOverlap = true): void {
   checkAutograd(op, target, inputs);
   assertNoInternalOverlap(op, target);
-  for (const t of inputs) if (t !== null) assertNoPartialOverlap(op, target, t);
+  if (inputOverlap) for (const t of inputs) if (t !== null) assertNoPartialOverlap(op, target, t);
 }
 
 /**
@@ -144,7 +145,9 @@ export interface InplaceGrad {
  *
  * Any new in-place op (`indexPut_`, `scatter_`, `maskedFill_`, …) should go through this: the
  * op supplies its own shape/dtype checks (before calling), `write` and the backward in the
- * target's coordinates.
+ * target's coordinates. `inputsReadBeforeWrite`: the op has read its inputs' values already
+ * (`fill_`'s 0-d value), so an input may share memory with the target (`x.fill_(x[2])`, as in
+ * PyTorch); the autograd checks still see them.
  *
  * @example
  * ```ts
@@ -153,8 +156,9 @@ export interface InplaceGrad {
  */
 export function runInplace<T extends Tensor>(
   op: string, target: T, inputs: readonly (Tensor | null)[], write: () => void, grad?: () => InplaceGrad,
+  inputsReadBeforeWrite = false,
 ): T {
-  checkInplace(op, target, inputs);
+  checkInplace(op, target, inputs, !inputsReadBeforeWrite);
   const commit = grad !== undefined && recording(target, inputs) ? prepareHistory(target, inputs, grad()) : null;
   write();
   target.versionCounter.value++;
@@ -313,18 +317,34 @@ function needs(t: TensorLike): boolean {
 }
 
 /**
- * Set every element of `target` to `value` (through views). Forgets the old values' history:
+ * Set every element of `target` to `value` (through views), a number or a 0-d tensor (converted
+ * to the target's dtype as a number is: float → int truncates). Forgets the old values' history:
  * d fill/d old = 0 (PyTorch's FillBackward0; through a view, a CopySlices on the base).
+ * A 0-d tensor value gets the gradient of every element it was written to:
+ * d fill/d value = Σ g (PyTorch's FillBackward3, `grad.sum()`, in the value's dtype).
  */
-export function fill_<T extends Tensor>(target: T, value: number): T {
-  if (typeof value !== 'number' && typeof value !== 'boolean') throw new TypeError(`fill_: value must be a number, got ${typeof value}`);
-  const v = scalarTensor(value, target.dtype);
-  return runInplace('fill_', target, NO_INPUTS, () => {
-    writeBinary(target, target, v, (o, oi, _p, _pi, _ps, q, qi, _qs, n) => {
-      const x = q[qi];
-      for (let i = 0; i < n; i++) o[oi + i] = x;
-    });
-  }, () => ({ name: 'FillBackward0', backward: (g) => [zerosLike(g)] }));
+export function fill_<T extends Tensor>(target: T, value: number | Tensor): T {
+  if (value instanceof Tensor) return fillWithTensor_(target, value);
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw new TypeError(`fill_: value must be a number or a 0-d tensor, got ${typeof value}`);
+  return runInplace('fill_', target, NO_INPUTS, () => fillWith(target, value), () => ({ name: 'FillBackward0', backward: (g) => [zerosLike(g)] }));
+}
+
+/** `fill_` with a 0-d tensor: its value is read before anything is written (it may be a view of the target). */
+function fillWithTensor_<T extends Tensor>(target: T, value: Tensor): T {
+  if (value.ndim !== 0) throw new RangeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions (shape ${formatShape(value.shape)}).`);
+  const x = Number(value.item());
+  return runInplace('fill_', target, [value], () => fillWith(target, x), () => ({
+    name: 'FillBackward3',
+    backward: (g) => [zerosLike(g), g.sum().to(value.dtype)],
+  }), true);
+}
+
+/** Write `value`, stored in the target's dtype, into every element of `target` (through its strides). */
+function fillWith(target: Tensor, value: number): void {
+  writeBinary(target, target, scalarTensor(value, target.dtype), (o, oi, _p, _pi, _ps, q, qi, _qs, n) => {
+    const x = q[qi];
+    for (let i = 0; i < n; i++) o[oi + i] = x;
+  });
 }
 
 /**

@@ -118,8 +118,6 @@ function tolerated(name: string, mode: ModeName): Set<string> {
 const KNOWN: Record<string, (c: Case) => void> = {
   // boolean-mask indexing is not supported (docs/pytorch.md, Known differences): a clear error
   'index.boolMask': (c) => expect(runOnEngine(c.steps).error?.message).toContain('boolean mask indexing is not supported'),
-  // fill_ takes a number; PyTorch also takes a 0-d tensor (and its gradient): a clear error
-  'inplace.fill_TensorGrad': (c) => expect(runOnEngine(c.steps).error?.message).toContain('fill_: value must be a number'),
   // crossEntropy takes [N, C] logits; PyTorch also takes [C] and [N, C, d…]: a clear error naming the shape
   'mlp.crossEntropyOneSample': (c) => expect(runOnEngine(c.steps).error?.message).toContain('got 1-D [3]; for a single example use input.unsqueeze(0)'),
   'mlp.crossEntropy3d': (c) => expect(runOnEngine(c.steps).error?.message).toContain('got 3-D [2, 5, 3]'),
