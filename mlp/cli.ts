@@ -230,6 +230,15 @@ function sampleSeed(seed: bigint): bigint {
 const f4 = (x: number) => x.toFixed(4);
 
 /**
+ * The line of split losses, `train 2.1234  dev 2.1700  test 2.1800`; a split without examples
+ * (a data file of a few names) reads `dev - (no examples)` instead of PyTorch's nan.
+ */
+function splitLosses(p: MlpParams, d: MlpData): string {
+  const one = (split: MlpData['train']) => (split.X.shape[0] === 0 ? '- (no examples)' : f4(splitLoss(p, split)));
+  return `train ${one(d.train)}  dev ${one(d.dev)}  test ${one(d.test)}`;
+}
+
+/**
  * Run one command; `out` receives the lines to print, `err` the one line of a user mistake.
  * Returns the exit status: 0, 2 for a user mistake (nothing written), 1 when writing a checked
  * output file still failed.
@@ -294,7 +303,7 @@ function runCommand(command: string, v: Record<string, string | true>, out: (lin
       if (d.vocab.size !== m.vocab.size || d.vocab.itos.some((s, i) => s !== m.vocab.itos[i])) {
         throw new UsageError(`the data's vocabulary (${d.vocab.size} symbols) differs from the model's (${m.vocab.size}): evaluate on the data it was trained on`, { pointToHelp: false });
       }
-      out(`train ${f4(splitLoss(m.params, d.train))}  dev ${f4(splitLoss(m.params, d.dev))}  test ${f4(splitLoss(m.params, d.test))}`);
+      out(splitLosses(m.params, d));
       return 0;
     }
     default: {
@@ -390,7 +399,7 @@ function trainCommand(command: 'train' | 'lr-find', v: Record<string, string | t
   if (problem !== undefined) throw diverged(steps - 1, `after its update ${problem}`);
   const secs = (performance.now() - t0) / 1000;
   if (steps > 0) out(`${steps} steps in ${secs.toFixed(1)} s (${((secs * 1000) / steps).toFixed(3)} ms per step)`);
-  out(`train ${f4(splitLoss(p, d.train))}  dev ${f4(splitLoss(p, d.dev))}  test ${f4(splitLoss(p, d.test))}`);
+  out(splitLosses(p, d));
   if (samples > 0) for (const s of sampleMlp(p, d.vocab, samples, new Generator().manualSeed(sampleSeed(seed)))) out(s);
   if (outPath !== undefined) {
     save(outPath, p, d);

@@ -4,7 +4,7 @@
  * train → sample → eval → plot round trip through a model file. The same mistakes as a user
  * meets them (child processes, nothing written) are in cli-errors.spec.ts.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,16 @@ describe('mlp CLI round trip', () => {
     expect(float32Arithmetic()).toBe('engine');
   }, 60_000);
 
+
+  it('a split without examples (a data file of four names: 3/0/1) prints "- (no examples)", not NaN', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlp-cli-'));
+    const data = join(dir, 'four.txt');
+    writeFileSync(data, 'emma\nolivia\nava\nisabella\n');
+    const t = run(['train', '--data', data, '--steps', '2', '--hidden', '4', '--emb', '2', '--samples', '0']);
+    expect(t.code, t.err.join('\n')).toBe(0);
+    expect(t.out).toMatch(/^train \d+\.\d{4}  dev - \(no examples\)  test \d+\.\d{4}$/m);
+    expect(t.out).not.toMatch(/NaN/);
+  });
 
   it('train a tiny model, save it, sample, eval and plot from the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlp-cli-'));
