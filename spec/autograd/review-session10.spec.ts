@@ -73,6 +73,63 @@ describe('.grad accumulates in place, as PyTorch AccumulateGrad (variable_grad +
   });
 });
 
+describe('fill_ with a 0-d tensor value against PyTorch 1.13 (results of the Python in each comment)', () => {
+  it('through a row view: CopySlices on the base, the value gets Σ g over the row', () => {
+    // a = torch.tensor([[1.,2],[3,4],[5,6]], requires_grad=True); b = torch.tensor(4., requires_grad=True)
+    // x = a*1; x[1].fill_(b); (x*torch.tensor([[1.,2],[3,4],[5,6]])).sum().backward()
+    // → x [[1,2],[4,4],[5,6]], a.grad [[1,2],[0,0],[5,6]], b.grad 7.0, CopySlices
+    const a = tensor([[1, 2], [3, 4], [5, 6]], { requiresGrad: true });
+    const b = tensor(4, { requiresGrad: true });
+    const x = a.mul(1);
+    x.select(0, 1).fill_(b);
+    x.mul(tensor([[1, 2], [3, 4], [5, 6]])).sum().backward();
+    expect([x.tolist(), a.grad!.tolist(), b.grad!.item(), x.gradFn?.name]).toEqual([[[1, 2], [4, 4], [5, 6]], [[1, 2], [0, 0], [5, 6]], 7, 'CopySlices']);
+  });
+
+  it('the value a view of the target: x.fill_(x[2]) and x.T[0].fill_(x[1, 1]), with gradients', () => {
+    // a = torch.tensor([1.,2,3], requires_grad=True); x = a*2; x.fill_(x[2]); (x*torch.tensor([1.,2,3])).sum().backward()
+    // → x [6,6,6], a.grad [0,0,12]
+    const a = tensor([1, 2, 3], { requiresGrad: true });
+    const x = a.mul(2);
+    x.fill_(x.select(0, 2));
+    x.mul(tensor([1, 2, 3])).sum().backward();
+    expect([x.tolist(), a.grad!.tolist()]).toEqual([[6, 6, 6], [0, 0, 12]]);
+    // a = torch.tensor([[1.,2],[3,4]], requires_grad=True); x = a*1; x.t()[0].fill_(x[1,1])
+    // (x*torch.tensor([[1.,2],[3,4]])).sum().backward() → x [[4,2],[4,4]], a.grad [[0,2],[0,8]]
+    const a2 = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+    const x2 = a2.mul(1);
+    x2.T.select(0, 0).fill_(x2.index(1, 1));
+    x2.mul(tensor([[1, 2], [3, 4]])).sum().backward();
+    expect([x2.tolist(), a2.grad!.tolist()]).toEqual([[[4, 2], [4, 4]], [[0, 2], [0, 8]]]);
+  });
+
+  it('dtypes: int32 truncates, bool, a float64 value into float32 (its gradient float64), float32 0.1 into float64', () => {
+    // x = torch.tensor([1,2,3], dtype=torch.int32); x.fill_(torch.tensor(-2.7)) → [-2,-2,-2]
+    // torch.zeros(3, dtype=torch.bool).fill_(torch.tensor(0.2)) → [True]*3
+    // torch.zeros(2, dtype=torch.float64).fill_(torch.tensor(0.1)) → [0.10000000149011612]*2
+    expect(tensor([1, 2, 3], { dtype: 'int32' }).fill_(tensor(-2.7)).tolist()).toEqual([-2, -2, -2]);
+    expect(zeros([3], { dtype: 'bool' }).fill_(tensor(0.2)).tolist()).toEqual([true, true, true]);
+    expect(zeros([2], { dtype: 'float64' }).fill_(tensor(0.1)).tolist()).toEqual([0.10000000149011612, 0.10000000149011612]);
+    // a = torch.tensor([1.,2,3], requires_grad=True); v = torch.tensor(2., dtype=torch.float64, requires_grad=True)
+    // x = a*1; x.fill_(v); (x*torch.tensor([0.1,0.2,0.3])).sum().backward() → float32, float64, 0.6000000238418579, [0,0,0]
+    const a = tensor([1, 2, 3], { requiresGrad: true });
+    const v = tensor(2, { dtype: 'float64', requiresGrad: true });
+    const x = a.mul(1);
+    x.fill_(v);
+    x.mul(tensor([0.1, 0.2, 0.3])).sum().backward();
+    expect([x.dtype, v.grad!.dtype, v.grad!.item(), a.grad!.tolist()]).toEqual(['float32', 'float64', 0.6000000238418579, [0, 0, 0]]);
+  });
+
+  it('refusals leave target and value untouched (a leaf that requires grad; a 1-D value)', () => {
+    const x = tensor([1, 2, 3], { requiresGrad: true });
+    const v = tensor(9);
+    expect(() => x.fill_(v)).toThrow(/a leaf Variable that requires grad is being used in an in-place operation/);
+    const y = zeros([3]);
+    expect(() => y.fill_(tensor([1]))).toThrow(/fill_ only supports 0-dimension value tensor but got tensor with 1 dimensions/);
+    expect([x.tolist(), x.versionCounter.value, v.versionCounter.value, y.tolist(), y.versionCounter.value]).toEqual([[1, 2, 3], 0, 0, [0, 0, 0], 0]);
+  });
+});
+
 interface PowCase { dtype: 'float32' | 'float64'; exponent: number; x: string[]; y: string[]; grad: string[] }
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/review-session10.json', import.meta.url), 'utf8')) as { pow: PowCase[] };
 
