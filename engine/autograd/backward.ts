@@ -67,13 +67,16 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
 
 /**
  * `leaf.grad += g`: in place, as PyTorch's AccumulateGrad does (`variable_grad += new_grad`), so
- * that a tensor that holds the old `.grad` (`const gw = w.grad`) sees the sum, as in PyTorch. A
- * `.grad` that cannot take the sum in place (set by hand to a view with gaps or repeats, or of
- * another shape) is replaced by a new tensor.
+ * that a tensor that holds the old `.grad` (`const gw = w.grad`) sees the sum, as in PyTorch:
+ * also a `.grad` set by hand to a strided view (`w.grad = buf.T`: the sum lands in `buf`) or to
+ * a tensor that requires grad. A `.grad` that cannot take the sum in place (of another shape, or
+ * an `expand`ed view whose elements share memory, or the leaf itself: PyTorch refuses all three)
+ * is replaced by a new tensor.
  */
 function addIntoGrad(leaf: Tensor, g: Tensor): void {
   const grad = leaf.grad!;
-  if (grad.isContiguous() && sameShape(grad.shape, g.shape) && !grad.requiresGrad) grad.add_(g);
+  const stretched = grad.shape.some((n, d) => n > 1 && grad.strides[d] === 0);
+  if (sameShape(grad.shape, g.shape) && !stretched && grad !== leaf) grad.add_(g);
   else leaf.grad = grad.add(g);
 }
 
