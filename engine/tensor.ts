@@ -11,7 +11,7 @@
  * side. This class holds metadata, conversion and printing.
  */
 import { checkDType, isFloating, type DType, type TypedArray } from './dtype.js';
-import { contiguousStrides, isRowMajor, numelOf, type Shape } from './shape.js';
+import { contiguousStrides, formatShape, isRowMajor, numelOf, sameShape, type Shape } from './shape.js';
 import { Storage } from './storage.js';
 import { formatTensor } from './format.js';
 import { Node } from './autograd/node.js';
@@ -74,6 +74,19 @@ export interface MaxResult {
   indices: Tensor;
 }
 
+/**
+ * PyTorch's checks of `t.grad = g` (`THPVariable_set_grad`), before anything changes: a tensor,
+ * not `t` itself, of `t`'s dtype and shape. Its messages begin as PyTorch's and name both sides.
+ */
+function checkAssignedGrad(t: Tensor, g: unknown): void {
+  if (!(g instanceof Tensor)) {
+    throw new TypeError(`assigned grad expected to be a Tensor or null but got grad of type ${g === undefined ? 'undefined' : (g as object)?.constructor?.name ?? typeof g}`);
+  }
+  if (g === t) throw new Error("can't assign Variable as its own grad");
+  if (g.dtype !== t.dtype) throw new TypeError(`assigned grad has data of a different type: the tensor is ${t.dtype}, the grad ${g.dtype}`);
+  if (!sameShape(g.shape, t.shape)) throw new RangeError(`assigned grad has data of a different size: the tensor is ${formatShape(t.shape)}, the grad ${formatShape(g.shape)}`);
+}
+
 let nextId = 1;
 
 /** The shape and the strides of every 0-d tensor: one shared empty list, so that the many 0-d
@@ -95,8 +108,7 @@ export class Tensor {
   readonly offset: number;
   /** A unique id, used by graph listings and DOT export. */
   readonly id: number = nextId++;
-  /** The gradient accumulated by `backward()` (leaves, and non-leaves after `retainGrad()`). */
-  grad: Tensor | null = null;
+  private _grad: Tensor | null = null;
   /** Optional label shown by graph exports. */
   label = '';
   private _requiresGrad = false;
@@ -228,6 +240,21 @@ export class Tensor {
   }
 
   // ---------------------------------------------------------------- autograd fields
+
+  /**
+   * The gradient accumulated by `backward()` (leaves, and non-leaves after `retainGrad()`), or
+   * null. It may be set by hand (`W.grad = null`, the lecture's `W.grad = None`) to null or to a
+   * tensor of this tensor's dtype and shape other than the tensor itself, as PyTorch checks;
+   * `backward()` then adds into it in place.
+   * @example const w = zeros([2]).requiresGrad_(); w.mul(3).sum().backward(); w.grad // tensor([3., 3.])
+   */
+  get grad(): Tensor | null {
+    return this._grad;
+  }
+  set grad(g: Tensor | null) {
+    if (g !== null) checkAssignedGrad(this, g);
+    this._grad = g;
+  }
 
   /**
    * Whether gradients flow to (and, for a leaf, accumulate in) this tensor.

@@ -69,14 +69,16 @@ function accumulateLeaf(leaf: Tensor, g: Tensor): void {
  * `leaf.grad += g`: in place, as PyTorch's AccumulateGrad does (`variable_grad += new_grad`), so
  * that a tensor that holds the old `.grad` (`const gw = w.grad`) sees the sum, as in PyTorch:
  * also a `.grad` set by hand to a strided view (`w.grad = buf.T`: the sum lands in `buf`) or to
- * a tensor that requires grad. A `.grad` that cannot take the sum in place (of another shape, or
- * an `expand`ed view whose elements share memory, or the leaf itself: PyTorch refuses all three)
- * is replaced by a new tensor.
+ * a tensor that requires grad. The `grad` setter has checked that it has the leaf's dtype and
+ * shape and is not the leaf itself. An `expand`ed `.grad`, whose elements share memory, cannot
+ * take the sum in place: PyTorch raises there; the engine, which writes the leaves' gradients
+ * after the walk, replaces it by a new tensor holding the sum (a backward that raised midway
+ * would leave some leaves written and others not).
  */
 function addIntoGrad(leaf: Tensor, g: Tensor): void {
   const grad = leaf.grad!;
   const stretched = grad.shape.some((n, d) => n > 1 && grad.strides[d] === 0);
-  if (sameShape(grad.shape, g.shape) && !stretched && grad !== leaf) grad.add_(g);
+  if (!stretched) grad.add_(g);
   else leaf.grad = grad.add(g);
 }
 
