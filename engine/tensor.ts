@@ -251,6 +251,7 @@ export class Tensor {
   get grad(): Tensor | null {
     return this._grad;
   }
+  /** Set by hand: null, or a tensor of this tensor's dtype and shape that is not this tensor (else an error, and `.grad` stays). */
   set grad(g: Tensor | null) {
     if (g !== null) checkAssignedGrad(this, g);
     this._grad = g;
