@@ -6,7 +6,10 @@
  * Every buffer asked for unfilled is filled here with a poison (a mock of `allocateBuffer`) and
  * each op is run three times: with the buffers zero-filled, then with two different poisons. An
  * element an op leaves unwritten shows the poison, so the three results differ. Sizes: small
- * (below `MIN_UNFILLED_BYTES`), mid-size (up to the pool's size) and pooled.
+ * (below `MIN_UNFILLED_BYTES`), mid-size (up to the pool's size) and pooled. The second part
+ * (session 10's review) runs the edge cases: empty dims, size-0 broadcasting, k = 0 products,
+ * strided and int32/bool outputs, bincount, gather/scatter, index_select, clamp with tensor
+ * bounds, embeddings' backward, deferred tensors written in part.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { DType, TypedArray } from '../../engine/dtype.js';
@@ -30,7 +33,8 @@ vi.mock('../../engine/memory/allocate.js', async (importOriginal) => {
   };
 });
 
-const { Tensor, arange, cat, manualSeed, randn, stack, tidy, where } = await import('../../engine/index.js');
+const E = await import('../../engine/index.js');
+const { Tensor, arange, cat, manualSeed, randn, stack, tidy, where, zeros, ones, gather, indexSelect, bincount, scatter, scatterAdd, full } = E;
 const { oneHot, softmax, logSoftmax, crossEntropy } = await import('../../nn/index.js');
 const { MIN_UNFILLED_BYTES } = await import('../../engine/memory/allocate.js');
 type T = InstanceType<typeof Tensor>;
@@ -115,4 +119,93 @@ describe('ops write every element of memory they ask for without the zero-fill',
       });
     });
   }
+});
+
+const i32 = (n: number, f: (i: number) => number, shape: number[] = [n]): T => Tensor.fromArray(Int32Array.from({ length: n }, (_, i) => f(i)), shape, 'int32');
+
+// 1,500 float32 elements are 6,000 bytes: at least MIN_UNFILLED_BYTES, below the pool's size
+describe('edge cases of ops that ask for unfilled memory (mid-size and pooled)', () => {
+  for (const rows of [60, 700]) {
+    describe(`${rows} rows`, () => {
+      manualSeed(11 + rows);
+      const x = randn([rows, 25]);
+      const y = randn([rows, 25]);
+      const ids = i32(rows, (i) => (i * 5) % 7);
+
+      it('k = 0 matmul, empty dims, size-0 broadcasting', () => {
+        expectWritesEverything(() => [zeros([rows, 0]).matmul(zeros([0, 25])), zeros([3, rows, 0]).matmul(zeros([0, 25])), zeros([rows, 0]).matmul(zeros([3, 0, 25]))]);
+        expectWritesEverything(() => [zeros([rows * 25, 0]).sum(1), zeros([rows * 25, 0]).mean(1), zeros([rows * 25, 0]).prod(1), zeros([rows, 25, 0]).sum(-1, true), zeros([0, rows * 25]).sum(0), zeros([rows * 25, 0], { dtype: 'int32' }).sum(1)]);
+        expectWritesEverything(() => [zeros([rows, 25, 0]).add(ones([rows, 1, 1])).sum(2), x.add(zeros([1, 25]))]);
+      });
+
+      it('strided inputs, int32/bool outputs, casts of views', () => {
+        expectWritesEverything(() => [x.T.gt(y.T), x.T.int(), x.T.bool(), x.T.double(), x.gt(0).int().T.contiguous(), x.T.clamp(y.T.neg().abs().neg(), y.T.abs())]);
+      });
+
+      it('bincount (bins no value hits, with minlength and weights), oneHot with more classes', () => {
+        expectWritesEverything(() => [bincount(ids, { minlength: 3000 }), bincount(ids, { weights: x.select(1, 0), minlength: 2000 }), oneHot(ids, 300)]);
+      });
+
+      it('gather, scatter, scatterAdd, indexSelect', () => {
+        const gi = i32(rows * 25, (i) => (i * 3) % 25, [rows, 25]);
+        expectWritesEverything(() => [gather(x, 1, gi), scatter(x, 1, gi, y), scatterAdd(x, 1, gi, y), indexSelect(x, 0, ids), indexSelect(x.T, 1, ids)]);
+      });
+
+      it('embedding rows and their backward (rows never used get zero)', () => {
+        const grads = (): T[] => {
+          const C = randn([rows, 25]).requiresGrad_();
+          const e = C.index(ids);
+          e.mul(x).sum().backward();
+          return [C.grad!];
+        };
+        manualSeed(3);
+        const a = grads();
+        expect(a.length).toBe(1);
+        expectWritesEverything(() => { manualSeed(3); return grads(); });
+        expectWritesEverything(() => { manualSeed(3); return grads(); }, true);
+      });
+
+      it('deferred tensors (arange, full) written in part, then read whole', () => {
+        expectWritesEverything(() => {
+          const r = arange(rows * 25).float();
+          r.narrow(0, 5, 10).fill_(-1);
+          const f = full([rows, 25], 2.5);
+          f.select(1, 3).mul_(4);
+          return [r, f, r.add(1)];
+        });
+      });
+
+      it('cross-entropy over classes with empty batch and cat with an empty piece', () => {
+        expectWritesEverything(() => [cat([x, zeros([0, 25])], 0), cat([zeros([rows, 0]), x], 1), stack([x.T, y.T])]);
+        expectWritesEverything(() => [crossEntropy(x, ids)]);
+      });
+    });
+  }
+});
+
+describe('the same edge cases in the pytorch-x86 float32 arithmetic (its own kernels ask for unfilled memory)', () => {
+  it('matmul (k = 0 too), tanh, logSoftmax/crossEntropy, leading sums, and their backward', () => {
+    const previous = E.setFloat32Arithmetic('pytorch-x86');
+    try {
+      manualSeed(5);
+      const x = randn([90, 25]), w = randn([25, 30]);
+      const ids = i32(90, (i) => (i * 5) % 25);
+      expectWritesEverything(() => [x.matmul(w), x.T.matmul(x), zeros([90, 0]).matmul(zeros([0, 30])), x.tanh(), x.sum(0), crossEntropy(x, ids)]);
+      const grads = (): T[] => {
+        const a = x.clone().requiresGrad_(), b = w.clone().requiresGrad_();
+        crossEntropy(a.tanh().matmul(b), ids).backward();
+        return [a.grad!, b.grad!];
+      };
+      expectWritesEverything(grads);
+      expectWritesEverything(grads, true);
+    } finally {
+      E.setFloat32Arithmetic(previous);
+    }
+  });
+});
+
+describe('random tensors of mid and pooled sizes', () => {
+  it('rand, randn and multinomial write every element', () => {
+    expectWritesEverything(() => { manualSeed(9); return [E.rand([60, 25]), randn([60, 25]), randn([700, 27], { dtype: 'float64' }), E.multinomial(ones([3, 10]), 2000, { replacement: true })]; });
+  });
 });
