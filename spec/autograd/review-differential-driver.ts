@@ -1,11 +1,12 @@
 /**
- * The engine side of scripts/fixtures/review_differential.py: interprets one program of
- * spec/fixtures/review-differential.json (steps in the tiny language described in that script)
- * and compares the result with PyTorch's recorded one.
+ * The engine side of scripts/fixtures/review_differential.py: runs one program of
+ * spec/fixtures/review-differential.json (steps in the tiny language described in that script,
+ * run by the differential audit's interpreter) and compares the result with PyTorch's recorded
+ * one, within the tolerance of `close`.
  */
 import { readFileSync } from 'node:fs';
-import { cat, slice, stack, tensor, where, type Tensor, type DType } from '../../engine/index.js';
-import { crossEntropy, logSoftmax, nllLoss, softmax } from '../../nn/index.js';
+import type { Tensor } from '../../engine/index.js';
+import { runOnEngine as runAudit } from '../tensor/differential-audit-driver.js';
 
 type Json = number | boolean | string | null | Json[] | { [k: string]: Json };
 /** One recorded tensor: values, requires_grad and .grad (when PyTorch has one). */
@@ -21,99 +22,25 @@ export function programs(): Record<string, Program> {
   return f.programs;
 }
 
-const DTYPE: Record<string, DType> = { float32: 'float32', float64: 'float64', int: 'int32', bool: 'bool' };
-
-function lit(data: Json, dt: string, requiresGrad = false): Tensor {
-  return tensor(decode(data) as never, { dtype: DTYPE[dt], requiresGrad });
+/**
+ * A step of this review's language in the differential audit's: a string argument here always
+ * names a tensor of the program (`"x"`), where the audit writes `"$x"`; options stay as they are.
+ */
+function asAuditStep(st: Json[]): Json[] {
+  const ref = (a: Json): Json => {
+    if (typeof a === 'string') return a.startsWith('$') ? a : `$${a}`;
+    if (typeof a === 'object' && a !== null && !Array.isArray(a) && 'list' in a) return { list: (a.list as Json[]).map(ref) };
+    return a;
+  };
+  const isOpts = (a: Json) => typeof a === 'object' && a !== null && !Array.isArray(a) && 'opts' in a;
+  if (st[0] === 'call') return [...st.slice(0, 4), ...st.slice(4).map((a) => (isOpts(a) ? a : ref(a)))];
+  if (st[0] === 'fn') return [...st.slice(0, 3), ...st.slice(3).map((a) => (isOpts(a) ? a : ref(a)))];
+  return st;
 }
 
-type Value = Tensor | Tensor[] | unknown;
-type Env = Map<string, Value>;
-
-function isObj(a: Json): a is { [k: string]: Json } {
-  return typeof a === 'object' && a !== null && !Array.isArray(a);
-}
-
-function arg(a: Json, env: Env): unknown {
-  if (typeof a === 'string') {
-    const name = a.startsWith('$') ? a.slice(1) : a;
-    if (!env.has(name)) throw new Error(`review program: no tensor ${name}`);
-    return env.get(name);
-  }
-  if (isObj(a)) {
-    if ('slice' in a) { const [s, e, st] = a.slice as (number | null)[]; return slice(s ?? null, e ?? null, st ?? 1); }
-    if ('t' in a) return lit(a.t, (a.dtype as string | undefined) ?? 'float32');
-    if ('list' in a) return (a.list as Json[]).map((x) => arg(x, env));
-    if ('num' in a) return decode(a.num); // 'inf', '-inf', 'nan'
-  }
-  return a; // numbers, booleans, null (':' inside index), number lists
-}
-
-function args(list: Json[], env: Env): { pos: unknown[]; opts: Record<string, unknown> | undefined } {
-  const pos: unknown[] = [];
-  let opts: Record<string, unknown> | undefined;
-  for (const a of list) {
-    if (isObj(a) && 'opts' in a) {
-      opts = {};
-      for (const [k, v] of Object.entries(a.opts as Record<string, Json>)) opts[k] = isObj(v) ? arg(v, env) : v;
-    } else pos.push(arg(a, env));
-  }
-  return { pos, opts };
-}
-
-function callMethod(recv: Tensor, method: string, pos: unknown[], opts: Record<string, unknown> | undefined): unknown {
-  if (method === 'T') return recv.T;
-  if (method === 'data') return recv.data;
-  const f = (recv as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
-  if (typeof f !== 'function') throw new Error(`review program: no method ${method}`);
-  return opts === undefined ? f.apply(recv, pos) : f.apply(recv, [...pos, opts]);
-}
-
-function callFn(name: string, pos: unknown[], opts: Record<string, unknown> | undefined): unknown {
-  const p = pos as never[];
-  switch (name) {
-    case 'cat': return cat(p[0], p[1]);
-    case 'stack': return stack(p[0], p[1]);
-    case 'where': return where(p[0], p[1], p[2]);
-    case 'softmax': return softmax(p[0], p[1]);
-    case 'logSoftmax': return logSoftmax(p[0], p[1]);
-    case 'nllLoss': return nllLoss(p[0], p[1], opts as never);
-    case 'crossEntropy': return crossEntropy(p[0], p[1], opts as never);
-    default: throw new Error(`review program: no function ${name}`);
-  }
-}
-
-/** The engine's outcome of a program, in the fixture's form. */
+/** The engine's outcome of a program, run by the differential audit's interpreter (spec/tensor/differential-audit-driver.ts). */
 export function runOnEngine(steps: Json[][]): { error: { step: number; message: string } | null; tensors: Map<string, Tensor> } {
-  const env: Env = new Map();
-  let error: { step: number; message: string } | null = null;
-  for (let i = 0; i < steps.length; i++) {
-    const st = steps[i];
-    try {
-      const kind = st[0];
-      if (kind === 'let') env.set(st[1] as string, lit(st[2], st[3] as string, st[4] as boolean));
-      else if (kind === 'call') {
-        const { pos, opts } = args(st.slice(4), env);
-        const r = callMethod(env.get(st[2] as string) as Tensor, st[3] as string, pos, opts);
-        if (st[1] !== null) env.set(st[1] as string, r);
-      } else if (kind === 'fn') {
-        const { pos, opts } = args(st.slice(3), env);
-        const r = callFn(st[2] as string, pos, opts);
-        if (st[1] !== null) env.set(st[1] as string, r);
-      } else if (kind === 'get') {
-        const s = env.get(st[2] as string) as Record<string | number, unknown>;
-        env.set(st[1] as string, s[st[3] as string | number]);
-      } else if (kind === 'backward') (env.get(st[1] as string) as Tensor).backward();
-      else throw new Error(`review program: no step kind ${String(kind)}`);
-    } catch (e) {
-      if (e instanceof Error && e.message.startsWith('review program:')) throw e;
-      error = { step: i, message: e instanceof Error ? e.message : String(e) };
-      break;
-    }
-  }
-  const tensors = new Map<string, Tensor>();
-  for (const [k, v] of env) if (v !== null && typeof v === 'object' && 'shape' in (v as object) && 'storage' in (v as object)) tensors.set(k, v as Tensor);
-  return { error, tensors };
+  return runAudit(steps.map(asAuditStep));
 }
 
 function decode(v: Json): Json {
