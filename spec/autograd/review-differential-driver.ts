@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Tensor } from '../../engine/index.js';
-import { runOnEngine as runAudit } from '../tensor/differential-audit-driver.js';
+import { decode, runOnEngine as runAudit } from '../tensor/differential-audit-driver.js';
 
 type Json = number | boolean | string | null | Json[] | { [k: string]: Json };
 /** One recorded tensor: values, requires_grad and .grad (when PyTorch has one). */
@@ -43,13 +43,6 @@ export function runOnEngine(steps: Json[][]): { error: { step: number; message: 
   return runAudit(steps.map(asAuditStep));
 }
 
-function decode(v: Json): Json {
-  if (Array.isArray(v)) return v.map(decode);
-  if (v === 'nan') return NaN;
-  if (v === 'inf') return Infinity;
-  if (v === '-inf') return -Infinity;
-  return v;
-}
 
 /** Whether two nested lists agree: same structure, numbers within rtol 1e-5 / atol 1e-6, NaN = NaN. */
 function close(a: unknown, b: unknown): boolean {

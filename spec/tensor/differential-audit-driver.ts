@@ -30,7 +30,8 @@ export function cases(): Record<string, Case> {
 
 const DTYPE: Record<string, DType> = { float32: 'float32', float64: 'float64', int: 'int32', int32: 'int32', bool: 'bool' };
 
-function decode(v: Json): Json {
+/** A fixture value with JSON's stand-ins for non-finite numbers ('nan', 'inf', '-inf') turned back into numbers. */
+export function decode(v: Json): Json {
   if (Array.isArray(v)) return v.map(decode);
   if (v === 'nan') return NaN;
   if (v === 'inf') return Infinity;
